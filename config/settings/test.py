@@ -1,0 +1,20 @@
+"""Test settings: the same settings as production with a fast hasher and an inline queue."""
+
+import os
+
+os.environ.setdefault("PORTAL_DEMO", "1")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
+
+from .base import *  # noqa: E402,F403
+from .base import HUEY  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tasks run inline, through Huey's real task machinery.
+HUEY = {**HUEY, "immediate": True}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "portal.core.email_backends.OutboxBackend"
+SECURE_SSL_REDIRECT = False

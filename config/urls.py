@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from portal.api.api import api
+from portal.core import views as core_views
+
+urlpatterns = [
+    path("", include("portal.core.urls")),
+    path("", include("portal.accounts.urls")),
+    path("konto/", include("allauth.urls")),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("django-admin/", admin.site.urls),
+]
+if settings.PORTAL_BENCH_HELLO:
+    urlpatterns.append(path("bench/hello", core_views.hello))
+
+handler403 = "portal.core.views.error_403"
+handler404 = "portal.core.views.error_404"
+handler500 = "portal.core.views.error_500"

@@ -1,0 +1,1 @@
+"""Hooks from allauth into the accounts app."""

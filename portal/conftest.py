@@ -1,0 +1,74 @@
+"""Shared fixtures: organisations, people per role, and signed-in clients."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+
+from portal.core.models import OrganisationKind
+from portal.core.tests.factories import OrganisationFactory, UserFactory
+
+PASSWORD = "korrekt-hest-batteri"
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def operator(db):
+    return OrganisationFactory(slug="lo-hovedstaden", name="LO Hovedstaden",
+                               kind=OrganisationKind.OPERATOR, email_domains="loh.example.dk")
+
+
+@pytest.fixture
+def fund(db):
+    return OrganisationFactory(slug="3f", name="3F A-kasse", kind=OrganisationKind.UFUND,
+                               email_domains="3f.example.dk")
+
+
+@pytest.fixture
+def other_fund(db):
+    return OrganisationFactory(slug="foa", name="FOA A-kasse", kind=OrganisationKind.UFUND,
+                               email_domains="foa.example.dk")
+
+
+def make_user(*, organisation, roles=("caseworker",), email=None, mfa=False, **extra):
+    """A person as they would be after onboarding: verified email, approved, with roles."""
+    kwargs = {"organisation": organisation, "roles": list(roles), **extra}
+    if email:
+        kwargs["email"] = email
+    user = UserFactory(**kwargs)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    if mfa:
+        # A TOTP authenticator satisfies the MFA requirement for admins and coordinators.
+        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP,
+                                     data={"secret": "JBSWY3DPEHPK3PXP"})
+    return user
+
+
+@pytest.fixture
+def caseworker(fund):
+    return make_user(organisation=fund, roles=["caseworker"], email="sagsbehandler@3f.example.dk")
+
+
+@pytest.fixture
+def fund_admin(fund):
+    return make_user(organisation=fund, roles=["admin"], email="admin@3f.example.dk", mfa=True)
+
+
+@pytest.fixture
+def operator_admin(operator):
+    return make_user(organisation=operator, roles=["admin"], email="admin@loh.example.dk",
+                     mfa=True)
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) → a test client signed in as that user."""
+
+    def _client_for(user):
+        client.force_login(user)
+        return client
+
+    return _client_for

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+# The portal's modules, in navigation order: (url name, label, path prefix).
+NAVIGATION = [
+    ("core:front_page", _("Home"), "/"),
+    ("core:module_debate", _("Debate"), "/debat/"),
+    ("core:module_events", _("Events"), "/arrangementer/"),
+    ("core:module_directory", _("Colleagues"), "/kolleger/"),
+    ("core:module_partnership", _("Partnership"), "/partnerskab/"),
+    ("core:module_register", _("Simplification"), "/forenkling/"),
+    ("core:module_search", _("Search"), "/soeg/"),
+]
+
+
+def portal(request):
+    path = request.path
+    current = "/"
+    for _name, _label, prefix in NAVIGATION:
+        if prefix != "/" and path.startswith(prefix):
+            current = prefix
+    return {
+        "portal_navigation": [
+            {"url_name": name, "label": label, "active": prefix == current}
+            for name, label, prefix in NAVIGATION
+        ],
+        "accessibility_statement_url": settings.PORTAL_ACCESSIBILITY_STATEMENT_URL,
+        "outbox_visible": settings.PORTAL_OUTBOX_VISIBLE,
+    }

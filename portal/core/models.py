@@ -1,0 +1,270 @@
+"""Organisations, people and the cross-cutting records every module relies on."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    JOBCENTER = "jobcenter", _("Jobcenter")
+    UFUND = "ufund", _("Unemployment fund")
+    UNION = "union", _("Union")
+    OPERATOR = "operator", _("Operator")
+
+
+class Role(models.TextChoices):
+    CASEWORKER = "caseworker", _("Caseworker")
+    EDITOR = "editor", _("Editor")
+    JURIST = "jurist", _("Jurist")
+    COORDINATOR = "coordinator", _("Coordinator")
+    ADMIN = "admin", _("Administrator")
+
+
+class Organisation(models.Model):
+    kind = models.CharField(_("kind"), max_length=16, choices=OrganisationKind.choices)
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    # Comma-free list of domains ("3f.dk foa.dk") whose owners may ask to join by self-sign-up.
+    email_domains = models.CharField(_("email domains"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def domain_list(self) -> list[str]:
+        return [d.strip().lower() for d in self.email_domains.split() if d.strip()]
+
+
+class Centre(models.Model):
+    """A unit of a jobcenter (e.g. "Jobcenter København, Center for Ledige")."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="centres",
+        verbose_name=_("organisation"),
+    )
+    slug = models.SlugField(_("short name"), max_length=60)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "slug"], name="centre_unique_slug"),
+        ]
+        verbose_name = _("centre")
+        verbose_name_plural = _("centres")
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(models.Model):
+    """A legislation or practice area; shared by debate, directory and digests."""
+
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("email is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password) if password else user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person; logs in by email. Roles are granted within the person's organisation."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("name"), max_length=200, blank=True)
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="members", null=True, blank=True,
+        verbose_name=_("organisation"),
+    )
+    centre = models.ForeignKey(
+        Centre, on_delete=models.SET_NULL, related_name="members", null=True, blank=True,
+        verbose_name=_("centre"),
+    )
+    expertise = models.ManyToManyField(
+        Topic, blank=True, related_name="experts", verbose_name=_("topics of expertise")
+    )
+    # Self-signed-up people wait for their organisation's admin; invited people are approved.
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("staff"), default=False)
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    preferred_language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="da"
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        ordering = ["full_name", "email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        """The person's roles, loaded once per request (permission checks ask often)."""
+        if not self.pk:
+            return frozenset()
+        return frozenset(self.role_grants.values_list("role", flat=True))
+
+    def has_role(self, role: str) -> bool:
+        return role in self.role_names
+
+    @property
+    def is_approved(self) -> bool:
+        return self.approved_at is not None
+
+
+class RoleGrant(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="rolegrant_unique_user_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}:{self.role}"
+
+
+class AuditEvent(models.Model):
+    """A security-relevant event, kept for PORTAL_AUDIT_RETENTION_DAYS."""
+
+    class Action(models.TextChoices):
+        LOGIN = "login", _("Signed in")
+        LOGIN_FAILED = "login_failed", _("Failed sign-in")
+        LOGOUT = "logout", _("Signed out")
+        MFA_ADDED = "mfa_added", _("Two-factor enabled")
+        MFA_REMOVED = "mfa_removed", _("Two-factor removed")
+        PASSWORD_CHANGED = "password_changed", _("Password changed")
+        PASSWORD_RESET = "password_reset", _("Password reset")
+        ROLE_GRANTED = "role_granted", _("Role granted")
+        ROLE_REVOKED = "role_revoked", _("Role revoked")
+        USER_CREATED = "user_created", _("User created")
+        USER_APPROVED = "user_approved", _("User approved")
+        USER_REJECTED = "user_rejected", _("Sign-up rejected")
+        USER_DEACTIVATED = "user_deactivated", _("User deactivated")
+        USER_DELETED = "user_deleted", _("Account deleted")
+        INVITATION_SENT = "invitation_sent", _("Invitation sent")
+        INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+        DATA_EXPORTED = "data_exported", _("Personal data exported")
+        TOKEN_CREATED = "token_created", _("API token created")
+        TOKEN_REVOKED = "token_revoked", _("API token revoked")
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(_("event"), max_length=32, choices=Action.choices, db_index=True)
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("by"),
+    )
+    # Kept as text so that the record outlives a deleted account.
+    actor_email = models.CharField(_("by (email)"), max_length=254, blank=True)
+    subject_user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("concerning"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("organisation"),
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "-created_at"])]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.actor_email}"
+
+
+class EmailDelivery(models.Model):
+    """One record per email the portal sends (the body is not kept: it may hold login codes)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    template = models.CharField(max_length=120)
+    recipient = models.EmailField()
+    subject = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.template} → {self.recipient} ({self.status})"
+
+
+class OutboxMessage(models.Model):
+    """The demo's local outbox: every email, kept whole so staff can read it in the browser."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    sender = models.CharField(max_length=300)
+    recipients = models.TextField()
+    subject = models.CharField(max_length=300)
+    text_body = models.TextField()
+    html_body = models.TextField(blank=True)
+    raw = models.TextField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.subject

@@ -1,0 +1,105 @@
+"""Front page, module placeholders, health check and the demo outbox."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from huey.contrib.djhuey import HUEY
+
+from . import selectors
+from .models import OutboxMessage
+
+MODULES = {
+    "debate": (_("Debate"), _("Threads, questions and answers, the legal hotline and guides.")),
+    "events": (_("Events"), _("The annual conference, theme meetings and network activities.")),
+    "directory": (_("Colleagues"), _("Find a colleague by organisation and expertise.")),
+    "partnership": (_("Partnership"), _("Follow-up on interviews, job clubs, budget and effect.")),
+    "register": (_("Simplification"), _("The register of burdensome rules and workflows.")),
+    "search": (_("Search"), _("One search across the whole portal.")),
+}
+
+
+def front_page(request):
+    return render(request, "core/front_page.html", {"modules": MODULES})
+
+
+def coming_soon(request, module: str):
+    title, description = MODULES[module]
+    return render(
+        request, "core/coming_soon.html", {"module_title": title, "description": description}
+    )
+
+
+@never_cache
+def healthz(request):
+    """Liveness for load balancers: the database answers and the queue storage is reachable."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:
+        checks["database"] = f"error: {exc.__class__.__name__}"
+    try:
+        checks["queue_pending"] = HUEY.pending_count()
+        checks["queue"] = "ok"
+    except Exception as exc:
+        checks["queue"] = f"error: {exc.__class__.__name__}"
+    healthy = checks["database"] == "ok" and checks["queue"] == "ok"
+    return JsonResponse({"status": "ok" if healthy else "error", **checks},
+                        status=200 if healthy else 503)
+
+
+def _require_outbox(request):
+    if not settings.PORTAL_OUTBOX_VISIBLE:
+        raise Http404
+    if not request.user.has_perm("core.view_outbox"):
+        raise PermissionDenied
+
+
+@login_required
+def outbox_list(request):
+    _require_outbox(request)
+    messages = selectors.outbox_message_list()[:200]
+    return render(request, "core/outbox_list.html", {"outbox_messages": messages})
+
+
+@login_required
+def outbox_detail(request, message_id: int):
+    _require_outbox(request)
+    message = get_object_or_404(OutboxMessage, pk=message_id)
+    return render(request, "core/outbox_detail.html", {"message": message})
+
+
+@login_required
+def outbox_html(request, message_id: int):
+    """The HTML version on its own, sandboxed: email HTML must not run in the portal's origin."""
+    _require_outbox(request)
+    message = get_object_or_404(OutboxMessage, pk=message_id)
+    response = HttpResponse(message.html_body or "", content_type="text/html; charset=utf-8")
+    response["Content-Security-Policy"] = (
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    )
+    response._csp_exempt = True
+    return response
+
+
+def hello(request):
+    """Bare baseline for the benchmarks (only routed when PORTAL_BENCH_HELLO is set)."""
+    return HttpResponse("hello")
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    return render(request, "500.html", status=500)
