@@ -56,7 +56,7 @@ lock:
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements/dev.txt
 
 messages: $(VENV)/.installed
-	cd portal && $(DEMO_ENV) ../$(BIN)/django-admin makemessages -l da --no-obsolete \
+	cd portal && $(DEMO_ENV) ../$(BIN)/django-admin makemessages -l da --no-obsolete -e html,txt,py \
 	  --ignore 'node_modules/*' --ignore '.venv/*'
 	cd portal && ../$(BIN)/django-admin compilemessages -l da
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
 
 from .models import EmailDelivery
 
@@ -23,7 +24,11 @@ def _render(template: str, context: dict, language: str) -> tuple[str, str, str]
 
 
 def email_send(
-    *, to: str, template: str, context: dict | None = None, language: str | None = None,
+    *,
+    to: str,
+    template: str,
+    context: dict | None = None,
+    language: str | None = None,
     headers: dict | None = None,
 ) -> EmailDelivery:
     """Render `template` (e.g. "accounts/emails/invitation") and queue it for `to`."""
@@ -34,21 +39,28 @@ def email_send(
 
 
 def email_send_rendered(
-    *, to: str, template: str, subject: str, text: str, html: str | None = None,
-    headers: dict | None = None, language: str | None = None,
+    *,
+    to: str,
+    template: str,
+    subject: str,
+    text: str,
+    html: str | None = None,
+    headers: dict | None = None,
+    language: str | None = None,
 ) -> EmailDelivery:
     """Queue a message whose text was rendered elsewhere (allauth renders its own)."""
     if html is None:
         with translation.override(language or translation.get_language() or "da"):
             html = render_to_string(
                 "core/emails/wrapper.html",
-                {"subject": subject, "body_html": linebreaks(urlize(text, autoescape=True)),
-                 "site_url": settings.SITE_URL},
+                {
+                    "subject": subject,  # urlize escapes the text; linebreaks must not escape it twice.
+                    "body_html": mark_safe(linebreaks(urlize(text, autoescape=True))),  # noqa: S308
+                    "site_url": settings.SITE_URL,
+                },
             )
     delivery = EmailDelivery.objects.create(template=template, recipient=to, subject=subject[:300])
     from .tasks import deliver_email
 
-    transaction.on_commit(
-        lambda: deliver_email(delivery.pk, subject, text, html, headers or {})
-    )
+    transaction.on_commit(lambda: deliver_email(delivery.pk, subject, text, html, headers or {}))
     return delivery

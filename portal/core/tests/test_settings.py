@@ -1,0 +1,68 @@
+"""Production settings are secure by default and refuse the demo secret key."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+PROBE = (
+    "import json, django; from django.conf import settings; django.setup(); "
+    "print(json.dumps({k: getattr(settings, k) for k in ["
+    "'DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_HSTS_SECONDS', "
+    "'SECURE_SSL_REDIRECT', 'PORTAL_OUTBOX_VISIBLE', 'EMAIL_BACKEND']}))"
+)
+
+
+def _load_settings(**env):
+    clean = {k: v for k, v in os.environ.items()
+             if k not in {"PORTAL_DEMO", "SECRET_KEY", "DEBUG", "EMAIL_URL", "SECURE_COOKIES"}}
+    clean.update(env, DJANGO_SETTINGS_MODULE="config.settings.base")
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _load_settings()
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_with_the_demo_secret_key():
+    result = _load_settings(SECRET_KEY="demo-only-secret-key-do-not-use-in-production")
+    assert result.returncode != 0
+    assert "demo SECRET_KEY" in result.stderr
+
+
+def test_production_defaults_are_secure():
+    result = _load_settings(SECRET_KEY="a-real-secret-key-from-the-vault-0123456789")
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["DEBUG"] is False
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["CSRF_COOKIE_SECURE"] is True
+    assert values["SECURE_HSTS_SECONDS"] >= 31536000
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["PORTAL_OUTBOX_VISIBLE"] is False
+
+
+def test_email_url_selects_smtp():
+    result = _load_settings(
+        SECRET_KEY="a-real-secret-key-from-the-vault-0123456789",
+        EMAIL_URL="smtp://mailer:secret@127.0.0.1:2525",
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_demo_mode_uses_the_browsable_outbox():
+    result = _load_settings(PORTAL_DEMO="1")
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["PORTAL_OUTBOX_VISIBLE"] is True
+    assert values["EMAIL_BACKEND"] == "portal.core.email_backends.OutboxBackend"
+    assert values["SESSION_COOKIE_SECURE"] is False
