@@ -8,6 +8,7 @@ from portal.core import views as core_views
 urlpatterns = [
     path("", include("portal.core.urls")),
     path("", include("portal.accounts.urls")),
+    path("profil/api-noegler/", include("portal.api.urls")),
     path("konto/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -54,7 +54,8 @@ def email_send_rendered(
             html = render_to_string(
                 "core/emails/wrapper.html",
                 {
-                    "subject": subject,  # urlize escapes the text; linebreaks must not escape it twice.
+                    "subject": subject,
+                    # urlize escapes the text; linebreaks must not escape it twice.
                     "body_html": mark_safe(linebreaks(urlize(text, autoescape=True))),  # noqa: S308
                     "site_url": settings.SITE_URL,
                 },

@@ -48,7 +48,9 @@ class Centre(models.Model):
     """A unit of a jobcenter (e.g. "Jobcenter København, Center for Ledige")."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="centres",
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="centres",
         verbose_name=_("organisation"),
     )
     slug = models.SlugField(_("short name"), max_length=60)
@@ -106,11 +108,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     title = models.CharField(_("job title"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="members", null=True, blank=True,
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="members",
+        null=True,
+        blank=True,
         verbose_name=_("organisation"),
     )
     centre = models.ForeignKey(
-        Centre, on_delete=models.SET_NULL, related_name="members", null=True, blank=True,
+        Centre,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        null=True,
+        blank=True,
         verbose_name=_("centre"),
     )
     expertise = models.ManyToManyField(
@@ -202,17 +212,29 @@ class AuditEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(_("event"), max_length=32, choices=Action.choices, db_index=True)
     actor = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("by"),
     )
     # Kept as text so that the record outlives a deleted account.
     actor_email = models.CharField(_("by (email)"), max_length=254, blank=True)
     subject_user = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("concerning"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("organisation"),
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)

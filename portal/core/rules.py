@@ -11,7 +11,9 @@ from .models import Role
 @rules.predicate
 def is_operator_admin(user):
     return bool(
-        user.is_authenticated and user.organisation_id and user.has_role(Role.ADMIN)
+        user.is_authenticated
+        and user.organisation_id
+        and user.has_role(Role.ADMIN)
         and user.organisation.kind == "operator"
     )
 
@@ -24,7 +26,9 @@ def is_admin(user):
 @rules.predicate
 def is_admin_of(user, organisation):
     return bool(
-        organisation is not None and user.is_authenticated and user.has_role(Role.ADMIN)
+        organisation is not None
+        and user.is_authenticated
+        and user.has_role(Role.ADMIN)
         and user.organisation_id == organisation.pk
     )
 

@@ -10,7 +10,12 @@ def organisation_list() -> QuerySet[Organisation]:
 
 
 def audit_event_list(
-    *, user: User, action: str = "", email: str = "", date_from=None, date_to=None,
+    *,
+    user: User,
+    action: str = "",
+    email: str = "",
+    date_from=None,
+    date_to=None,
 ) -> QuerySet[AuditEvent]:
     """Events the admin may read: their organisation's, or all for the operator's admins."""
     events = AuditEvent.objects.select_related("organisation", "subject_user")

@@ -10,8 +10,13 @@ def client_ip(request) -> str | None:
 
 
 def audit_record(
-    *, action: str, actor: User | None = None, subject_user: User | None = None,
-    organisation: Organisation | None = None, request=None, **detail,
+    *,
+    action: str,
+    actor: User | None = None,
+    subject_user: User | None = None,
+    organisation: Organisation | None = None,
+    request=None,
+    **detail,
 ) -> AuditEvent:
     """Record a security-relevant event. Never put secrets or CPR numbers in `detail`."""
     if actor is None and request is not None and request.user.is_authenticated:

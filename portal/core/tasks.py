@@ -18,8 +18,11 @@ logger = logging.getLogger(__name__)
 def deliver_email(delivery_id: int, subject: str, text: str, html: str, headers: dict):
     delivery = EmailDelivery.objects.get(pk=delivery_id)
     message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[delivery.recipient], headers=headers,
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[delivery.recipient],
+        headers=headers,
     )
     message.attach_alternative(html, "text/html")
     delivery.attempts += 1

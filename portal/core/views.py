@@ -50,8 +50,9 @@ def healthz(request):
     except Exception as exc:
         checks["queue"] = f"error: {exc.__class__.__name__}"
     healthy = checks["database"] == "ok" and checks["queue"] == "ok"
-    return JsonResponse({"status": "ok" if healthy else "error", **checks},
-                        status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
 
 
 def _require_outbox(request):

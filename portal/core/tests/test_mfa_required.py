@@ -18,8 +18,9 @@ def test_roles_that_require_mfa_are_sent_to_totp_setup(role, fund, client_for):
 
 def test_mfa_setup_page_itself_is_reachable(fund, client, password):
     user = make_user(organisation=fund, roles=["admin"], mfa=False)
-    login = client.post(reverse("account_login"), {"login": user.email, "password": password},
-                        follow=True)
+    login = client.post(
+        reverse("account_login"), {"login": user.email, "password": password}, follow=True
+    )
     # allauth asks for the password once more before security settings change.
     assert login.redirect_chain[-1][0].startswith(reverse("account_reauthenticate"))
     reauth = client.post(login.redirect_chain[-1][0], {"password": password}, follow=True)

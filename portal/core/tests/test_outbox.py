@@ -10,8 +10,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def sent_message(django_capture_on_commit_callbacks, caseworker):
     with django_capture_on_commit_callbacks(execute=True):
-        email_send_rendered(to=caseworker.email, template="test/hello", subject="Hej",
-                            text="Velkommen til https://example.dk")
+        email_send_rendered(
+            to=caseworker.email,
+            template="test/hello",
+            subject="Hej",
+            text="Velkommen til https://example.dk",
+        )
     return OutboxMessage.objects.get()
 
 
@@ -41,16 +45,15 @@ def test_caseworker_cannot_read_the_outbox(sent_message, caseworker, client_for)
     assert response.status_code == 403
 
 
-def test_outbox_does_not_exist_outside_the_demo(sent_message, operator_admin, client_for,
-                                                settings):
+def test_outbox_does_not_exist_outside_the_demo(sent_message, operator_admin, client_for, settings):
     settings.PORTAL_OUTBOX_VISIBLE = False
     response = client_for(operator_admin).get(reverse("core:outbox_list"))
     assert response.status_code == 404
 
 
-def test_plain_text_is_escaped_in_the_html_version(django_capture_on_commit_callbacks,
-                                                   caseworker):
+def test_plain_text_is_escaped_in_the_html_version(django_capture_on_commit_callbacks, caseworker):
     with django_capture_on_commit_callbacks(execute=True):
-        email_send_rendered(to=caseworker.email, template="test/x", subject="Hej",
-                            text="<script>alert(1)</script>")
+        email_send_rendered(
+            to=caseworker.email, template="test/x", subject="Hej", text="<script>alert(1)</script>"
+        )
     assert "<script>alert" not in OutboxMessage.objects.get().html_body

@@ -16,11 +16,18 @@ PROBE = (
 
 
 def _load_settings(**env):
-    clean = {k: v for k, v in os.environ.items()
-             if k not in {"PORTAL_DEMO", "SECRET_KEY", "DEBUG", "EMAIL_URL", "SECURE_COOKIES"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"PORTAL_DEMO", "SECRET_KEY", "DEBUG", "EMAIL_URL", "SECURE_COOKIES"}
+    }
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings.base")
     return subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True,
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
 
