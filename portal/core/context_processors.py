@@ -1,3 +1,4 @@
+import rules
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
@@ -25,5 +26,8 @@ def portal(request):
             for name, label, prefix in NAVIGATION
         ],
         "accessibility_statement_url": settings.PORTAL_ACCESSIBILITY_STATEMENT_URL,
-        "outbox_visible": settings.PORTAL_OUTBOX_VISIBLE,
+        # Asked of django-rules directly: Django's ModelBackend would add two queries per page.
+        "can_administer": rules.has_perm("core.view_audit_log", request.user),
+        "can_read_outbox": settings.PORTAL_OUTBOX_VISIBLE
+        and rules.has_perm("core.view_outbox", request.user),
     }

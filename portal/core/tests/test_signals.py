@@ -19,3 +19,17 @@ def test_signing_in_switches_to_the_preferred_language(client, caseworker, passw
     caseworker.save(update_fields=["preferred_language"])
     response = client.post("/konto/login/", {"login": caseworker.email, "password": password})
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+
+
+def test_active_session_is_tracked_without_a_write_on_every_request(
+    client, caseworker, password, django_assert_num_queries
+):
+    from allauth.usersessions.models import UserSession
+
+    client.post("/konto/login/", {"login": caseworker.email, "password": password})
+    client.get("/")
+    session = UserSession.objects.get(user=caseworker)
+    seen = session.last_seen_at
+    client.get("/")
+    session.refresh_from_db()
+    assert session.last_seen_at == seen

@@ -1,0 +1,190 @@
+import re
+import time
+from io import StringIO
+
+import pytest
+import time_machine
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+from django.db.models import Count, Q
+
+from portal.core import demo
+from portal.core.models import Centre, Organisation, OrganisationKind, Role, RoleGrant, Topic, User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded():
+    call_command("load_demo", stdout=StringIO())
+
+
+@pytest.fixture
+def frozen_clock():
+    """A TOTP code is valid for one 30-second step: keep a test from straddling two steps."""
+    with time_machine.travel(time.time(), tick=False):
+        yield
+
+
+def test_load_demo_creates_the_seed_organisations_and_the_354_users_of_the_evaluation(loaded):
+    kinds = dict(
+        Organisation.objects.values("kind").annotate(n=Count("id")).values_list("kind", "n")
+    )
+    assert kinds[OrganisationKind.JOBCENTER] == 1
+    assert kinds[OrganisationKind.OPERATOR] == 1
+    assert kinds[OrganisationKind.UFUND] >= 4
+    assert kinds[OrganisationKind.UNION] >= 4
+    assert {"3f-akasse", "foa-akasse", "tib-akasse", "metal-akasse", "lo-hovedstaden"} <= set(
+        Organisation.objects.values_list("slug", flat=True)
+    )
+    assert Centre.objects.filter(organisation__slug=demo.JOBCENTER_SLUG).count() == len(
+        demo.CENTRES
+    )
+    assert User.objects.count() == demo.DEMO_USER_TOTAL == 354
+
+
+def test_every_demo_organisation_has_a_clearly_fictional_email_domain(loaded):
+    for organisation in Organisation.objects.all():
+        assert organisation.domain_list
+        assert all(d.endswith(".demo.samarbejdsportalen.dk") for d in organisation.domain_list)
+
+
+def test_load_demo_creates_the_eight_main_topics_of_seed_004_and_the_legislation_areas(loaded):
+    slugs = set(Topic.objects.values_list("slug", flat=True))
+    assert len(slugs) == len(demo.TOPICS) >= 8 + 5
+    assert {
+        "sygedagpenge",
+        "fleksjob-og-foertidspension",
+        "kontanthjaelp",
+        "beskaeftigelsesreformen",
+        "dagpenge",
+    } <= slugs
+
+
+def test_every_organisation_has_exactly_one_admin(loaded):
+    admins = Organisation.objects.annotate(
+        admins=Count("members", filter=Q(members__role_grants__role=Role.ADMIN))
+    )
+    assert {o.slug: o.admins for o in admins} == {o.slug: 1 for o in admins}
+
+
+def test_most_people_are_caseworkers_with_a_few_editors_jurists_and_coordinators(loaded):
+    roles = dict(RoleGrant.objects.values("role").annotate(n=Count("id")).values_list("role", "n"))
+    assert roles[Role.CASEWORKER] > User.objects.count() * 0.75
+    assert roles[Role.EDITOR] >= 2
+    assert roles[Role.JURIST] >= 2
+    assert roles[Role.COORDINATOR] >= 2
+
+
+def test_invented_people_are_approved_verified_and_cannot_sign_in_with_a_password(loaded):
+    demo_emails = {login.email for login in demo.DEMO_LOGINS}
+    people = User.objects.exclude(email__in=demo_emails).prefetch_related("expertise")
+    assert all(p.is_approved and p.title and p.phone and p.full_name for p in people)
+    assert all(p.expertise.all() for p in people)
+    assert not any(p.has_usable_password() for p in people)
+    verified = EmailAddress.objects.filter(verified=True, primary=True)
+    assert verified.count() == User.objects.count()
+    assert all(p.centre_id for p in people if p.organisation.slug == demo.JOBCENTER_SLUG)
+
+
+def test_invented_names_never_coincide_with_people_named_in_the_seeds(loaded):
+    names = {name.lower() for name in User.objects.values_list("full_name", flat=True)}
+    assert not names & demo.SEED_PEOPLE
+
+
+def test_load_demo_twice_creates_nothing_and_changes_no_password(loaded):
+    models = [
+        Organisation,
+        Centre,
+        Topic,
+        User,
+        RoleGrant,
+        EmailAddress,
+        Authenticator,
+        User.expertise.through,
+    ]
+    before = {m: m.objects.count() for m in models}
+    passwords = dict(User.objects.values_list("email", "password"))
+    secrets = dict(Authenticator.objects.values_list("pk", "data"))
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert {m: m.objects.count() for m in models} == before
+    assert dict(User.objects.values_list("email", "password")) == passwords
+    assert dict(Authenticator.objects.values_list("pk", "data")) == secrets
+
+
+def test_admins_and_coordinators_among_the_demo_logins_have_totp_and_recovery_codes(loaded):
+    for login in demo.DEMO_LOGINS:
+        types = set(
+            Authenticator.objects.filter(user__email=login.email).values_list("type", flat=True)
+        )
+        expected = {"totp", "recovery_codes"} if login.needs_mfa else set()
+        assert types == expected, login.email
+    assert sum(login.needs_mfa for login in demo.DEMO_LOGINS) == 3
+
+
+@pytest.mark.parametrize("login", demo.DEMO_LOGINS, ids=lambda login: login.email)
+def test_demo_login_signs_in_through_the_real_login_flow(loaded, frozen_clock, client, login):
+    cache.clear()  # rate-limit counters of other tests must not spill over
+    response = client.post("/konto/login/", {"login": login.email, "password": demo.DEMO_PASSWORD})
+    assert response.status_code == 302
+    if login.needs_mfa:
+        assert response["Location"] == "/konto/2fa/authenticate/"
+        response = client.post(
+            "/konto/2fa/authenticate/", {"code": demo.demo_totp_code(email=login.email)}
+        )
+        assert response.status_code == 302
+    assert response["Location"] == "/"
+    response = client.get("/")
+    assert response.status_code == 200
+    user = response.context["user"]
+    assert user.email == login.email
+    assert user.has_role(login.role)
+    assert user.organisation.slug == login.organisation_slug
+
+
+def test_a_wrong_totp_code_does_not_sign_a_demo_admin_in(loaded, frozen_clock, client):
+    cache.clear()
+    login = next(login for login in demo.DEMO_LOGINS if login.needs_mfa)
+    client.post("/konto/login/", {"login": login.email, "password": demo.DEMO_PASSWORD})
+    right = demo.demo_totp_code(email=login.email)
+    wrong = f"{(int(right) + 1) % 1_000_000:06d}"
+    response = client.post("/konto/2fa/authenticate/", {"code": wrong})
+    assert response.status_code == 200
+    assert not response.context["user"].is_authenticated
+
+
+def test_demo_totp_prints_the_current_six_digit_code(loaded, frozen_clock, capsys):
+    email = "admin@demo.samarbejdsportalen.dk"
+    call_command("demo_totp", email)
+    printed = capsys.readouterr().out.strip()
+    assert re.fullmatch(r"\d{6}", printed)
+    assert printed == demo.demo_totp_code(email=email)
+
+
+def test_demo_totp_refuses_an_address_that_is_not_a_demo_login(loaded):
+    someone = User.objects.exclude(email__endswith="@demo.samarbejdsportalen.dk").first()
+    with pytest.raises(CommandError):
+        call_command("demo_totp", someone.email)
+
+
+def test_demo_totp_refuses_a_demo_login_without_two_factor(loaded):
+    with pytest.raises(CommandError):
+        call_command("demo_totp", "sagsbehandler@demo.samarbejdsportalen.dk")
+
+
+def test_demo_totp_refuses_outside_demo_mode(loaded, settings):
+    settings.DEMO = False
+    with pytest.raises(CommandError):
+        call_command("demo_totp", "admin@demo.samarbejdsportalen.dk")
+
+
+def test_load_demo_refuses_outside_demo_mode_and_creates_nothing(settings):
+    settings.DEMO = False
+    with pytest.raises(CommandError):
+        call_command("load_demo", stdout=StringIO())
+    assert not User.objects.exists()
+    assert not Organisation.objects.exists()
