@@ -39,11 +39,16 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         from django.contrib.sites.shortcuts import get_current_site
 
         request = allauth_context.request
-        ctx = {"request": request, "email": email, "current_site": get_current_site(request),
-               **context}
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
         msg = self.render_mail(template_prefix, email, ctx)
-        html = next((c for c, mime in getattr(msg, "alternatives", []) if mime == "text/html"),
-                    None)
+        html = next(
+            (c for c, mime in getattr(msg, "alternatives", []) if mime == "text/html"), None
+        )
         email_send_rendered(
             to=email, template=template_prefix, subject=msg.subject, text=msg.body, html=html
         )

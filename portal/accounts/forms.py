@@ -1,8 +1,15 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.validators import RegexValidator
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.models import AuditEvent, Centre, Organisation, Role, Topic, User
+
 from . import selectors
+from .models import Invitation
 
 
 class SignupForm(AllauthSignupForm):
@@ -23,3 +30,221 @@ class SignupForm(AllauthSignupForm):
                 code="unknown_domain",
             )
         return email
+
+
+class DkfdsFormMixin:
+    """Give every widget the design system's class, so templates only lay fields out."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+                css_class = "form-checkbox"
+            elif isinstance(widget, forms.Select):
+                css_class = "form-select"
+            else:
+                css_class = "form-input"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css_class}".strip()
+
+
+def _role_field(*, label, initial=None) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=Role.choices,
+        initial=initial,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one role.")},
+    )
+
+
+class InvitationForm(DkfdsFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("The invitation is sent to this address; it becomes the person's login."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    roles = _role_field(label=_("Roles"), initial=[Role.CASEWORKER])
+    centre = forms.ModelChoiceField(
+        label=_("Centre"),
+        queryset=Centre.objects.none(),
+        required=False,
+        empty_label=_("No centre"),
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        centres = Centre.objects.filter(organisation=organisation)
+        if centres.exists():
+            self.fields["centre"].queryset = centres
+        else:
+            del self.fields["centre"]
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class InvitationAcceptForm(DkfdsFormMixin, forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        help_text=_("At least 10 characters; not a common or all-numeric password."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, invitation: Invitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+
+    def clean_full_name(self):
+        full_name = " ".join(self.cleaned_data["full_name"].split())
+        if not full_name:
+            raise forms.ValidationError(_("Enter your full name."), code="required")
+        return full_name
+
+    def clean(self):
+        cleaned = super().clean()
+        password1 = cleaned.get("password1")
+        password2 = cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error(
+                "password2",
+                forms.ValidationError(
+                    _("The two passwords are not the same."), code="password_mismatch"
+                ),
+            )
+        elif password1:
+            probe = User(email=self.invitation.email, full_name=cleaned.get("full_name", ""))
+            try:
+                validate_password(password1, user=probe)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class MemberRolesForm(DkfdsFormMixin, forms.Form):
+    roles = _role_field(label=_("Roles"))
+
+
+class PeopleSearchForm(DkfdsFormMixin, forms.Form):
+    q = forms.CharField(label=_("Search by name or email"), required=False, max_length=200)
+
+
+class AuditFilterForm(DkfdsFormMixin, forms.Form):
+    action = forms.ChoiceField(
+        label=_("Event"),
+        required=False,
+        choices=[("", _("All events")), *AuditEvent.Action.choices],
+    )
+    email = forms.CharField(label=_("By (email)"), required=False, max_length=254)
+    date_from = forms.DateField(
+        label=_("From date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")},
+    )
+    date_to = forms.DateField(
+        label=_("To date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_from > date_to:
+            self.add_error(
+                "date_to",
+                forms.ValidationError(
+                    _("The to date must be on or after the from date."), code="date_order"
+                ),
+            )
+        return cleaned
+
+
+class ProfileForm(DkfdsFormMixin, forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        validators=[
+            RegexValidator(
+                r"^[0-9+() -]*$",
+                _("A phone number may only hold digits, spaces, +, - and brackets."),
+                code="invalid_phone",
+            )
+        ],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    centre = forms.ModelChoiceField(
+        label=_("Centre"),
+        queryset=Centre.objects.none(),
+        required=False,
+        empty_label=_("No centre"),
+    )
+    expertise = forms.ModelMultipleChoiceField(
+        label=_("Topics of expertise"),
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Colleagues can find you by these topics."),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Language"),
+        # Each language in its own name, so a person can find theirs whatever the page's language.
+        choices=[
+            (code, get_language_info(code)["name_local"].capitalize())
+            for code, _name in settings.LANGUAGES
+        ],
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "full_name": user.full_name,
+                "title": user.title,
+                "phone": user.phone,
+                "centre": user.centre_id,
+                "expertise": list(user.expertise.values_list("pk", flat=True)),
+                "preferred_language": user.preferred_language,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        centres = Centre.objects.filter(organisation_id=user.organisation_id)
+        if user.organisation_id and centres.exists():
+            self.fields["centre"].queryset = centres
+        else:
+            del self.fields["centre"]
+
+    def clean_full_name(self):
+        full_name = " ".join(self.cleaned_data["full_name"].split())
+        if not full_name:
+            raise forms.ValidationError(_("Enter your full name."), code="required")
+        return full_name
+
+
+class AccountDeleteForm(DkfdsFormMixin, forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        help_text=_("Confirm with your password that you want to delete your account."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

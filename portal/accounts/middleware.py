@@ -19,9 +19,7 @@ class RequireMfaMiddleware:
             and user.is_authenticated
             and not request.path.startswith(_ALLOWED_PREFIXES)
             and user.role_names.intersection(settings.PORTAL_MFA_REQUIRED_ROLES)
-            and not Authenticator.objects.filter(
-                user=user, type=Authenticator.Type.TOTP
-            ).exists()
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             return redirect("mfa_activate_totp")
         return self.get_response(request)

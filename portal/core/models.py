@@ -205,6 +205,7 @@ class AuditEvent(models.Model):
         USER_DELETED = "user_deleted", _("Account deleted")
         INVITATION_SENT = "invitation_sent", _("Invitation sent")
         INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+        INVITATION_REVOKED = "invitation_revoked", _("Invitation withdrawn")
         DATA_EXPORTED = "data_exported", _("Personal data exported")
         TOKEN_CREATED = "token_created", _("API token created")
         TOKEN_REVOKED = "token_revoked", _("API token revoked")

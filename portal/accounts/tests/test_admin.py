@@ -1,0 +1,79 @@
+import pytest
+from django.urls import reverse
+
+from portal.accounts.models import Invitation
+from portal.accounts.tests.factories import invite
+from portal.core.models import AuditEvent, User
+from portal.core.services import audit_record
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def superuser_client(client, operator):
+    superuser = User.objects.create_superuser(
+        "root@loh.example.dk",
+        "en-lang-hemmelig-saetning",
+        organisation=operator,
+        full_name="Drift",
+    )
+    client.force_login(superuser)
+    return client
+
+
+@pytest.mark.parametrize("model", ["organisation", "centre", "topic", "user", "auditevent"])
+def test_admin_lists_open(superuser_client, caseworker, model):
+    assert superuser_client.get(reverse(f"admin:core_{model}_changelist")).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["organisation", "centre", "topic", "user"])
+def test_admin_add_pages_open(superuser_client, model):
+    assert superuser_client.get(reverse(f"admin:core_{model}_add")).status_code == 200
+
+
+def test_admin_user_page_shows_roles_inline(superuser_client, caseworker):
+    response = superuser_client.get(reverse("admin:core_user_change", args=[caseworker.pk]))
+    assert response.status_code == 200
+    assert "role_grants" in response.content.decode()
+
+
+def test_admin_creates_a_user_by_email(superuser_client, fund):
+    response = superuser_client.post(
+        reverse("admin:core_user_add"),
+        {
+            "email": "ny@3f.example.dk",
+            "usable_password": "true",
+            "password1": "en-lang-hemmelig-saetning",
+            "password2": "en-lang-hemmelig-saetning",
+            "role_grants-TOTAL_FORMS": "1",
+            "role_grants-INITIAL_FORMS": "0",
+            "role_grants-0-role": "caseworker",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert User.objects.get(email="ny@3f.example.dk").role_names == {"caseworker"}
+
+
+def test_admin_audit_events_are_read_only(superuser_client, caseworker):
+    event = audit_record(action=AuditEvent.Action.LOGIN, actor=caseworker)
+    assert superuser_client.get(reverse("admin:core_auditevent_add")).status_code == 403
+    change_url = reverse("admin:core_auditevent_change", args=[event.pk])
+    response = superuser_client.post(change_url, {"action": "logout"})
+    assert response.status_code == 403
+    delete_url = reverse("admin:core_auditevent_delete", args=[event.pk])
+    assert superuser_client.post(delete_url, {"post": "yes"}).status_code == 403
+    event.refresh_from_db()
+    assert event.action == AuditEvent.Action.LOGIN
+
+
+def test_admin_invitations_hide_the_token_hash_and_can_be_withdrawn(
+    superuser_client, fund, fund_admin
+):
+    invitation, _token = invite(organisation=fund, invited_by=fund_admin)
+    changelist = reverse("admin:accounts_invitation_changelist")
+    assert superuser_client.get(changelist).status_code == 200
+    page = superuser_client.get(reverse("admin:accounts_invitation_change", args=[invitation.pk]))
+    assert invitation.token_hash not in page.content.decode()
+    superuser_client.post(changelist, {"action": "revoke", "_selected_action": [invitation.pk]})
+    invitation.refresh_from_db()
+    assert invitation.status == Invitation.Status.REVOKED

@@ -1,0 +1,78 @@
+"""Self-sign-up through allauth: domain check, approval before first sign-in, emails."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+from django.urls import reverse
+
+from portal.accounts import services
+from portal.core.models import AuditEvent, OutboxMessage, User
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "en-lang-hemmelig-saetning"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """allauth's rate limits live in the cache, which outlives a single test."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _sign_up(client, email):
+    return client.post(
+        reverse("account_signup"),
+        {"full_name": "Ny Kollega", "email": email, "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+
+def _sign_in(client, email):
+    return client.post(reverse("account_login"), {"login": email, "password": PASSWORD})
+
+
+def test_sign_up_with_an_unknown_domain_is_refused(client, fund):
+    response = _sign_up(client, "person@gmail.example.com")
+    assert response.status_code == 200
+    assert response.context["form"].has_error("email", "unknown_domain")
+    assert not User.objects.filter(email="person@gmail.example.com").exists()
+
+
+def test_sign_up_with_a_known_domain_waits_for_approval_and_tells_the_admins(
+    client, fund, fund_admin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client, "ny@3f.example.dk")
+    user = User.objects.get(email="ny@3f.example.dk")
+    assert user.organisation == fund
+    assert user.full_name == "Ny Kollega"
+    assert not user.is_approved
+    assert OutboxMessage.objects.filter(recipients=fund_admin.email).count() == 1
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.USER_CREATED, subject_user=user, detail__via="signup"
+    ).exists()
+
+
+def test_a_pending_person_cannot_sign_in_until_approved(
+    client, fund, fund_admin, django_capture_on_commit_callbacks
+):
+    _sign_up(client, "ny@3f.example.dk")
+    client.logout()
+    EmailAddress.objects.filter(email="ny@3f.example.dk").update(verified=True)
+
+    response = _sign_in(client, "ny@3f.example.dk")
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:awaiting_approval")
+    assert "_auth_user_id" not in client.session
+
+    user = User.objects.get(email="ny@3f.example.dk")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.signup_approve(user=user, actor=fund_admin)
+    approval = OutboxMessage.objects.get(recipients="ny@3f.example.dk")
+    assert reverse("account_login") in approval.text_body
+
+    response = _sign_in(client, "ny@3f.example.dk")
+    assert response.status_code == 302
+    assert response.url != reverse("accounts:awaiting_approval")
+    assert client.session["_auth_user_id"] == str(user.pk)
