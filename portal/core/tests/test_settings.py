@@ -11,15 +11,18 @@ PROBE = (
     "import json, django; from django.conf import settings; django.setup(); "
     "print(json.dumps({k: getattr(settings, k) for k in ["
     "'DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_HSTS_SECONDS', "
-    "'SECURE_SSL_REDIRECT', 'PORTAL_OUTBOX_VISIBLE', 'EMAIL_BACKEND']}))"
+    "'SECURE_SSL_REDIRECT', 'PORTAL_OUTBOX_VISIBLE', 'EMAIL_BACKEND', 'HUEY', 'CACHES']}, "
+    "default=str))"
 )
 
 
-def _load_settings(**env):
+def load_settings(**env):
+    """Settings as a fresh process sees them with exactly `env` (plus PATH and the like)."""
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"PORTAL_DEMO", "SECRET_KEY", "DEBUG", "EMAIL_URL", "SECURE_COOKIES"}
+        if k
+        not in {"PORTAL_DEMO", "SECRET_KEY", "DEBUG", "EMAIL_URL", "SECURE_COOKIES", "REDIS_URL"}
     }
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings.base")
     return subprocess.run(
@@ -33,19 +36,19 @@ def _load_settings(**env):
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = _load_settings()
+    result = load_settings()
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
 def test_production_refuses_to_start_with_the_demo_secret_key():
-    result = _load_settings(SECRET_KEY="demo-only-secret-key-do-not-use-in-production")
+    result = load_settings(SECRET_KEY="demo-only-secret-key-do-not-use-in-production")
     assert result.returncode != 0
     assert "demo SECRET_KEY" in result.stderr
 
 
 def test_production_defaults_are_secure():
-    result = _load_settings(SECRET_KEY="a-real-secret-key-from-the-vault-0123456789")
+    result = load_settings(SECRET_KEY="a-real-secret-key-from-the-vault-0123456789")
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout.strip().splitlines()[-1])
     assert values["DEBUG"] is False
@@ -57,7 +60,7 @@ def test_production_defaults_are_secure():
 
 
 def test_email_url_selects_smtp():
-    result = _load_settings(
+    result = load_settings(
         SECRET_KEY="a-real-secret-key-from-the-vault-0123456789",
         EMAIL_URL="smtp://mailer:secret@127.0.0.1:2525",
     )
@@ -67,9 +70,26 @@ def test_email_url_selects_smtp():
 
 
 def test_demo_mode_uses_the_browsable_outbox():
-    result = _load_settings(PORTAL_DEMO="1")
+    result = load_settings(PORTAL_DEMO="1")
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout.strip().splitlines()[-1])
     assert values["PORTAL_OUTBOX_VISIBLE"] is True
     assert values["EMAIL_BACKEND"] == "portal.core.email_backends.OutboxBackend"
     assert values["SESSION_COOKIE_SECURE"] is False
+
+
+def settings_values(result) -> dict:
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_without_redis_the_queue_and_cache_are_embedded():
+    values = settings_values(load_settings(PORTAL_DEMO="1"))
+    assert values["HUEY"]["huey_class"] == "huey.SqliteHuey"
+    assert values["CACHES"]["default"]["BACKEND"].endswith("DatabaseCache")
+
+
+def test_redis_url_moves_queue_and_cache_to_redis():
+    values = settings_values(load_settings(PORTAL_DEMO="1", REDIS_URL="redis://10.0.0.5:6379/2"))
+    assert values["HUEY"]["huey_class"] == "huey.RedisHuey"
+    assert values["HUEY"]["url"] == "redis://10.0.0.5:6379/2"
+    assert values["CACHES"]["default"]["BACKEND"].endswith("RedisCache")
