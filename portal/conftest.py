@@ -6,8 +6,23 @@ from allauth.mfa.models import Authenticator
 
 from portal.core.models import OrganisationKind
 from portal.core.tests.factories import OrganisationFactory, UserFactory
+from portal.testing.browser import report_skipped_browser_tests
+
+# smtp_server: a real SMTP server on loopback (aiosmtpd) with Django's SMTP backend pointed at it.
+pytest_plugins = ["portal.testing.smtp"]
 
 PASSWORD = "korrekt-hest-batteri"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say loudly when the browser tests were skipped because Chromium is missing."""
+    report_skipped_browser_tests(terminalreporter)
+
+
+@pytest.fixture(autouse=True)
+def _email_to_outbox(settings):
+    """Django's test runner swaps in the locmem backend; use the portal's own outbox instead."""
+    settings.EMAIL_BACKEND = "portal.core.email_backends.OutboxBackend"
 
 
 @pytest.fixture
@@ -17,20 +32,26 @@ def password():
 
 @pytest.fixture
 def operator(db):
-    return OrganisationFactory(slug="lo-hovedstaden", name="LO Hovedstaden",
-                               kind=OrganisationKind.OPERATOR, email_domains="loh.example.dk")
+    return OrganisationFactory(
+        slug="lo-hovedstaden",
+        name="LO Hovedstaden",
+        kind=OrganisationKind.OPERATOR,
+        email_domains="loh.example.dk",
+    )
 
 
 @pytest.fixture
 def fund(db):
-    return OrganisationFactory(slug="3f", name="3F A-kasse", kind=OrganisationKind.UFUND,
-                               email_domains="3f.example.dk")
+    return OrganisationFactory(
+        slug="3f", name="3F A-kasse", kind=OrganisationKind.UFUND, email_domains="3f.example.dk"
+    )
 
 
 @pytest.fixture
 def other_fund(db):
-    return OrganisationFactory(slug="foa", name="FOA A-kasse", kind=OrganisationKind.UFUND,
-                               email_domains="foa.example.dk")
+    return OrganisationFactory(
+        slug="foa", name="FOA A-kasse", kind=OrganisationKind.UFUND, email_domains="foa.example.dk"
+    )
 
 
 def make_user(*, organisation, roles=("caseworker",), email=None, mfa=False, **extra):
@@ -42,8 +63,9 @@ def make_user(*, organisation, roles=("caseworker",), email=None, mfa=False, **e
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     if mfa:
         # A TOTP authenticator satisfies the MFA requirement for admins and coordinators.
-        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP,
-                                     data={"secret": "JBSWY3DPEHPK3PXP"})
+        Authenticator.objects.create(
+            user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+        )
     return user
 
 
@@ -59,8 +81,7 @@ def fund_admin(fund):
 
 @pytest.fixture
 def operator_admin(operator):
-    return make_user(organisation=operator, roles=["admin"], email="admin@loh.example.dk",
-                     mfa=True)
+    return make_user(organisation=operator, roles=["admin"], email="admin@loh.example.dk", mfa=True)
 
 
 @pytest.fixture

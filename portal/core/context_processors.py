@@ -16,7 +16,8 @@ NAVIGATION = [
 
 def portal(request):
     path = request.path
-    current = "/"
+    # The module the page belongs to; pages outside every module (profile, admin) mark none.
+    current = "/" if path == "/" else None
     for _name, _label, prefix in NAVIGATION:
         if prefix != "/" and path.startswith(prefix):
             current = prefix

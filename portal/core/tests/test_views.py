@@ -30,3 +30,24 @@ def test_healthz_reports_database_and_queue(client):
     assert body["status"] == "ok"
     assert body["database"] == "ok"
     assert body["queue"] == "ok"
+
+
+def test_navigation_marks_only_the_current_module(client, caseworker, client_for):
+    client = client_for(caseworker)
+    events = client.get(reverse("core:module_events")).content.decode()
+    assert events.count('aria-current="page"') == 1
+    profile = client.get(reverse("accounts:profile")).content.decode()
+    assert 'aria-current="page"' not in profile
+
+
+def test_front_page_query_count_is_fixed(caseworker, client_for, django_assert_num_queries):
+    client = client_for(caseworker)
+    client.get("/")
+    # session, user, roles (MFA check, admin link), organisation in the header
+    with django_assert_num_queries(4):
+        client.get("/")
+
+
+def test_admin_link_shows_only_for_admins(caseworker, fund_admin, client_for):
+    assert "/administration/" not in client_for(caseworker).get("/").content.decode()
+    assert "/administration/" in client_for(fund_admin).get("/").content.decode()

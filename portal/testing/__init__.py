@@ -1,0 +1,1 @@
+"""Test helpers shared by the whole suite (pytest plugins loaded from portal/conftest.py)."""
