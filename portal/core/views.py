@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from huey.contrib.djhuey import HUEY
@@ -24,7 +25,11 @@ MODULES = {
 
 
 def front_page(request):
-    return render(request, "core/front_page.html", {"modules": MODULES})
+    modules = [
+        {"title": title, "description": description, "url": reverse(f"core:module_{key}")}
+        for key, (title, description) in MODULES.items()
+    ]
+    return render(request, "core/front_page.html", {"modules": modules})
 
 
 def coming_soon(request, module: str):
