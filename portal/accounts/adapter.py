@@ -1,7 +1,6 @@
 """allauth hooks: who may sign up, approval before first sign-in, and email through the portal."""
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.shortcuts import redirect
 
 from portal.core.email import email_send_rendered
 
@@ -22,16 +21,11 @@ class PortalAccountAdapter(DefaultAccountAdapter):
             user.save()
         return user
 
-    def pre_login(self, request, user, **kwargs):
-        response = super().pre_login(request, user, **kwargs)
-        if response is not None:
-            return response
-        if user.approved_at is None:
-            from allauth.account.internal.stagekit import clear_login
-
-            clear_login(request)
-            return redirect("accounts:awaiting_approval")
-        return None
+    def get_login_stages(self) -> list[str]:
+        """Approval comes right after email verification and before the second factor."""
+        stages = super().get_login_stages()
+        after = stages.index("allauth.account.stages.EmailVerificationStage") + 1
+        return [*stages[:after], "portal.accounts.stages.ApprovalStage", *stages[after:]]
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Route allauth's emails (codes, resets, verification) through the portal's one sender."""

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from portal.accounts import services
 from portal.core.models import AuditEvent, OutboxMessage, User
+from portal.testing.smtp import extract_login_code
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +77,31 @@ def test_a_pending_person_cannot_sign_in_until_approved(
     assert response.status_code == 302
     assert response.url != reverse("accounts:awaiting_approval")
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_sign_up_sends_the_person_an_email_verification_code(
+    client, fund, fund_admin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _sign_up(client, "ny@3f.example.dk")
+    verification = OutboxMessage.objects.get(recipients="ny@3f.example.dk")
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    code = EmailAddress.objects.get(email="ny@3f.example.dk")
+    assert not code.verified
+    assert verification.subject
+
+
+def test_after_verifying_the_email_the_person_waits_for_approval(
+    client, fund, fund_admin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client, "ny@3f.example.dk")
+    code = extract_login_code(OutboxMessage.objects.get(recipients="ny@3f.example.dk").text_body)
+
+    response = client.post(reverse("account_email_verification_sent"), {"code": code})
+
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:awaiting_approval")
+    assert EmailAddress.objects.get(email="ny@3f.example.dk").verified
+    assert "_auth_user_id" not in client.session
