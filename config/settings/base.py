@@ -189,6 +189,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Samarbejdsportalen"
+# Accept the neighbouring 30-second step too: phone clocks drift, and codes typed at a step's
+# end would otherwise fail.
+MFA_TOTP_TOLERANCE = 1
 USERSESSIONS_TRACK_ACTIVITY = True
 # Roles that must have a second factor before they can use the portal.
 PORTAL_MFA_REQUIRED_ROLES = ["admin", "coordinator"]
