@@ -3,6 +3,9 @@
 import time
 
 from allauth.usersessions.middleware import UserSessionsMiddleware
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 _SEEN_KEY = "portal_usersession_seen"
 _SEEN_INTERVAL_SECONDS = 300
@@ -24,3 +27,18 @@ class ThrottledUserSessionsMiddleware(UserSessionsMiddleware):
                 return self.get_response(request)
             session[_SEEN_KEY] = now
         return super().__call__(request)
+
+
+class DanishFirstLocaleMiddleware(LocaleMiddleware):
+    """Danish unless the person chose English (cookie, set by the switch or at sign-in).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, so a caseworker whose
+    browser happens to be set to English would get an English portal they never asked for.
+    """
+
+    def process_request(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -51,3 +51,11 @@ def test_front_page_query_count_is_fixed(caseworker, client_for, django_assert_n
 def test_admin_link_shows_only_for_admins(caseworker, fund_admin, client_for):
     assert "/administration/" not in client_for(caseworker).get("/").content.decode()
     assert "/administration/" in client_for(fund_admin).get("/").content.decode()
+
+
+def test_an_english_browser_still_gets_danish_until_english_is_chosen(client, settings):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="da">' in response.content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="da")
+    assert '<html lang="en">' in response.content.decode()
