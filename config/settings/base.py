@@ -53,6 +53,12 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.accounts",
     "portal.api",
+    "portal.forum",
+    "portal.hotline",
+    "portal.guides",
+    "portal.notifications",
+    "portal.directory",
+    "portal.search",
 ]
 
 MIDDLEWARE = [
@@ -273,6 +279,19 @@ PORTAL_ACCESSIBILITY_STATEMENT_URL = env.str(
 PORTAL_AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
 PORTAL_INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 PORTAL_BENCH_HELLO = env.bool("PORTAL_BENCH_HELLO", default=False)
+# Debate: attachments are checked by content (not by name) against this list and this size.
+PORTAL_ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+PORTAL_ATTACHMENT_TYPES = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "text/plain": ".txt",
+    "text/csv": ".csv",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+}
+# Legal hotline: working days (Danish public holidays excluded) the jurists have to answer.
+PORTAL_HOTLINE_RESPONSE_WORKING_DAYS = env.int("HOTLINE_RESPONSE_WORKING_DAYS", default=3)
 
 LOGGING = {
     "version": 1,

@@ -46,3 +46,23 @@ rules.add_perm("core.view_all_audit_events", is_operator_admin)
 # The demo outbox may be read by admins and editors (the setting decides whether it exists).
 rules.add_perm("core.view_outbox", is_admin | rules.predicates.is_superuser)
 rules.add_perm("core.use_portal", is_approved_member)
+
+
+@rules.predicate
+def is_editor(user):
+    return bool(user.is_authenticated and user.has_role(Role.EDITOR))
+
+
+@rules.predicate
+def is_jurist(user):
+    return bool(user.is_authenticated and user.has_role(Role.JURIST))
+
+
+# Debate: editors moderate (hide, move, merge, lock, pin), keep the topics and write guides.
+rules.add_perm("forum.moderate", is_editor)
+rules.add_perm("forum.manage_topics", is_editor)
+rules.add_perm("forum.manage_networks", is_editor)
+rules.add_perm("guides.manage", is_editor)
+rules.add_perm("guides.mark_law_changed", is_editor)
+# The legal hotline's work list and answers belong to the jurists.
+rules.add_perm("hotline.work", is_jurist)

@@ -1,0 +1,55 @@
+"""In-portal notifications (the bell). Email delivery of the same records comes later."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        REPLY = "reply", _("Reply to a thread you follow")
+        MENTION = "mention", _("Mention")
+        ANSWER = "answer", _("Answer to your question")
+        ANSWER_ACCEPTED = "answer_accepted", _("Your answer was accepted")
+        QUESTION_FOR_YOU = "question_for_you", _("A question for you")
+        HOTLINE_NEW = "hotline_new", _("New hotline question")
+        HOTLINE_DEADLINE = "hotline_deadline", _("Hotline deadline approaching")
+        HOTLINE_OVERDUE = "hotline_overdue", _("Hotline question overdue")
+        NETWORK_ADDED = "network_added", _("Added to a network")
+        GUIDE_REVIEW = "guide_review", _("Guide needs review")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    thread = models.ForeignKey(
+        "forum.Thread", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    post = models.ForeignKey(
+        "forum.Post", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    network = models.ForeignKey(
+        "forum.Network", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    guide = models.ForeignKey(
+        "guides.Guide", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    # For the email issue: when (if ever) this notification went out by email.
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["recipient", "read_at", "-created_at"], name="notification_bell_idx"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind}→{self.recipient_id}"

@@ -1,0 +1,58 @@
+"""Writes of notifications. Every notification is checked against what its recipient may see."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from portal.core.models import User
+
+from .models import Notification
+
+
+@transaction.atomic
+def notification_create_many(
+    *,
+    recipients: Iterable[User],
+    kind: str,
+    actor: User | None = None,
+    thread=None,
+    post=None,
+    network=None,
+    guide=None,
+) -> list[Notification]:
+    """Notify each recipient once; never the actor, never about a thread they may not read."""
+    from portal.forum.selectors import thread_is_visible_to
+
+    seen: set[int] = set()
+    notifications = []
+    for recipient in recipients:
+        if recipient is None or recipient.pk in seen:
+            continue
+        seen.add(recipient.pk)
+        if actor is not None and recipient.pk == actor.pk:
+            continue
+        if not recipient.is_active:
+            continue
+        if thread is not None and not thread_is_visible_to(user=recipient, thread=thread):
+            continue
+        notifications.append(
+            Notification(
+                recipient=recipient,
+                kind=kind,
+                actor=actor,
+                thread=thread,
+                post=post,
+                network=network,
+                guide=guide,
+            )
+        )
+    return Notification.objects.bulk_create(notifications)
+
+
+def notification_mark_read(*, user: User, notification_ids: Iterable[int] | None = None) -> int:
+    """Mark the person's own notifications read (all of them when no ids are given)."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=list(notification_ids))
+    return unread.update(read_at=timezone.now())
