@@ -1,5 +1,6 @@
 """Reads of the debate. Every read that lists or fetches threads goes through visibility here."""
 
+import rules
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -26,7 +27,7 @@ def thread_visible_q(*, user: User, prefix: str = "") -> Q:
         | Q(**{f"{prefix}network__is_open": True})
         | Q(**{f"{prefix}network_id__in": network_ids_of(user=user)})
     )
-    if not user.has_perm("forum.moderate"):
+    if not rules.has_perm("forum.moderate", user):
         visible &= Q(**{f"{prefix}is_hidden": False})
     return visible
 
@@ -35,7 +36,7 @@ def thread_is_visible_to(*, user: User, thread: Thread) -> bool:
     """The same rule as thread_visible_q for one thread already in memory (no query if public)."""
     if not (user and user.is_authenticated and user.is_active):
         return False
-    if thread.is_hidden and not user.has_perm("forum.moderate"):
+    if thread.is_hidden and not rules.has_perm("forum.moderate", user):
         return False
     if thread.network_id is None:
         return True
