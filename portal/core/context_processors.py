@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 # The portal's modules, in navigation order: (url name, label, path prefix).
 NAVIGATION = [
     ("core:front_page", _("Home"), "/"),
-    ("core:module_debate", _("Debate"), "/debat/"),
+    ("forum:thread_list", _("Debate"), "/debat/"),
     ("core:module_events", _("Events"), "/arrangementer/"),
-    ("core:module_directory", _("Colleagues"), "/kolleger/"),
+    ("directory:person_list", _("Colleagues"), "/kolleger/"),
     ("core:module_partnership", _("Partnership"), "/partnerskab/"),
     ("core:module_register", _("Simplification"), "/forenkling/"),
-    ("core:module_search", _("Search"), "/soeg/"),
+    ("search:search", _("Search"), "/soeg/"),
 ]
 
 

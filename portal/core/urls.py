@@ -6,12 +6,9 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.front_page, name="front_page"),
-    path("debat/", views.coming_soon, {"module": "debate"}, name="module_debate"),
     path("arrangementer/", views.coming_soon, {"module": "events"}, name="module_events"),
-    path("kolleger/", views.coming_soon, {"module": "directory"}, name="module_directory"),
     path("partnerskab/", views.coming_soon, {"module": "partnership"}, name="module_partnership"),
     path("forenkling/", views.coming_soon, {"module": "register"}, name="module_register"),
-    path("soeg/", views.coming_soon, {"module": "search"}, name="module_search"),
     path("udbakke/", views.outbox_list, name="outbox_list"),
     path("udbakke/<int:message_id>/", views.outbox_detail, name="outbox_detail"),
     path("udbakke/<int:message_id>/html/", views.outbox_html, name="outbox_html"),

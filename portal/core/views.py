@@ -14,6 +14,16 @@ from huey.contrib.djhuey import HUEY
 from . import selectors
 from .models import OutboxMessage
 
+# Module key → URL name of its start page (modules not built yet show a "coming soon" page).
+MODULE_URLS = {
+    "debate": "forum:thread_list",
+    "events": "core:module_events",
+    "directory": "directory:person_list",
+    "partnership": "core:module_partnership",
+    "register": "core:module_register",
+    "search": "search:search",
+}
+
 MODULES = {
     "debate": (_("Debate"), _("Threads, questions and answers, the legal hotline and guides.")),
     "events": (_("Events"), _("The annual conference, theme meetings and network activities.")),
@@ -26,7 +36,7 @@ MODULES = {
 
 def front_page(request):
     modules = [
-        {"title": title, "description": description, "url": reverse(f"core:module_{key}")}
+        {"title": title, "description": description, "url": reverse(MODULE_URLS[key])}
         for key, (title, description) in MODULES.items()
     ]
     return render(request, "core/front_page.html", {"modules": modules})

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from portal.core import views as core_views
 
 app_name = "search"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", core_views.coming_soon, {"module": "search"}, name="search"),
+]
