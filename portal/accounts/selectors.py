@@ -250,4 +250,41 @@ def personal_data(*, user: User) -> dict:
             }
             for event in events
         ],
+        "debate": _debate_data(user=user),
+    }
+
+
+def _debate_data(*, user: User) -> dict:
+    """What the person wrote and did in the debate (read through the apps registry: the debate
+    apps build on accounts, not the other way round)."""
+    post_model = apps.get_model("forum", "Post")
+    reaction_model = apps.get_model("forum", "Reaction")
+    posts = post_model.objects.filter(author=user).select_related("thread").order_by("created_at")
+    return {
+        "posts": [
+            {
+                "thread_id": post.thread_id,
+                "thread_title": post.thread.title,
+                "opening_post": post.is_opening,
+                "created_at": post.created_at,
+                "edited_at": post.edited_at,
+                "text": post.body,
+            }
+            for post in posts
+        ],
+        "reactions": [
+            {"post_id": post_id, "kind": kind, "created_at": created_at}
+            for post_id, kind, created_at in reaction_model.objects.filter(user=user)
+            .order_by("created_at")
+            .values_list("post_id", "kind", "created_at")
+        ],
+        "followed_threads": sorted(user.thread_follows.values_list("thread_id", flat=True)),
+        "followed_topics": sorted(user.topic_follows.values_list("topic__name", flat=True)),
+        "networks": sorted(user.networks.values_list("name", flat=True)),
+        "notifications": [
+            {"kind": kind, "created_at": created_at, "read_at": read_at}
+            for kind, created_at, read_at in user.notifications.order_by("created_at").values_list(
+                "kind", "created_at", "read_at"
+            )
+        ],
     }

@@ -87,6 +87,21 @@ def test_personal_data_export_holds_the_persons_data_and_no_secrets(fund, casewo
     assert "key_hash" not in text
 
 
+def test_personal_data_export_includes_what_the_person_wrote_in_the_debate(caseworker):
+    topic = TopicFactory(name="Sygedagpenge")
+    thread_model = apps.get_model("forum", "Thread")
+    post_model = apps.get_model("forum", "Post")
+    thread = thread_model.objects.create(
+        topic=topic, title="Forlængelse efter § 27", author=caseworker
+    )
+    post_model.objects.create(thread=thread, author=caseworker, is_opening=True, body="Hvordan?")
+    caseworker.thread_follows.create(thread=thread)
+    data = services.personal_data_export(user=caseworker)
+    assert [p["text"] for p in data["debate"]["posts"]] == ["Hvordan?"]
+    assert data["debate"]["posts"][0]["thread_title"] == "Forlængelse efter § 27"
+    assert data["debate"]["followed_threads"] == [thread.pk]
+
+
 def test_personal_data_export_lists_mfa_types_but_not_secrets(fund_admin):
     data = services.personal_data_export(user=fund_admin)
     assert [entry["type"] for entry in data["mfa"]] == ["totp"]
