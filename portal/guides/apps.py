@@ -6,3 +6,6 @@ class GuidesConfig(AppConfig):
     name = "portal.guides"
     label = "guides"
     verbose_name = _("Guides")
+
+    def ready(self):
+        from . import receivers  # noqa: F401

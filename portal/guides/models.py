@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +30,10 @@ class LawReference(models.Model):
     def __str__(self):
         return f"{self.law} § {self.paragraph}" if self.paragraph else self.law
 
+    @property
+    def label(self) -> str:
+        return str(self)
+
 
 class Guide(models.Model):
     title = models.CharField(_("title"), max_length=200)
@@ -55,6 +60,8 @@ class Guide(models.Model):
     last_reviewed_at = models.DateTimeField(null=True, blank=True)
     needs_review = models.BooleanField(default=False)
     review_reason = models.CharField(max_length=300, blank=True)
+    # When the owner was told that review_by had passed (once per review period).
+    stale_notified_at = models.DateTimeField(null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     source_thread = models.ForeignKey(
         "forum.Thread",
@@ -74,6 +81,9 @@ class Guide(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("guides:guide_detail", kwargs={"slug": self.slug})
 
     @property
     def is_stale(self) -> bool:

@@ -6,3 +6,6 @@ class HotlineConfig(AppConfig):
     name = "portal.hotline"
     label = "hotline"
     verbose_name = _("Legal hotline")
+
+    def ready(self):
+        from . import receivers  # noqa: F401

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .workdays import warning_starts
+
 
 class HotlineCase(models.Model):
     class Status(models.TextChoices):
@@ -44,3 +46,16 @@ class HotlineCase(models.Model):
 
     def __str__(self):
         return f"hotline:{self.thread_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.deadline < timezone.now()
+
+    @property
+    def is_due_soon(self) -> bool:
+        """Open, not yet overdue, and the working day before the deadline has begun."""
+        return self.is_open and warning_starts(self.deadline) <= timezone.now() <= self.deadline

@@ -1,9 +1,12 @@
 from django.urls import path
 
-from portal.core import views as core_views
+from . import views
 
 app_name = "hotline"
 
 urlpatterns = [
-    path("", core_views.coming_soon, {"module": "debate"}, name="work_list"),
+    path("", views.work_list, name="work_list"),
+    path("traad/<int:thread_id>/send/", views.case_open, name="case_open"),
+    path("traad/<int:thread_id>/tag/", views.case_assign, name="case_assign"),
+    path("traad/<int:thread_id>/traek-tilbage/", views.case_withdraw, name="case_withdraw"),
 ]
