@@ -533,6 +533,10 @@ def demo_load() -> LoadSummary:
     topics = _load_topics(summary)
     summary.created["users"] = _load_people(organisations, centres, topics)
     summary.created["users"] += _load_demo_logins(organisations, topics)
+    # The debate builds on the people above; imported here because forum depends on core.
+    from portal.forum.demo_loader import debate_demo_load
+
+    summary.created.update(debate_demo_load())
     summary.total.update(
         organisations=Organisation.objects.count(),
         centres=Centre.objects.count(),

@@ -29,7 +29,7 @@ LAWS = [
     Law("LBR", "beskæftigelsesloven", ("lov om beskæftigelsesindsatsen",)),
     Law("LAS", "lov om aktiv socialpolitik", ("aktivloven",)),
     Law("SDL", "sygedagpengeloven", ("lov om sygedagpenge",)),
-    Law("ASL", "arbejdsløshedsforsikringsloven", ("lov om arbejdsløshedsforsikring",)),
+    Law("LAF", "arbejdsløshedsforsikringsloven", ("lov om arbejdsløshedsforsikring", "ASL")),
     Law(
         "RSL",
         "retssikkerhedsloven",
@@ -48,6 +48,14 @@ LAWS_BY_ABBREVIATION = {law.abbreviation: law for law in LAWS}
 _ALIAS_TO_ABBREVIATION = {
     alias.lower(): law.abbreviation for law in LAWS for alias in (law.name, *law.aliases)
 }
+# The genitive is how a paragraph is usually cited: "sygedagpengelovens § 27".
+_ALIAS_TO_ABBREVIATION.update(
+    {
+        f"{alias}s": abbreviation
+        for alias, abbreviation in list(_ALIAS_TO_ABBREVIATION.items())
+        if alias.endswith("loven")
+    }
+)
 
 
 def _alternation(words) -> str:

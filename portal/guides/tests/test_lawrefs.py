@@ -21,7 +21,7 @@ from portal.guides.lawrefs import (
         ("Efter lov om aktiv socialpolitik § 34 a kan ...", [("LAS", "34 a")]),
         (
             "Reglerne i LAB §§ 16-18 og ASL § 62 a",
-            [("LAB", "16"), ("LAB", "17"), ("LAB", "18"), ("ASL", "62 a")],
+            [("LAB", "16"), ("LAB", "17"), ("LAB", "18"), ("LAF", "62 a")],
         ),
         (
             "FVL § 19 og §§ 22 og 24 i forvaltningsloven",
@@ -65,6 +65,12 @@ def test_one_reference_is_a_law_or_a_paragraph():
 
 
 def test_law_names_map_to_abbreviations():
-    assert law_abbreviation("arbejdsløshedsforsikringsloven") == "ASL"
+    assert law_abbreviation("arbejdsløshedsforsikringsloven") == "LAF"
+
+
+def test_the_genitive_of_a_law_name_is_a_citation():
+    assert find_law_references("Efter sygedagpengelovens § 27 kan forlængelse ske.") == [
+        ("SDL", "27")
+    ]
     assert law_abbreviation("LAS") == "LAS"
     assert law_abbreviation("nonsens") is None
