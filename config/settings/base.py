@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "portal.core.context_processors.portal",
+                "portal.notifications.context_processors.notification_bell",
             ],
         },
     },

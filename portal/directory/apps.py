@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,8 @@ class DirectoryConfig(AppConfig):
     name = "portal.directory"
     label = "directory"
     verbose_name = _("Directory")
+
+    def ready(self):
+        from .folding import register_sqlite_function
+
+        connection_created.connect(register_sqlite_function, dispatch_uid="directory_fold")

@@ -1,12 +1,24 @@
 """Reads of the debate. Every read that lists or fetches threads goes through visibility here."""
 
 import rules
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from portal.core.models import User
+from portal.core.models import RoleGrant, Topic, User
 
-from .models import NetworkMembership, Thread
+from .models import (
+    Attachment,
+    Network,
+    NetworkMembership,
+    Post,
+    PostRevision,
+    Reaction,
+    Report,
+    Thread,
+    ThreadFollow,
+    TopicFollow,
+)
 
 
 def network_ids_of(*, user: User) -> QuerySet:
@@ -53,9 +65,225 @@ def access_thread(*, user: User, thread_id: int) -> Thread:
     """The thread if the person may read it; 404 whether it is missing or forbidden."""
     thread = (
         Thread.objects.filter(thread_visible_q(user=user), pk=thread_id)
-        .select_related("topic", "network", "author__organisation", "accepted_answer")
+        .select_related(
+            "topic", "network", "author__organisation", "accepted_answer", "hotline_case"
+        )
         .first()
     )
     if thread is None:
         raise Http404
     return thread
+
+
+# --- Networks ----------------------------------------------------------------------------
+
+
+def can_post_in_network(*, user: User, network: Network) -> bool:
+    """Anyone signed in may post in an open network; only members in one by invitation."""
+    if not (user and user.is_authenticated):
+        return False
+    if network.is_open:
+        return True
+    return NetworkMembership.objects.filter(network=network, user=user).exists()
+
+
+def can_moderate_network(*, user: User, network: Network) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    if rules.has_perm("forum.manage_networks", user):
+        return True
+    return NetworkMembership.objects.filter(
+        network=network, user=user, role=NetworkMembership.Role.MODERATOR
+    ).exists()
+
+
+def network_list_for(*, user: User) -> QuerySet[Network]:
+    """Every network (its name and purpose are no secret), with the person's membership."""
+    return Network.objects.annotate(
+        member_count=Count("memberships", distinct=True),
+        is_member=Exists(NetworkMembership.objects.filter(network=OuterRef("pk"), user_id=user.pk)),
+    ).order_by("name")
+
+
+def networks_for_posting(*, user: User) -> QuerySet[Network]:
+    return Network.objects.filter(Q(is_open=True) | Q(pk__in=network_ids_of(user=user))).order_by(
+        "name"
+    )
+
+
+def network_members(*, network: Network) -> QuerySet[NetworkMembership]:
+    return (
+        NetworkMembership.objects.filter(network=network)
+        .select_related("user__organisation")
+        .order_by("-role", "user__full_name", "user__email")
+    )
+
+
+def network_membership_of(*, network: Network, user: User) -> NetworkMembership | None:
+    return NetworkMembership.objects.filter(network=network, user_id=user.pk).first()
+
+
+# --- Threads -----------------------------------------------------------------------------
+
+
+def thread_list(
+    *,
+    user: User,
+    topic: Topic | None = None,
+    kind: str | None = None,
+    unanswered: bool = False,
+    network: Network | None = None,
+    followed: bool = False,
+) -> QuerySet[Thread]:
+    """Threads the person may read, newest activity first, pinned ones on top."""
+    threads = thread_list_visible(user=user).select_related(
+        "topic", "network", "author__organisation"
+    )
+    if topic is not None:
+        threads = threads.filter(topic=topic)
+    if kind:
+        threads = threads.filter(kind=kind)
+    if unanswered:
+        threads = threads.filter(kind=Thread.Kind.QUESTION, accepted_answer__isnull=True)
+    if network is not None:
+        threads = threads.filter(network=network)
+    if followed:
+        threads = threads.filter(
+            Q(pk__in=ThreadFollow.objects.filter(user_id=user.pk).values("thread_id"))
+            | Q(topic_id__in=TopicFollow.objects.filter(user_id=user.pk).values("topic_id"))
+        )
+    return threads.order_by("-is_pinned", "-last_activity_at", "-id")
+
+
+def unanswered_questions(*, user: User, topic: Topic | None = None) -> QuerySet[Thread]:
+    """Open questions without an accepted answer, oldest first: the ones waiting longest."""
+    return (
+        thread_list(user=user, topic=topic, unanswered=True)
+        .filter(is_closed=False)
+        .order_by("reply_count", "created_at", "id")
+    )
+
+
+def thread_detail(*, user: User, thread_id: int) -> Thread:
+    """access_thread plus what the thread page shows beside the posts."""
+    thread = (
+        Thread.objects.filter(thread_visible_q(user=user), pk=thread_id)
+        .select_related(
+            "topic",
+            "network",
+            "author__organisation",
+            "addressed_to",
+            "accepted_by",
+            "hotline_case",
+        )
+        .first()
+    )
+    if thread is None:
+        raise Http404
+    return thread
+
+
+def thread_posts(*, user: User, thread: Thread) -> list[Post]:
+    """The posts of a thread with everything the page shows, in a fixed number of queries.
+
+    The accepted answer comes right after the question; posts hidden by an editor stay in
+    place (as a notice) for readers, with their text for moderators.
+    """
+    posts = list(
+        Post.objects.filter(thread=thread)
+        .select_related("author__organisation", "quoted_post__author")
+        .prefetch_related(
+            Prefetch("author__role_grants", queryset=RoleGrant.objects.order_by("role")),
+            "attachments",
+        )
+        .annotate(
+            thanks_count=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.THANKS)),
+            useful_count=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.USEFUL)),
+        )
+        .order_by("created_at", "id")
+    )
+    mine: dict[int, set[str]] = {}
+    for post_id, kind in Reaction.objects.filter(post__thread=thread, user_id=user.pk).values_list(
+        "post_id", "kind"
+    ):
+        mine.setdefault(post_id, set()).add(kind)
+    for post in posts:
+        post.my_reactions = mine.get(post.pk, set())
+        post.is_accepted = post.pk == thread.accepted_answer_id
+    if thread.accepted_answer_id:
+        accepted = [post for post in posts if post.is_accepted]
+        rest = [post for post in posts if not post.is_accepted]
+        posts = rest[:1] + accepted + rest[1:]
+    return posts
+
+
+def post_with_reactions(*, user: User, post_id: int) -> Post:
+    """One post with its reaction counts and the person's own reactions (for an htmx swap)."""
+    post = Post.objects.annotate(
+        thanks_count=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.THANKS)),
+        useful_count=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.USEFUL)),
+    ).get(pk=post_id)
+    post.my_reactions = set(
+        Reaction.objects.filter(post=post, user_id=user.pk).values_list("kind", flat=True)
+    )
+    return post
+
+
+def is_following_thread(*, user: User, thread: Thread) -> bool:
+    return ThreadFollow.objects.filter(user_id=user.pk, thread=thread).exists()
+
+
+def is_following_topic(*, user: User, topic: Topic) -> bool:
+    return TopicFollow.objects.filter(user_id=user.pk, topic=topic).exists()
+
+
+def access_post(*, user: User, post_id: int) -> Post:
+    """A post whose thread the person may read (404 otherwise)."""
+    post = (
+        Post.objects.filter(thread_visible_q(user=user, prefix="thread__"), pk=post_id)
+        .select_related("thread__network", "thread__topic", "author")
+        .first()
+    )
+    if post is None:
+        raise Http404
+    return post
+
+
+def access_attachment(*, user: User, token: str) -> Attachment:
+    """An attachment of a visible post; a hidden post's files are for moderators only."""
+    attachment = (
+        Attachment.objects.filter(thread_visible_q(user=user, prefix="post__thread__"), token=token)
+        .select_related("post")
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    if attachment.post.is_hidden and not rules.has_perm("forum.moderate", user):
+        raise Http404
+    return attachment
+
+
+def post_revisions(*, post: Post) -> QuerySet[PostRevision]:
+    return PostRevision.objects.filter(post=post).select_related("edited_by")
+
+
+# --- Topics and reports ------------------------------------------------------------------
+
+
+def topic_list_with_counts(*, user: User) -> QuerySet[Topic]:
+    visible = thread_list_visible(user=user).filter(topic=OuterRef("pk"))
+    return Topic.objects.annotate(
+        thread_count=Coalesce(
+            Subquery(visible.order_by().values("topic").annotate(n=Count("pk")).values("n")[:1]),
+            0,
+        ),
+        is_followed=Exists(TopicFollow.objects.filter(topic=OuterRef("pk"), user_id=user.pk)),
+    ).order_by("name")
+
+
+def report_queue(*, resolved: bool = False) -> QuerySet[Report]:
+    return (
+        Report.objects.filter(resolved_at__isnull=not resolved)
+        .select_related("post__thread", "post__author", "reporter", "resolved_by")
+        .order_by("created_at" if not resolved else "-resolved_at", "id")
+    )

@@ -50,8 +50,12 @@ def notification_create_many(
     return Notification.objects.bulk_create(notifications)
 
 
+@transaction.atomic
 def notification_mark_read(*, user: User, notification_ids: Iterable[int] | None = None) -> int:
-    """Mark the person's own notifications read (all of them when no ids are given)."""
+    """Mark the person's own notifications read (all of them when no ids are given).
+
+    Others' ids are ignored, so a guessed id changes nothing. Returns how many were unread.
+    """
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         unread = unread.filter(pk__in=list(notification_ids))

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from portal.core import views as core_views
+from . import views
 
 app_name = "notifications"
 
 urlpatterns = [
-    path("", core_views.coming_soon, {"module": "debate"}, name="notification_list"),
+    path("", views.notification_list, name="notification_list"),
+    path("marker-laest/", views.notification_mark_all_read, name="notification_mark_all_read"),
+    path("<int:notification_id>/", views.notification_open, name="notification_open"),
 ]

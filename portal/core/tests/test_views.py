@@ -43,8 +43,8 @@ def test_navigation_marks_only_the_current_module(client, caseworker, client_for
 def test_front_page_query_count_is_fixed(caseworker, client_for, django_assert_num_queries):
     client = client_for(caseworker)
     client.get("/")
-    # session, user, roles (MFA check, admin link), organisation in the header
-    with django_assert_num_queries(4):
+    # session, user, roles (MFA check, admin link), organisation in the header, unread count
+    with django_assert_num_queries(5):
         client.get("/")
 
 

@@ -1,0 +1,258 @@
+"""Debate endpoints of /api/v1/: threads and replies, with exactly the browser's permissions.
+
+A thread the token's owner may not read answers 404, as if it did not exist; the CPR guard
+answers 422 with the same Danish message the browser shows.
+"""
+
+from datetime import datetime
+from typing import Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from portal.core.models import Topic
+
+from . import selectors, services
+from .models import Network, Post, Thread
+
+router = Router(tags=["debate"])
+
+PAGE_SIZE = 25
+
+
+class AuthorOut(Schema):
+    id: int = Field(description="The person's id.")
+    name: str = Field(description="Full name (or email when no name is given).")
+    organisation: str | None = Field(description="Name of the person's organisation.")
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.get_full_name()
+
+    @staticmethod
+    def resolve_organisation(obj) -> str | None:
+        return obj.organisation.name if obj.organisation_id else None
+
+
+class ThreadOut(Schema):
+    id: int = Field(description="The thread's id.")
+    kind: Literal["discussion", "question"] = Field(description="discussion or question.")
+    title: str = Field(description="Title of the thread.")
+    topic: str = Field(description="Slug of the thread's topic.")
+    network: str | None = Field(description="Slug of the network the thread belongs to, if any.")
+    author: AuthorOut | None = Field(description="Who started the thread (null if deleted).")
+    created_at: datetime = Field(description="When the thread was started.")
+    last_activity_at: datetime = Field(description="When the latest reply was written.")
+    reply_count: int = Field(description="Number of replies.")
+    is_pinned: bool = Field(description="Pinned to the top of the list by an editor.")
+    is_closed: bool = Field(description="Closed for new replies by an editor.")
+    accepted_answer_id: int | None = Field(description="The accepted answer of a question.")
+
+    @staticmethod
+    def resolve_topic(obj) -> str:
+        return obj.topic.slug
+
+    @staticmethod
+    def resolve_network(obj) -> str | None:
+        return obj.network.slug if obj.network_id else None
+
+
+class PostOut(Schema):
+    id: int = Field(description="The post's id.")
+    author: AuthorOut | None = Field(description="Who wrote the post (null if deleted).")
+    is_opening: bool = Field(description="True for the thread's opening post.")
+    body: str = Field(description="The text as written (Markdown); empty when hidden.")
+    body_html: str = Field(description="The text rendered to sanitised HTML; empty when hidden.")
+    author_is_jurist: bool = Field(description="Written by a jurist of the legal hotline.")
+    quoted_post_id: int | None = Field(description="The post this one quotes, if any.")
+    created_at: datetime = Field(description="When the post was written.")
+    edited_at: datetime | None = Field(description="When the post was last edited.")
+    is_hidden: bool = Field(description="Hidden by an editor.")
+
+    @staticmethod
+    def resolve_body(obj) -> str:
+        return "" if obj.is_hidden else obj.body
+
+    @staticmethod
+    def resolve_body_html(obj) -> str:
+        return "" if obj.is_hidden else obj.body_html
+
+
+class ThreadDetailOut(ThreadOut):
+    posts: list[PostOut] = Field(description="The opening post and the replies, oldest first.")
+
+    @staticmethod
+    def resolve_posts(obj) -> list:
+        return obj.posts_for_api
+
+
+class ThreadPageOut(Schema):
+    count: int = Field(description="Number of threads matching the filters.")
+    page: int = Field(description="This page's number, from 1.")
+    pages: int = Field(description="Number of pages.")
+    items: list[ThreadOut] = Field(description="The threads of this page.")
+
+
+class ThreadFilters(Schema):
+    topic: str | None = Field(None, description="Only threads of the topic with this slug.")
+    kind: Literal["discussion", "question"] | None = Field(None, description="Only this kind.")
+    unanswered: bool = Field(False, description="Only questions without an accepted answer.")
+    network: str | None = Field(None, description="Only threads of the network with this slug.")
+    page: int = Field(1, ge=1, description="Page number, from 1 (25 threads a page).")
+
+
+class ThreadIn(Schema):
+    kind: Literal["discussion", "question"] = Field(
+        "discussion", description="discussion or question."
+    )
+    topic: str = Field(description="Slug of the topic.")
+    network: str | None = Field(None, description="Slug of a network to post in, if any.")
+    title: str = Field(max_length=200, description="Title of the thread.")
+    body: str = Field(description="The opening post, in Markdown.")
+
+
+class ReplyIn(Schema):
+    body: str = Field(description="The reply, in Markdown.")
+    quoted_post_id: int | None = Field(None, description="A post of the same thread to quote.")
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="What went wrong, in Danish.")
+
+
+def _unprocessable(error: ValidationError) -> HttpError:
+    return HttpError(422, " ".join(error.messages))
+
+
+def _thread_with_posts(*, user, thread_id: int) -> Thread:
+    thread = selectors.thread_detail(user=user, thread_id=thread_id)
+    if thread.merged_into_id:
+        # As in the browser, a merged thread's address leads to the thread it went into.
+        thread = selectors.thread_detail(user=user, thread_id=thread.merged_into_id)
+    thread.posts_for_api = list(
+        Post.objects.filter(thread=thread)
+        .select_related("author__organisation")
+        .order_by("created_at", "id")
+    )
+    return thread
+
+
+@router.get(
+    "/threads",
+    response=ThreadPageOut,
+    operation_id="thread_list",
+    summary="Threads",
+    description=(
+        "Threads the token's owner may read, pinned first, then by latest activity. Threads of "
+        "networks by invitation appear only for their members."
+    ),
+)
+def thread_list(request: HttpRequest, filters: Query[ThreadFilters]):
+    topic = network = None
+    if filters.topic:
+        topic = Topic.objects.filter(slug=filters.topic).first()
+        if topic is None:
+            return {"count": 0, "page": 1, "pages": 1, "items": []}
+    if filters.network:
+        network = Network.objects.filter(slug=filters.network).first()
+        if network is None:
+            return {"count": 0, "page": 1, "pages": 1, "items": []}
+    threads = selectors.thread_list(
+        user=request.user,
+        topic=topic,
+        kind=filters.kind,
+        unanswered=filters.unanswered,
+        network=network,
+    )
+    paginator = Paginator(threads, PAGE_SIZE)
+    page = paginator.get_page(filters.page)
+    return {
+        "count": paginator.count,
+        "page": page.number,
+        "pages": paginator.num_pages,
+        "items": list(page.object_list),
+    }
+
+
+@router.post(
+    "/threads",
+    response={201: ThreadDetailOut, 404: ErrorOut, 422: ErrorOut},
+    operation_id="thread_create",
+    summary="Start a thread",
+    description=(
+        "Start a discussion or a question as the token's owner. In a network by invitation "
+        "only its members may post. Text with a CPR number is refused with 422."
+    ),
+)
+def thread_create(request: HttpRequest, payload: ThreadIn):
+    topic = Topic.objects.filter(slug=payload.topic).first()
+    if topic is None:
+        raise HttpError(422, _("The topic does not exist."))
+    network = None
+    if payload.network:
+        network = Network.objects.filter(slug=payload.network).first()
+        if network is None or not selectors.can_post_in_network(user=request.user, network=network):
+            raise HttpError(404, _("The network does not exist."))
+    try:
+        thread = services.thread_create(
+            author=request.user,
+            kind=payload.kind,
+            topic=topic,
+            network=network,
+            title=payload.title,
+            body=payload.body,
+        )
+    except ValidationError as error:
+        raise _unprocessable(error) from error
+    except PermissionDenied as error:
+        raise HttpError(404, _("The network does not exist.")) from error
+    return Status(201, _thread_with_posts(user=request.user, thread_id=thread.pk))
+
+
+@router.get(
+    "/threads/{thread_id}",
+    response={200: ThreadDetailOut, 404: ErrorOut},
+    operation_id="thread_get",
+    summary="A thread with its posts",
+    description=(
+        "One thread with all its posts; 404 when it does not exist or is not visible. A thread "
+        "merged into another answers with the thread it was merged into."
+    ),
+)
+def thread_get(request: HttpRequest, thread_id: int):
+    return _thread_with_posts(user=request.user, thread_id=thread_id)
+
+
+@router.post(
+    "/threads/{thread_id}/replies",
+    response={201: PostOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    operation_id="thread_reply_create",
+    summary="Reply to a thread",
+    description=(
+        "Reply as the token's owner. 404 when the thread is not visible, 409 when it is closed, "
+        "422 when the text contains a CPR number or the quoted post is of another thread."
+    ),
+)
+def thread_reply_create(request: HttpRequest, thread_id: int, payload: ReplyIn):
+    thread = selectors.thread_detail(user=request.user, thread_id=thread_id)
+    if thread.merged_into_id:
+        raise HttpError(409, _("The thread has been merged into another thread."))
+    quoted = None
+    if payload.quoted_post_id is not None:
+        quoted = get_object_or_404(Post, pk=payload.quoted_post_id, thread=thread)
+    try:
+        post = services.reply_create(
+            author=request.user, thread=thread, body=payload.body, quoted_post=quoted
+        )
+    except ValidationError as error:
+        if getattr(error, "code", None) == "thread_closed":
+            raise HttpError(409, " ".join(error.messages)) from error
+        raise _unprocessable(error) from error
+    except PermissionDenied as error:
+        raise HttpError(404, "Not Found") from error
+    return Status(201, Post.objects.select_related("author__organisation").get(pk=post.pk))

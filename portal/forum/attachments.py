@@ -1,0 +1,159 @@
+"""Attachments: the type is told by the content (never the name), the size is capped, and the
+text inside is read so that the CPR guard sees what a file says as well as what a post says.
+"""
+
+import csv
+import io
+import re
+import secrets
+import zipfile
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from portal.core.cpr import CPR_ERROR_MESSAGE, find_cpr_numbers, mask
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_XML_TAG = re.compile(rb"<[^>]+>")
+_LINE_END = re.compile(rb"</(?:w:p|si|c|v|row)>")
+# Enough to read every page of a long report, not enough to be a decompression bomb.
+_MAX_EXTRACTED_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class CheckedFile:
+    upload: UploadedFile
+    content_type: str
+    size: int
+    token: str
+
+
+def _looks_like_text(data: bytes) -> str | None:
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return None
+
+
+def _is_csv(text: str) -> bool:
+    sample = text[:4096]
+    lines = [line for line in sample.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        return False
+    counts = {line.count(dialect.delimiter) for line in lines[:10]}
+    return len(counts) == 1 and counts.pop() > 0
+
+
+def detect_content_type(data: bytes) -> str | None:
+    """The MIME type the bytes really are; Office files are told apart by their zip members."""
+    kind = filetype.guess(data)
+    if kind is not None:
+        mime = kind.mime
+        if mime == "application/zip" or mime in (DOCX, XLSX):
+            try:
+                with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                    names = set(archive.namelist())
+            except zipfile.BadZipFile:
+                return None
+            if "word/document.xml" in names:
+                return DOCX
+            if "xl/workbook.xml" in names:
+                return XLSX
+            return "application/zip"
+        return mime
+    text = _looks_like_text(data)
+    if text is None:
+        return None
+    return "text/csv" if _is_csv(text) else "text/plain"
+
+
+def _zip_text(data: bytes, prefixes: tuple[str, ...]) -> str:
+    parts = []
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if not info.filename.endswith(".xml") or not info.filename.startswith(prefixes):
+                continue
+            total += info.file_size
+            if total > _MAX_EXTRACTED_BYTES:
+                raise ValidationError(_("The file could not be read."), code="unreadable")
+            xml = archive.read(info)
+            # Word splits a paragraph into runs anywhere ("<w:t>0101</w:t><w:t>90-1234</w:t>"):
+            # runs are joined; paragraphs, shared strings and cells end a line.
+            xml = _LINE_END.sub(b"\n", xml)
+            parts.append(_XML_TAG.sub(b"", xml).decode("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+def extract_text(data: bytes, content_type: str) -> str:
+    """The readable text of a file, for the CPR guard (empty for images)."""
+    if content_type in ("text/plain", "text/csv"):
+        return _looks_like_text(data) or ""
+    if content_type == "application/pdf":
+        from pypdf import PdfReader
+
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            return "\n".join(page.extract_text() or "" for page in reader.pages)
+        except Exception as error:
+            raise ValidationError(
+                _("The PDF file could not be read. Check that it is not damaged."),
+                code="unreadable",
+            ) from error
+    if content_type == DOCX:
+        return _zip_text(data, ("word/",))
+    if content_type == XLSX:
+        return _zip_text(data, ("xl/sharedStrings", "xl/worksheets/"))
+    return ""
+
+
+def attachment_check(upload: UploadedFile) -> CheckedFile:
+    """Check one uploaded file; raise a Danish ValidationError naming the file when refused."""
+    name = upload.name or ""
+    allowed = settings.PORTAL_ATTACHMENT_TYPES
+    if upload.size > settings.PORTAL_ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            _("%(name)s is too big (%(size)s). Files may be at most %(max)s."),
+            code="too_big",
+            params={
+                "name": name,
+                "size": filesizeformat(upload.size),
+                "max": filesizeformat(settings.PORTAL_ATTACHMENT_MAX_BYTES),
+            },
+        )
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    content_type = detect_content_type(data)
+    if content_type not in allowed:
+        raise ValidationError(
+            _("%(name)s is not a file type the portal accepts. Allowed types: %(types)s."),
+            code="wrong_type",
+            params={"name": name, "types": ", ".join(sorted(set(allowed.values())))},
+        )
+    text = extract_text(data, content_type)
+    numbers = find_cpr_numbers(text)
+    if numbers:
+        raise ValidationError(
+            _("%(name)s: %(problem)s")
+            % {"name": name, "problem": CPR_ERROR_MESSAGE % {"masked": mask(numbers[0])}},
+            code="cpr_number",
+        )
+    return CheckedFile(
+        upload=upload, content_type=content_type, size=len(data), token=secrets.token_urlsafe(32)
+    )

@@ -1,0 +1,75 @@
+"""@mentions: `@fornavn.efternavn` (the part of the email before @, when it is unambiguous) or
+the full address, `@navn@3f.dk`. Both survive copy and paste and need no lookup table.
+"""
+
+import re
+
+from django.db.models import Q
+from django.urls import reverse
+
+from portal.core.models import User
+
+from .models import Thread
+from .selectors import thread_is_visible_to
+
+# Not preceded by a word character, "@", "." or "/" so that the "@3f.dk" of an address or the
+# "@name" in a link's path is no mention.
+_MENTION = re.compile(
+    r"(?<![\w@./])@([A-Za-z0-9][A-Za-z0-9._%+-]*(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)"
+)
+# Markdown characters that would change the meaning of a person's name inside a link text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
+def _handles(source: str) -> list[str]:
+    return [match.group(1).rstrip(".").lower() for match in _MENTION.finditer(source or "")]
+
+
+def mention_resolve(*, source: str, thread: Thread) -> dict[str, User]:
+    """The people the text mentions, by handle: active people who can read the thread."""
+    handles = set(_handles(source))
+    if not handles:
+        return {}
+    emails = {handle for handle in handles if "@" in handle}
+    locals_ = handles - emails
+    query = Q(email__in=emails)
+    for local in locals_:
+        query |= Q(email__istartswith=f"{local}@")
+    candidates = list(
+        User.objects.filter(query, is_active=True).select_related("organisation")[:200]
+    )
+    by_local: dict[str, list[User]] = {}
+    for person in candidates:
+        by_local.setdefault(person.email.split("@", 1)[0].lower(), []).append(person)
+    resolved: dict[str, User] = {}
+    for person in candidates:
+        if person.email.lower() in emails:
+            resolved[person.email.lower()] = person
+    for local in locals_:
+        people = by_local.get(local, [])
+        if len(people) == 1:
+            resolved[local] = people[0]
+    return {
+        handle: person
+        for handle, person in resolved.items()
+        if thread_is_visible_to(user=person, thread=thread)
+    }
+
+
+def mention_link_source(*, source: str, people: dict[str, User]) -> str:
+    """The Markdown with every resolved mention turned into a link to the person's profile."""
+    if not people:
+        return source
+
+    def replace(match: re.Match) -> str:
+        raw = match.group(1)
+        handle = raw.rstrip(".")
+        trailing = raw[len(handle) :]
+        person = people.get(handle.lower())
+        if person is None:
+            return match.group(0)
+        name = _MARKDOWN_SPECIAL.sub(r"\\\1", person.get_full_name())
+        url = reverse("directory:person_detail", args=[person.pk])
+        return f"[@{name}]({url}){trailing}"
+
+    return _MENTION.sub(replace, source)

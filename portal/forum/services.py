@@ -1,0 +1,627 @@
+"""Writes of the debate. Every text passes the CPR guard; every write checks who may make it."""
+
+from collections.abc import Iterable, Sequence
+
+import rules
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.core.cpr import validate_no_cpr_number
+from portal.core.markdown import render_markdown
+from portal.core.models import Role, Topic, User
+from portal.notifications.models import Notification
+from portal.notifications.services import notification_create_many
+
+from . import signals
+from .attachments import attachment_check
+from .mentions import mention_link_source, mention_resolve
+from .models import (
+    Attachment,
+    Mention,
+    Network,
+    NetworkMembership,
+    Post,
+    PostRevision,
+    Reaction,
+    Report,
+    Thread,
+    ThreadFollow,
+    TopicFollow,
+)
+from .selectors import can_moderate_network, can_post_in_network, thread_is_visible_to
+
+TITLE_MAX_LENGTH = 200
+BODY_MAX_LENGTH = 50_000
+_UNCHANGED = object()
+
+
+# --- Guards ------------------------------------------------------------------------------
+
+
+def _require_moderator(user: User) -> None:
+    if not rules.has_perm("forum.moderate", user):
+        raise PermissionDenied
+
+
+def _check_texts(**texts: str) -> None:
+    """Required, not too long and free of CPR numbers; all problems at once, by field."""
+    errors: dict[str, list[ValidationError]] = {}
+    for field, text in texts.items():
+        text = text or ""
+        limit = TITLE_MAX_LENGTH if field in ("title", "name") else BODY_MAX_LENGTH
+        if not text.strip():
+            errors.setdefault(field, []).append(
+                ValidationError(_("This field is required."), code="required")
+            )
+        elif len(text) > limit:
+            errors.setdefault(field, []).append(
+                ValidationError(
+                    _("The text is too long (at most %(limit)d characters)."),
+                    code="too_long",
+                    params={"limit": limit},
+                )
+            )
+        try:
+            validate_no_cpr_number(text)
+        except ValidationError as error:
+            errors.setdefault(field, []).append(error)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_attachments(files: Iterable[UploadedFile]) -> list:
+    checked, errors = [], []
+    for upload in files or ():
+        try:
+            checked.append(attachment_check(upload))
+        except ValidationError as error:
+            errors.append(error)
+    if errors:
+        raise ValidationError({"attachments": errors})
+    return checked
+
+
+def _store_attachments(*, post: Post, checked: list, user: User) -> None:
+    for item in checked:
+        attachment = Attachment(
+            post=post,
+            uploaded_by=user,
+            token=item.token,
+            original_name=(item.upload.name or "bilag")[:255],
+            content_type=item.content_type,
+            size=item.size,
+        )
+        attachment.file.save(item.token, item.upload, save=False)
+        attachment.save()
+
+
+def _render(*, post: Post, thread: Thread) -> list[User]:
+    """Render the post's Markdown with mention links; store who is mentioned."""
+    people = mention_resolve(source=post.body, thread=thread)
+    post.body_html = render_markdown(mention_link_source(source=post.body, people=people))
+    return list({person.pk: person for person in people.values()}.values())
+
+
+def _store_mentions(*, post: Post, people: list[User]) -> list[User]:
+    """Replace the post's mentions; answer the people mentioned for the first time."""
+    before = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
+    wanted = {person.pk for person in people}
+    Mention.objects.filter(post=post).exclude(user_id__in=wanted).delete()
+    Mention.objects.bulk_create(
+        [Mention(post=post, user=person) for person in people if person.pk not in before]
+    )
+    return [person for person in people if person.pk not in before]
+
+
+def _follow(*, user: User, thread: Thread) -> None:
+    ThreadFollow.objects.get_or_create(user=user, thread=thread)
+
+
+# --- Threads and posts -------------------------------------------------------------------
+
+
+@transaction.atomic
+def thread_create(
+    *,
+    author: User,
+    topic: Topic,
+    title: str,
+    body: str,
+    kind: str = Thread.Kind.DISCUSSION,
+    network: Network | None = None,
+    addressed_to: User | None = None,
+    attachments: Sequence[UploadedFile] = (),
+) -> Thread:
+    """A discussion or a question with its opening post; the author follows it from the start."""
+    if kind not in Thread.Kind.values:
+        raise ValidationError({"kind": _("Choose discussion or question.")})
+    if network is not None and not can_post_in_network(user=author, network=network):
+        raise PermissionDenied
+    _check_texts(title=title, body=body)
+    checked = _check_attachments(attachments)
+    now = timezone.now()
+    thread = Thread.objects.create(
+        kind=kind,
+        topic=topic,
+        network=network,
+        title=title.strip(),
+        author=author,
+        addressed_to=addressed_to,
+        created_at=now,
+        last_activity_at=now,
+    )
+    post = Post(
+        thread=thread,
+        author=author,
+        is_opening=True,
+        body=body,
+        author_is_jurist=author.has_role(Role.JURIST),
+        created_at=now,
+    )
+    mentioned = _render(post=post, thread=thread)
+    post.save()
+    _store_mentions(post=post, people=mentioned)
+    _store_attachments(post=post, checked=checked, user=author)
+    _follow(user=author, thread=thread)
+    notified: set[int] = set()
+    if mentioned:
+        notification_create_many(
+            recipients=mentioned,
+            kind=Notification.Kind.MENTION,
+            actor=author,
+            thread=thread,
+            post=post,
+        )
+        notified.update(person.pk for person in mentioned)
+    if addressed_to is not None and addressed_to.pk not in notified:
+        notification_create_many(
+            recipients=[addressed_to],
+            kind=Notification.Kind.QUESTION_FOR_YOU,
+            actor=author,
+            thread=thread,
+            post=post,
+        )
+    signals.post_created.send(sender=Post, post=post)
+    return thread
+
+
+@transaction.atomic
+def reply_create(
+    *,
+    author: User,
+    thread: Thread,
+    body: str,
+    quoted_post: Post | None = None,
+    attachments: Sequence[UploadedFile] = (),
+) -> Post:
+    """A reply; followers, the asker and the people mentioned hear of it, each once."""
+    thread = (
+        Thread.objects.select_for_update(of=("self",)).select_related("network").get(pk=thread.pk)
+    )
+    if not thread_is_visible_to(user=author, thread=thread) or thread.merged_into_id:
+        raise PermissionDenied
+    if thread.is_closed and not rules.has_perm("forum.moderate", author):
+        raise ValidationError(
+            _("The thread is closed; new replies are not possible."), code="thread_closed"
+        )
+    if quoted_post is not None and quoted_post.thread_id != thread.pk:
+        raise ValidationError({"quoted_post": _("Only posts of the same thread can be quoted.")})
+    _check_texts(body=body)
+    checked = _check_attachments(attachments)
+    now = timezone.now()
+    post = Post(
+        thread=thread,
+        author=author,
+        body=body,
+        quoted_post=quoted_post,
+        author_is_jurist=author.has_role(Role.JURIST),
+        created_at=now,
+    )
+    mentioned = _render(post=post, thread=thread)
+    post.save()
+    _store_mentions(post=post, people=mentioned)
+    _store_attachments(post=post, checked=checked, user=author)
+    Thread.objects.filter(pk=thread.pk).update(
+        reply_count=F("reply_count") + 1, last_activity_at=now
+    )
+    _follow(user=author, thread=thread)
+
+    # One notification per person and post: a mention beats an answer, an answer beats a reply.
+    notified = {person.pk for person in mentioned}
+    if mentioned:
+        notification_create_many(
+            recipients=mentioned,
+            kind=Notification.Kind.MENTION,
+            actor=author,
+            thread=thread,
+            post=post,
+        )
+    if thread.is_question and thread.author_id and thread.author_id not in notified:
+        notification_create_many(
+            recipients=[thread.author],
+            kind=Notification.Kind.ANSWER,
+            actor=author,
+            thread=thread,
+            post=post,
+        )
+        notified.add(thread.author_id)
+    followers = User.objects.filter(thread_follows__thread=thread, is_active=True).exclude(
+        pk__in=notified
+    )
+    notification_create_many(
+        recipients=followers, kind=Notification.Kind.REPLY, actor=author, thread=thread, post=post
+    )
+    signals.post_created.send(sender=Post, post=post)
+    return post
+
+
+def can_edit_post(*, user: User, post: Post) -> bool:
+    return bool(
+        user.is_authenticated
+        and ((post.author_id == user.pk) or rules.has_perm("forum.moderate", user))
+    )
+
+
+@transaction.atomic
+def post_edit(
+    *,
+    post: Post,
+    editor: User,
+    body: str,
+    title: str | None = None,
+    attachments: Sequence[UploadedFile] = (),
+) -> Post:
+    """Change a post's text, keeping the old text as a revision everyone can read."""
+    if not can_edit_post(user=editor, post=post):
+        raise PermissionDenied
+    thread = post.thread
+    texts = {"body": body}
+    if post.is_opening and title is not None:
+        texts["title"] = title
+    _check_texts(**texts)
+    checked = _check_attachments(attachments)
+    now = timezone.now()
+    if body != post.body:
+        PostRevision.objects.create(post=post, body=post.body, edited_by=editor, created_at=now)
+        post.body = body
+        mentioned = _render(post=post, thread=thread)
+        post.edited_at = now
+        post.edit_count = F("edit_count") + 1
+        post.save(update_fields=["body", "body_html", "edited_at", "edit_count"])
+        post.refresh_from_db(fields=["edit_count"])
+        new_people = _store_mentions(post=post, people=mentioned)
+        if new_people:
+            notification_create_many(
+                recipients=new_people,
+                kind=Notification.Kind.MENTION,
+                actor=editor,
+                thread=thread,
+                post=post,
+            )
+    if "title" in texts and title.strip() != thread.title:
+        thread.title = title.strip()
+        thread.save(update_fields=["title"])
+    _store_attachments(post=post, checked=checked, user=editor)
+    signals.post_edited.send(sender=Post, post=post)
+    return post
+
+
+def can_accept_answer(*, user: User, thread: Thread) -> bool:
+    return bool(
+        thread.is_question
+        and user.is_authenticated
+        and (thread.author_id == user.pk or rules.has_perm("forum.moderate", user))
+    )
+
+
+@transaction.atomic
+def answer_accept(*, thread: Thread, post: Post, by: User) -> Thread:
+    if not can_accept_answer(user=by, thread=thread):
+        raise PermissionDenied
+    if post.thread_id != thread.pk or post.is_opening or post.is_hidden:
+        raise ValidationError(
+            _("Only a reply to the question can be accepted."), code="not_a_reply"
+        )
+    thread.accepted_answer = post
+    thread.accepted_at = timezone.now()
+    thread.accepted_by = by
+    thread.save(update_fields=["accepted_answer", "accepted_at", "accepted_by"])
+    if post.author_id:
+        notification_create_many(
+            recipients=[post.author],
+            kind=Notification.Kind.ANSWER_ACCEPTED,
+            actor=by,
+            thread=thread,
+            post=post,
+        )
+    signals.answer_accepted.send(sender=Thread, thread=thread, post=post, by=by)
+    return thread
+
+
+@transaction.atomic
+def answer_unaccept(*, thread: Thread, by: User) -> Thread:
+    if not can_accept_answer(user=by, thread=thread):
+        raise PermissionDenied
+    thread.accepted_answer = None
+    thread.accepted_at = None
+    thread.accepted_by = None
+    thread.save(update_fields=["accepted_answer", "accepted_at", "accepted_by"])
+    return thread
+
+
+@transaction.atomic
+def reaction_toggle(*, post: Post, user: User, kind: str) -> bool:
+    """Add or take back a "Thanks" or "Useful"; answers whether the reaction now stands."""
+    if kind not in Reaction.Kind.values:
+        raise ValidationError(_("Unknown reaction."), code="invalid")
+    if post.author_id == user.pk:
+        raise ValidationError(_("You cannot react to your own post."), code="own_post")
+    deleted, _rows = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
+    if deleted:
+        return False
+    Reaction.objects.create(post=post, user=user, kind=kind)
+    return True
+
+
+# --- Following ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def thread_follow(*, thread: Thread, user: User) -> None:
+    _follow(user=user, thread=thread)
+
+
+@transaction.atomic
+def thread_unfollow(*, thread: Thread, user: User) -> None:
+    ThreadFollow.objects.filter(user=user, thread=thread).delete()
+
+
+@transaction.atomic
+def topic_follow(*, topic: Topic, user: User) -> None:
+    TopicFollow.objects.get_or_create(user=user, topic=topic)
+
+
+@transaction.atomic
+def topic_unfollow(*, topic: Topic, user: User) -> None:
+    TopicFollow.objects.filter(user=user, topic=topic).delete()
+
+
+# --- Reports and moderation --------------------------------------------------------------
+
+
+@transaction.atomic
+def report_create(*, post: Post, reporter: User, reason: str) -> Report:
+    _check_texts(reason=reason)
+    return Report.objects.create(post=post, reporter=reporter, reason=reason.strip())
+
+
+@transaction.atomic
+def report_resolve(*, report: Report, by: User, resolution: str = "") -> Report:
+    _require_moderator(by)
+    validate_no_cpr_number(resolution)
+    report.resolved_at = timezone.now()
+    report.resolved_by = by
+    report.resolution = resolution.strip()[:200]
+    report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+    return report
+
+
+@transaction.atomic
+def post_hide(*, post: Post, by: User) -> Post:
+    _require_moderator(by)
+    post.is_hidden = True
+    post.hidden_by = by
+    post.hidden_at = timezone.now()
+    post.save(update_fields=["is_hidden", "hidden_by", "hidden_at"])
+    return post
+
+
+@transaction.atomic
+def post_show(*, post: Post, by: User) -> Post:
+    _require_moderator(by)
+    post.is_hidden = False
+    post.hidden_by = None
+    post.hidden_at = None
+    post.save(update_fields=["is_hidden", "hidden_by", "hidden_at"])
+    return post
+
+
+def _thread_set(*, thread: Thread, by: User, **values) -> Thread:
+    _require_moderator(by)
+    for field, value in values.items():
+        setattr(thread, field, value)
+    thread.save(update_fields=list(values))
+    signals.thread_changed.send(sender=Thread, thread=thread)
+    return thread
+
+
+@transaction.atomic
+def thread_hide(*, thread: Thread, by: User) -> Thread:
+    return _thread_set(thread=thread, by=by, is_hidden=True)
+
+
+@transaction.atomic
+def thread_show(*, thread: Thread, by: User) -> Thread:
+    return _thread_set(thread=thread, by=by, is_hidden=False)
+
+
+@transaction.atomic
+def thread_close(*, thread: Thread, by: User) -> Thread:
+    return _thread_set(thread=thread, by=by, is_closed=True)
+
+
+@transaction.atomic
+def thread_reopen(*, thread: Thread, by: User) -> Thread:
+    return _thread_set(thread=thread, by=by, is_closed=False)
+
+
+@transaction.atomic
+def thread_pin(*, thread: Thread, by: User) -> Thread:
+    return _thread_set(thread=thread, by=by, is_pinned=True)
+
+
+@transaction.atomic
+def thread_unpin(*, thread: Thread, by: User) -> Thread:
+    return _thread_set(thread=thread, by=by, is_pinned=False)
+
+
+@transaction.atomic
+def thread_move(
+    *, thread: Thread, by: User, topic: Topic | None = None, network=_UNCHANGED
+) -> Thread:
+    """Move a thread to another topic and/or network (None: out of any network)."""
+    values = {}
+    if topic is not None:
+        values["topic"] = topic
+    if network is not _UNCHANGED:
+        values["network"] = network
+    if not values:
+        _require_moderator(by)
+        return thread
+    return _thread_set(thread=thread, by=by, **values)
+
+
+@transaction.atomic
+def thread_merge(*, source: Thread, target: Thread, by: User) -> Thread:
+    """Move every post of `source` into `target`; the source's URL then leads to the target."""
+    _require_moderator(by)
+    if source.pk == target.pk or target.merged_into_id:
+        raise ValidationError(_("Choose another thread to merge into."), code="invalid_target")
+    Post.objects.filter(thread=source).update(thread=target, is_opening=False)
+    for follow in ThreadFollow.objects.filter(thread=source):
+        ThreadFollow.objects.get_or_create(user_id=follow.user_id, thread=target)
+    replies = Post.objects.filter(thread=target, is_opening=False).count()
+    latest = max(source.last_activity_at, target.last_activity_at)
+    Thread.objects.filter(pk=target.pk).update(reply_count=replies, last_activity_at=latest)
+    target.reply_count, target.last_activity_at = replies, latest
+    source.merged_into = target
+    source.accepted_answer = None
+    source.save(update_fields=["merged_into", "accepted_answer"])
+    signals.thread_changed.send(sender=Thread, thread=source)
+    signals.thread_changed.send(sender=Thread, thread=target)
+    return target
+
+
+# --- Topics ------------------------------------------------------------------------------
+
+
+def _require_topic_manager(user: User) -> None:
+    if not rules.has_perm("forum.manage_topics", user):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def topic_create(*, by: User, name: str, slug: str, description: str = "") -> Topic:
+    _require_topic_manager(by)
+    _check_texts(name=name)
+    validate_no_cpr_number(description)
+    if Topic.objects.filter(slug=slug).exists() or Topic.objects.filter(name=name).exists():
+        raise ValidationError({"name": _("A topic with this name already exists.")})
+    return Topic.objects.create(name=name.strip(), slug=slug, description=description.strip())
+
+
+@transaction.atomic
+def topic_update(*, topic: Topic, by: User, name: str, description: str = "") -> Topic:
+    _require_topic_manager(by)
+    _check_texts(name=name)
+    validate_no_cpr_number(description)
+    if Topic.objects.filter(name=name).exclude(pk=topic.pk).exists():
+        raise ValidationError({"name": _("A topic with this name already exists.")})
+    topic.name = name.strip()
+    topic.description = description.strip()
+    topic.save(update_fields=["name", "description"])
+    return topic
+
+
+# --- Networks ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def network_create(
+    *, by: User, name: str, slug: str, description: str = "", is_open: bool = True
+) -> Network:
+    """A network; the editor who makes it becomes its first moderator."""
+    if not rules.has_perm("forum.manage_networks", by):
+        raise PermissionDenied
+    _check_texts(name=name)
+    validate_no_cpr_number(description)
+    if Network.objects.filter(slug=slug).exists() or Network.objects.filter(name=name).exists():
+        raise ValidationError({"name": _("A network with this name already exists.")})
+    network = Network.objects.create(
+        name=name.strip(),
+        slug=slug,
+        description=description.strip(),
+        is_open=is_open,
+        created_by=by,
+    )
+    NetworkMembership.objects.create(
+        network=network, user=by, role=NetworkMembership.Role.MODERATOR, added_by=by
+    )
+    return network
+
+
+@transaction.atomic
+def network_update(
+    *, network: Network, by: User, name: str, description: str = "", is_open: bool = True
+) -> Network:
+    if not can_moderate_network(user=by, network=network):
+        raise PermissionDenied
+    _check_texts(name=name)
+    validate_no_cpr_number(description)
+    if Network.objects.filter(name=name).exclude(pk=network.pk).exists():
+        raise ValidationError({"name": _("A network with this name already exists.")})
+    network.name = name.strip()
+    network.description = description.strip()
+    network.is_open = is_open
+    network.save(update_fields=["name", "description", "is_open"])
+    return network
+
+
+@transaction.atomic
+def network_join(*, network: Network, user: User) -> NetworkMembership:
+    if not network.is_open:
+        raise ValidationError(
+            _("This network is by invitation only; ask one of its moderators."), code="closed"
+        )
+    membership, _created = NetworkMembership.objects.get_or_create(network=network, user=user)
+    return membership
+
+
+@transaction.atomic
+def network_leave(*, network: Network, user: User) -> None:
+    NetworkMembership.objects.filter(network=network, user=user).delete()
+
+
+@transaction.atomic
+def network_member_add(
+    *, network: Network, user: User, by: User, role: str = NetworkMembership.Role.MEMBER
+) -> NetworkMembership:
+    """Add a person (networks by invitation grow this way); they are told in the bell."""
+    if not can_moderate_network(user=by, network=network):
+        raise PermissionDenied
+    if not user.is_active:
+        raise ValidationError({"email": _("This person is not active in the portal.")})
+    try:
+        with transaction.atomic():
+            membership = NetworkMembership.objects.create(
+                network=network, user=user, role=role, added_by=by
+            )
+    except IntegrityError:
+        raise ValidationError(
+            {"email": _("This person is already a member.")}, code="already_member"
+        ) from None
+    notification_create_many(
+        recipients=[user], kind=Notification.Kind.NETWORK_ADDED, actor=by, network=network
+    )
+    return membership
+
+
+@transaction.atomic
+def network_member_remove(*, network: Network, user: User, by: User) -> None:
+    if not can_moderate_network(user=by, network=network):
+        raise PermissionDenied
+    NetworkMembership.objects.filter(network=network, user=user).delete()

@@ -1,0 +1,75 @@
+"""What a notification says and where it leads, built at read time from its kind and records.
+
+Texts are not stored: a renamed thread or person reads right, and the language is the reader's.
+"""
+
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from .models import Notification
+
+Kind = Notification.Kind
+
+
+def _actor_name(notification: Notification) -> str:
+    actor = notification.actor
+    return actor.get_full_name() if actor is not None else _("A former member")
+
+
+def _hotline_deadline(notification: Notification) -> str:
+    try:
+        deadline = notification.thread.hotline_case.deadline
+    except AttributeError:  # no thread, or a thread without a hotline case
+        return ""
+    return formats.date_format(timezone.localtime(deadline), "SHORT_DATETIME_FORMAT")
+
+
+def notification_message(notification: Notification) -> str:
+    """One sentence in the reader's language, e.g. "Mette Hansen answered your question «…»"."""
+    kind = notification.kind
+    values = {
+        "actor": _actor_name(notification),
+        "title": notification.thread.title if notification.thread_id else "",
+    }
+    if kind == Kind.REPLY:
+        return _("%(actor)s replied in «%(title)s»") % values
+    if kind == Kind.MENTION:
+        return _("%(actor)s mentioned you in «%(title)s»") % values
+    if kind == Kind.ANSWER:
+        return _("%(actor)s answered your question «%(title)s»") % values
+    if kind == Kind.ANSWER_ACCEPTED:
+        return _("%(actor)s accepted your answer to «%(title)s»") % values
+    if kind == Kind.QUESTION_FOR_YOU:
+        return _("%(actor)s asked you a question: «%(title)s»") % values
+    if kind == Kind.HOTLINE_NEW:
+        return _("%(actor)s asked the legal hotline: «%(title)s»") % values
+    if kind == Kind.HOTLINE_DEADLINE:
+        deadline = _hotline_deadline(notification)
+        if deadline:
+            return _("The hotline question «%(title)s» must be answered by %(deadline)s") % {
+                **values,
+                "deadline": deadline,
+            }
+        return _("The hotline question «%(title)s» must be answered soon") % values
+    if kind == Kind.HOTLINE_OVERDUE:
+        return _("The hotline question «%(title)s» is past its deadline") % values
+    if kind == Kind.NETWORK_ADDED:
+        network = notification.network.name if notification.network_id else ""
+        return _("%(actor)s added you to the network %(network)s") % {**values, "network": network}
+    if kind == Kind.GUIDE_REVIEW:
+        title = notification.guide.title if notification.guide_id else ""
+        return _("The guide «%(title)s» needs review") % {"title": title}
+    return notification.get_kind_display()
+
+
+def notification_target_url(notification: Notification) -> str:
+    """Where opening the notification leads: the post in its thread, the network or the guide."""
+    if notification.thread_id:
+        url = reverse("forum:thread_detail", args=[notification.thread_id])
+        return f"{url}#post-{notification.post_id}" if notification.post_id else url
+    if notification.network_id:
+        return reverse("forum:network_detail", args=[notification.network.slug])
+    if notification.guide_id:
+        return reverse("guides:guide_detail", args=[notification.guide.slug])
+    return reverse("notifications:notification_list")

@@ -1,0 +1,63 @@
+"""Reads of notifications. What a person may no longer see is left out when read, not deleted:
+a thread moved into a network by invitation, hidden by the editors or a hidden post."""
+
+import rules
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from portal.core.models import User
+from portal.forum.selectors import network_ids_of, thread_visible_q
+
+from .models import Notification
+
+
+def notification_visible_q(*, user: User) -> Q:
+    """Notifications whose thread, post and network the person may still read."""
+    visible = Q(thread__isnull=True) | thread_visible_q(user=user, prefix="thread__")
+    if not rules.has_perm("forum.moderate", user):
+        visible &= Q(post__isnull=True) | Q(post__is_hidden=False)
+    visible &= (
+        Q(network__isnull=True)
+        | Q(network__is_open=True)
+        | Q(network_id__in=network_ids_of(user=user))
+    )
+    return visible
+
+
+def notification_list_visible(*, user: User, unread_only: bool = False) -> QuerySet[Notification]:
+    """The person's notifications, newest first, with what their texts and links need."""
+    notifications = (
+        Notification.objects.filter(notification_visible_q(user=user), recipient=user)
+        .select_related("actor", "thread", "thread__hotline_case", "network", "guide")
+        .defer("guide__body", "guide__body_html")
+        .order_by("-created_at", "-id")
+    )
+    if unread_only:
+        notifications = notifications.filter(read_at__isnull=True)
+    return notifications
+
+
+# The bell counts no further: beyond it the badge says "99+", and the query stays cheap for
+# someone with thousands of unread notifications (each is checked against the thread's rules).
+UNREAD_COUNT_LIMIT = 100
+
+
+def notification_unread_count(*, user: User, limit: int = UNREAD_COUNT_LIMIT) -> int:
+    """The number on the bell, up to `limit`: one COUNT over the (recipient, read_at) index."""
+    unread = Notification.objects.filter(
+        notification_visible_q(user=user), recipient=user, read_at__isnull=True
+    )
+    return unread.order_by()[:limit].count()
+
+
+def access_notification(*, user: User, notification_id: int) -> Notification:
+    """The person's own notification, if they may still see what it is about; 404 otherwise."""
+    notification = (
+        Notification.objects.filter(notification_visible_q(user=user), recipient=user)
+        .select_related("thread", "network", "guide")
+        .filter(pk=notification_id)
+        .first()
+    )
+    if notification is None:
+        raise Http404
+    return notification
