@@ -4,7 +4,6 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from portal.core.models import Topic, User
+from portal.core.pagination import CappedPaginator
 
 from . import selectors, services
 from .forms import (
@@ -59,7 +59,7 @@ def _can_moderate(user) -> bool:
 
 
 def _thread_list_page(request, *, template: str, extra: dict, **filters):
-    page = Paginator(selectors.thread_list(user=request.user, **filters), THREADS_PER_PAGE)
+    page = CappedPaginator(selectors.thread_list(user=request.user, **filters), THREADS_PER_PAGE)
     page_obj = page.get_page(request.GET.get("page"))
     context = {"page_obj": page_obj, "threads": page_obj.object_list, **extra}
     if request.htmx:
@@ -437,7 +437,7 @@ def attachment_download(request, token: str):
 
 @login_required
 def unanswered_list(request):
-    page = Paginator(selectors.unanswered_questions(user=request.user), THREADS_PER_PAGE)
+    page = CappedPaginator(selectors.unanswered_questions(user=request.user), THREADS_PER_PAGE)
     page_obj = page.get_page(request.GET.get("page"))
     return render(
         request,
