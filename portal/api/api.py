@@ -4,6 +4,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from portal.core.api import router as core_router
+from portal.forum.api import router as forum_router
+from portal.search.api import router as search_router
 
 from .auth import ApiTokenAuth
 
@@ -31,3 +33,5 @@ def unauthorized(request, exc):
 
 
 api.add_router("/", core_router)
+api.add_router("/", forum_router)
+api.add_router("/", search_router)

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "portal.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

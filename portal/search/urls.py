@@ -1,9 +1,9 @@
 from django.urls import path
 
-from portal.core import views as core_views
+from . import views
 
 app_name = "search"
 
 urlpatterns = [
-    path("", core_views.coming_soon, {"module": "search"}, name="search"),
+    path("", views.search, name="search"),
 ]

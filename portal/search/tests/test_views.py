@@ -1,0 +1,102 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from portal.conftest import make_user
+from portal.core.tests.factories import TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("search:search")
+
+
+def test_search_page_needs_sign_in(client):
+    response = client.get(URL, {"q": "rådighed"})
+    assert response.status_code == 302
+    assert "/konto/login/" in response["Location"]
+
+
+def test_search_page_shows_results_with_type_and_highlight(caseworker, client_for, make_thread):
+    thread = make_thread("Rådighedsvurderingen i praksis", "Hvordan vurderer I rådighed?")
+    response = client_for(caseworker).get(URL, {"q": "rådighed"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f'href="/debat/traad/{thread.pk}/"' in content
+    assert "<mark>Rådighedsvurderingen</mark> i praksis" in content
+    assert "1 result" in content or "1 resultat" in content
+
+
+def test_search_page_without_query_shows_the_empty_form(caseworker, client_for):
+    response = client_for(caseworker).get(URL)
+    assert response.status_code == 200
+    assert response.context["results"] is None
+
+
+def test_search_page_says_when_nothing_was_found(caseworker, client_for, make_thread):
+    make_thread("Fleksjob")
+    response = client_for(caseworker).get(URL, {"q": "xylofon"})
+    assert response.context["results"].hits == []
+
+
+def test_search_page_rejects_an_end_date_before_the_start_and_keeps_the_query(
+    caseworker, client_for
+):
+    response = client_for(caseworker).get(
+        URL, {"q": "rådighed", "date_from": "2026-05-01", "date_to": "2026-04-01"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["date_to"]
+    assert response.context["results"] is None
+    assert 'value="rådighed"' in response.content.decode()
+
+
+def test_search_page_hides_invitation_only_networks_from_non_members(
+    caseworker, client_for, make_thread, private_network, fund
+):
+    member = make_user(organisation=fund, email="m@3f.example.dk")
+    make_thread("Hemmelig revalidering", network=private_network, author=member)
+    content = client_for(caseworker).get(URL, {"q": "revalidering"}).content.decode()
+    assert "Hemmelig" not in content
+
+
+def test_search_page_pages_through_many_results(caseworker, client_for, make_thread):
+    for n in range(25):
+        make_thread(f"Efterløn nummer {n}")
+    client = client_for(caseworker)
+    first = client.get(URL, {"q": "efterløn"}).context["results"]
+    second = client.get(URL, {"q": "efterløn", "page": 2}).context["results"]
+    assert len(first.hits) == 20 and first.has_next
+    assert len(second.hits) == 5 and not second.has_next
+    shown = {h.document.pk for h in first.hits} | {h.document.pk for h in second.hits}
+    assert len(shown) == 25
+
+
+def test_search_page_query_count_does_not_grow_with_results(
+    caseworker, client_for, make_thread, make_reply
+):
+    """The page without a query costs the signed-in base plus the topics of the filter; a search
+    adds three: the vocabulary check, the ranked candidates and the shown page with topics."""
+    client = client_for(caseworker)
+    topics = [TopicFactory() for _ in range(3)]
+
+    def add(n):
+        for i in range(n):
+            thread = make_thread(f"Sygedagpenge {i}", topic=topics[i % 3])
+            make_reply(thread, "Sygedagpengene stopper")
+
+    def queries(params):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(URL, params)
+        return len(captured), response
+
+    add(3)
+    client.get(URL, {"q": "sygedagpenge"})  # the first request of a session writes more
+    form_only, _ = queries({})
+    count, response = queries({"q": "sygedagpenge"})
+    assert len(response.context["results"].hits) == 6
+    assert count == form_only + 3
+    add(6)
+    count, response = queries({"q": "sygedagpenge"})
+    assert len(response.context["results"].hits) == 18
+    assert count == form_only + 3
