@@ -25,6 +25,14 @@ def _email_to_outbox(settings):
     settings.EMAIL_BACKEND = "portal.core.email_backends.OutboxBackend"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The test cache lives in the process; what one test cached must not reach the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def password():
     return PASSWORD

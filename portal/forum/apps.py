@@ -6,3 +6,8 @@ class ForumConfig(AppConfig):
     name = "portal.forum"
     label = "forum"
     verbose_name = _("Debate")
+
+    def ready(self):
+        from . import list_cache
+
+        list_cache.connect()

@@ -28,7 +28,7 @@ from portal.hotline.models import HotlineCase
 from portal.hotline.workdays import response_deadline
 from portal.notifications.models import Notification
 
-from . import demo_content
+from . import demo_content, list_cache
 from .mentions import mention_link_source
 from .models import (
     Mention,
@@ -708,4 +708,6 @@ def debate_demo_load() -> dict[str, int]:
         "law_references",
         "guides",
     )
+    # Bulk writes send no signals: the cached thread-list pages must be told.
+    transaction.on_commit(list_cache.invalidate)
     return {key: loader.counts[key] for key in keys}

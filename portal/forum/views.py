@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 from portal.core.models import Topic, User
 from portal.core.pagination import CappedPaginator
 
-from . import selectors, services
+from . import list_cache, selectors, services
 from .forms import (
     NetworkForm,
     NetworkMemberForm,
@@ -81,8 +82,38 @@ def thread_list(request):
             "unanswered": data["unanswered"],
             "followed": data["followed"],
         }
-    return _thread_list_page(
-        request, template="forum/thread_list.html", extra={"filter_form": form}, **filters
+    if set(request.GET) - {"page"}:
+        return _thread_list_page(
+            request, template="forum/thread_list.html", extra={"filter_form": form}, **filters
+        )
+    return _thread_list_shared(request, form=form)
+
+
+def _thread_list_shared(request, *, form):
+    """The unfiltered list, whose rows and filter form are the same for every reader with the
+    same visibility: served from the cache while nothing in the debate has changed."""
+    page_param = request.GET.get("page", "1")[:10]
+    parts = ("rows",) if request.htmx else ("rows", "filter")
+    html, keys, version = list_cache.cached_fragments(
+        user=request.user, page=page_param, parts=parts
+    )
+    missing = [part for part in parts if part not in html]
+    if missing:
+        page = CappedPaginator(selectors.thread_list(user=request.user), THREADS_PER_PAGE)
+        page_obj = page.get_page(page_param)
+        context = {"page_obj": page_obj, "threads": page_obj.object_list, "filter_form": form}
+        rendered = {
+            part: render_to_string(f"forum/thread_list.html#{part}", context, request=request)
+            for part in missing
+        }
+        list_cache.store_fragments(keys=keys, version=version, html=rendered)
+        html.update(rendered)
+    if request.htmx:
+        return HttpResponse(html["rows"])
+    return render(
+        request,
+        "forum/thread_list.html",
+        {"rows_html": html["rows"], "filter_html": html["filter"]},
     )
 
 

@@ -421,7 +421,9 @@ def test_the_thread_page_costs_the_same_for_n_and_2n_posts(
         client.get(url)
 
 
-THREAD_LIST_QUERIES = 9
+# Uncached: session, user, roles, organisation, bell, reader's private networks, count, threads,
+# topics and networks of the filter form.
+THREAD_LIST_QUERIES = 10
 THREAD_PAGE_QUERIES = 12
 
 
@@ -437,3 +439,28 @@ def test_a_reaction_by_htmx_answers_with_the_buttons_only(caseworker, colleague,
     assert "<html" not in content
     assert 'value="useful"' in content and 'aria-pressed="true"' in content
     assert "(1)" in content
+
+
+def test_the_unfiltered_thread_list_is_served_from_the_cache_until_the_debate_changes(
+    caseworker, colleague, topic, client_for, django_assert_max_num_queries
+):
+    make_thread(author=colleague, topic=topic, title="Første tråd")
+    client = client_for(caseworker)
+    url = reverse("forum:thread_list")
+    assert "Første tråd" in client.get(url).content.decode()
+    # Cached: the base page, the reader's networks and the cache; no thread is read.
+    with django_assert_max_num_queries(THREAD_LIST_QUERIES - 3):
+        assert "Første tråd" in client.get(url).content.decode()
+    make_thread(author=colleague, topic=topic, title="Anden tråd")
+    assert "Anden tråd" in client.get(url).content.decode()
+
+
+def test_readers_of_a_private_network_never_share_a_cached_list_with_outsiders(
+    caseworker, colleague, topic, client_for
+):
+    network = NetworkFactory(is_open=False)
+    add_member(network, colleague)
+    make_thread(author=colleague, topic=topic, title="Kun for netværket", network=network)
+    url = reverse("forum:thread_list")
+    assert "Kun for netværket" in client_for(colleague).get(url).content.decode()
+    assert "Kun for netværket" not in client_for(caseworker).get(url).content.decode()

@@ -1,0 +1,70 @@
+"""Rendered thread-list pages, shared by everyone who may read the same threads.
+
+The thread list is the debate's busiest page and the same for every reader with the same
+visibility (moderator or not, and which invitation-only networks they belong to). Its rendered
+rows and filter form are cached per visibility, language and page, and dropped as a whole when
+anything shown in them changes: every save or delete of a thread, post, topic or network bumps
+one version number. Personal filters ("only what I follow") are never cached.
+"""
+
+import time
+
+import rules
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
+
+from portal.core.models import Topic
+
+from . import signals
+from .models import Network, NetworkMembership, Post, Thread
+
+VERSION_KEY = "forum:thread-list:version"
+TIMEOUT = 300
+
+
+def reader_signature(*, user) -> str:
+    """Readers with the same signature see exactly the same threads."""
+    private = NetworkMembership.objects.filter(user_id=user.pk, network__is_open=False)
+    ids = ",".join(
+        str(pk) for pk in private.order_by("network_id").values_list("network_id", flat=True)
+    )
+    return f"{'m' if rules.has_perm('forum.moderate', user) else 'r'}:{ids}"
+
+
+def cached_fragments(*, user, page: str, parts: tuple[str, ...]) -> tuple[dict, dict, int]:
+    """The cached HTML of each part that is still current, the keys, and the current version."""
+    signature = reader_signature(user=user)
+    keys = {part: f"forum:thread-list:{part}:{signature}:{get_language()}:{page}" for part in parts}
+    found = cache.get_many([VERSION_KEY, *keys.values()])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.set(VERSION_KEY, version, None)
+    current = {}
+    for part, key in keys.items():
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            current[part] = entry[1]
+    return current, keys, version
+
+
+def store_fragments(*, keys: dict, version: int, html: dict) -> None:
+    cache.set_many({keys[part]: (version, text) for part, text in html.items()}, TIMEOUT)
+
+
+def invalidate(**kwargs) -> None:
+    """Make every cached thread-list page stale (a new version, not a delete of many keys)."""
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def connect() -> None:
+    for model in (Thread, Post, Topic, Network):
+        post_save.connect(
+            invalidate, sender=model, dispatch_uid=f"forum-list-save-{model.__name__}"
+        )
+        post_delete.connect(
+            invalidate, sender=model, dispatch_uid=f"forum-list-delete-{model.__name__}"
+        )
+    for signal in (signals.thread_changed, signals.answer_accepted, signals.post_created):
+        signal.connect(invalidate, dispatch_uid=f"forum-list-{id(signal)}")
