@@ -79,6 +79,14 @@ def test_a_question_is_asked_answered_and_accepted(page, fund, other_fund, passw
     assert thread.accepted_answer.author == answerer
     assert page.locator(".forum-post-accepted").count() == 1
 
+    # And anyone finds it again by search, from an inflected part of a compound word.
+    page.goto("/soeg/")
+    page.get_by_role("searchbox").fill("deltidsarbejdet")
+    page.get_by_role("searchbox").press("Enter")
+    page.wait_for_url("**/soeg/?*")
+    assert_accessible(page)
+    assert page.locator(f"a[href^='/debat/traad/{thread.pk}/']").count() >= 1
+
 
 def test_every_debate_page_an_editor_reaches_is_accessible(page, fund, other_fund, password):
     from portal.forum import services

@@ -56,7 +56,7 @@ def test_the_bell_shows_the_unread_count_to_screen_readers_too(
     page = client_for(caseworker).get("/").content.decode()
     assert f'href="{LIST_URL}"' in page
     assert '<span class="badge badge-error" aria-hidden="true">2</span>' in page
-    assert '<span class="sr-only">2 unread notifications</span>' in page
+    assert '<span class="sr-only">2 ulæste notifikationer</span>' in page
 
 
 def test_the_bell_has_no_badge_without_unread_notifications(caseworker, client_for):
@@ -78,8 +78,8 @@ def test_the_list_shows_each_notification_and_highlights_the_unread(
     response = client_for(caseworker).get(LIST_URL)
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Mette Hansen answered your question «Rådighed ved ferie»" in page
-    assert "Mette Hansen mentioned you in «Rådighed ved ferie»" in page
+    assert "Mette Hansen svarede på dit spørgsmål «Rådighed ved ferie»" in page
+    assert "Mette Hansen nævnte dig i «Rådighed ved ferie»" in page
     assert page.count("portal-notification-unread") == 1
     assert f'<strong><a href="{open_url(unread)}">' in page
 
@@ -146,7 +146,7 @@ def test_mark_all_read_marks_only_the_persons_own(caseworker, mette, thread, cli
     client = client_for(caseworker)
     response = client.post(MARK_ALL_URL, follow=True)
     assert response.redirect_chain == [(LIST_URL, 302)]
-    assert "All notifications are marked as read." in response.content.decode()
+    assert "Alle notifikationer er markeret som læst." in response.content.decode()
     assert not Notification.objects.filter(pk__in=[n.pk for n in mine], read_at=None).exists()
     theirs.refresh_from_db()
     assert theirs.read_at is None
@@ -203,7 +203,7 @@ def test_the_bell_stops_counting_at_99_plus(caseworker, mette, thread, client_fo
     )
     page = client_for(caseworker).get("/").content.decode()
     assert '<span class="badge badge-error" aria-hidden="true">99+</span>' in page
-    assert '<span class="sr-only">More than 99 unread notifications</span>' in page
+    assert '<span class="sr-only">Mere end 99 ulæste notifikationer</span>' in page
 
 
 def test_the_bell_costs_no_query_on_pages_that_do_not_show_it(caseworker, rf):
