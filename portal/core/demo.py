@@ -20,6 +20,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ImproperlyConfigured
@@ -537,11 +538,18 @@ def demo_load() -> LoadSummary:
     from portal.forum.demo_loader import debate_demo_load
 
     summary.created.update(debate_demo_load())
+    # Bulk loads send no signals: build the search index over everything once, at the end.
+    from portal.search.indexing import index_rebuild
+
+    index_rebuild()
     summary.total.update(
         organisations=Organisation.objects.count(),
         centres=Centre.objects.count(),
         topics=Topic.objects.count(),
         users=User.objects.count(),
+        threads=apps.get_model("forum", "Thread").objects.count(),
+        posts=apps.get_model("forum", "Post").objects.count(),
+        guides=apps.get_model("guides", "Guide").objects.count(),
     )
     return summary
 

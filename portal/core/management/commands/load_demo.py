@@ -20,11 +20,18 @@ class Command(BaseCommand):
             "centres": _("Centres"),
             "topics": _("Topics"),
             "users": _("Users"),
+            "threads": _("Threads"),
+            "posts": _("Posts"),
+            "guides": _("Guides"),
         }
         for key, label in labels.items():
             self.stdout.write(
                 _("%(kind)s: %(created)d new, %(total)d in all")
-                % {"kind": label, "created": summary.created[key], "total": summary.total[key]}
+                % {
+                    "kind": label,
+                    "created": summary.created.get(key, 0),
+                    "total": summary.total[key],
+                }
             )
         self.stdout.write(
             self.style.SUCCESS(
