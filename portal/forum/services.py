@@ -185,6 +185,17 @@ def thread_create(
             thread=thread,
             post=post,
         )
+        notified.add(addressed_to.pk)
+    topic_followers = User.objects.filter(topic_follows__topic=topic, is_active=True).exclude(
+        pk__in=notified
+    )
+    notification_create_many(
+        recipients=topic_followers,
+        kind=Notification.Kind.NEW_THREAD,
+        actor=author,
+        thread=thread,
+        post=post,
+    )
     signals.post_created.send(sender=Post, post=post)
     return thread
 

@@ -10,6 +10,7 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         REPLY = "reply", _("Reply to a thread you follow")
         MENTION = "mention", _("Mention")
+        NEW_THREAD = "new_thread", _("New thread in a topic you follow")
         ANSWER = "answer", _("Answer to your question")
         ANSWER_ACCEPTED = "answer_accepted", _("Your answer was accepted")
         QUESTION_FOR_YOU = "question_for_you", _("A question for you")

@@ -36,6 +36,9 @@ def notification_message(notification: Notification) -> str:
         return _("%(actor)s replied in «%(title)s»") % values
     if kind == Kind.MENTION:
         return _("%(actor)s mentioned you in «%(title)s»") % values
+    if kind == Kind.NEW_THREAD:
+        topic = notification.thread.topic.name if notification.thread_id else ""
+        return _("%(actor)s started «%(title)s» in %(topic)s") % {**values, "topic": topic}
     if kind == Kind.ANSWER:
         return _("%(actor)s answered your question «%(title)s»") % values
     if kind == Kind.ANSWER_ACCEPTED:

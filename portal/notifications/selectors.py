@@ -28,7 +28,9 @@ def notification_list_visible(*, user: User, unread_only: bool = False) -> Query
     """The person's notifications, newest first, with what their texts and links need."""
     notifications = (
         Notification.objects.filter(notification_visible_q(user=user), recipient=user)
-        .select_related("actor", "thread", "thread__hotline_case", "network", "guide")
+        .select_related(
+            "actor", "thread", "thread__topic", "thread__hotline_case", "network", "guide"
+        )
         .defer("guide__body", "guide__body_html")
         .order_by("-created_at", "-id")
     )

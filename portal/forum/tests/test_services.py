@@ -76,6 +76,21 @@ def test_a_question_addressed_to_a_colleague_notifies_them(caseworker, colleague
     assert notification.thread == thread
 
 
+def test_a_new_thread_notifies_the_followers_of_its_topic_who_may_read_it(
+    caseworker, colleague, topic
+):
+    services.topic_follow(topic=topic, user=colleague)
+    services.topic_follow(topic=topic, user=caseworker)
+    thread = make_thread(author=caseworker, topic=topic, title="Nyt om rådighed")
+    notified = Notification.objects.filter(kind=Notification.Kind.NEW_THREAD, thread=thread)
+    assert [n.recipient for n in notified] == [colleague]
+
+    private = NetworkFactory(is_open=False)
+    add_member(private, caseworker)
+    hidden = make_thread(author=caseworker, topic=topic, title="Lukket", network=private)
+    assert not Notification.objects.filter(thread=hidden).exists()
+
+
 def test_thread_create_sends_post_created(caseworker, topic):
     spy = SignalSpy(signals.post_created)
     try:
