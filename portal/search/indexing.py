@@ -419,8 +419,11 @@ def index_rebuild(*, batch_size: int = 2000, progress=None) -> Counter:
         if progress:
             progress(kind, counts[kind])
 
+    # TRUNCATE is fast but refused inside a transaction with pending deferred constraint checks
+    # (load_demo rebuilds at the end of its own transaction): there, delete row by row.
+    truncate = connection.vendor == "postgresql" and not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if truncate:
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"TRUNCATE {SearchDocument._meta.db_table}, {SearchTerm._meta.db_table}"
