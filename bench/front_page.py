@@ -242,6 +242,34 @@ def print_table(results: list[Result]) -> None:
         )
 
 
+def start_server(
+    env: dict, *, port: int, workers: int, threads: int, log_path: Path
+) -> subprocess.Popen:
+    """gunicorn as in production, in its own process group so that stop() ends all of it."""
+    with log_path.open("w") as log:
+        return subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "config.wsgi",
+                "--bind",
+                f"{HOST}:{port}",
+                "--workers",
+                str(workers),
+                "--threads",
+                str(threads),
+                "--graceful-timeout",
+                "5",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
 def stop(server: subprocess.Popen) -> None:
     if server.poll() is None:
         os.killpg(server.pid, signal.SIGTERM)
@@ -286,29 +314,13 @@ def main() -> int:
     manage({**env, "PORTAL_DEMO": "1"}, "load_demo")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
 
-    log_path = data_dir / "gunicorn.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "--bind",
-                f"{HOST}:{port}",
-                "--workers",
-                str(args.workers),
-                "--threads",
-                str(args.threads),
-                "--graceful-timeout",
-                "5",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    server = start_server(
+        env,
+        port=port,
+        workers=args.workers,
+        threads=args.threads,
+        log_path=data_dir / "gunicorn.log",
+    )
     try:
         wait_until_up(port, server)
         signed_in = [sign_in(port) for _ in range(args.sessions)]

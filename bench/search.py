@@ -14,7 +14,6 @@ import itertools
 import os
 import random
 import secrets
-import subprocess
 import sys
 import threading
 import time
@@ -32,7 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from front_page import (  # noqa: E402
     HOST,
-    PYTHON,
     ROOT,
     Result,
     ensure_database,
@@ -41,6 +39,7 @@ from front_page import (  # noqa: E402
     percentile,
     print_table,
     sign_in,
+    start_server,
     stop,
     wait_until_up,
 )
@@ -739,29 +738,13 @@ def main() -> int:
             for table in ("forum_thread", "forum_post", "search_searchdocument")
         }
 
-    log_path = data_dir / "gunicorn-search.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "--bind",
-                f"{HOST}:{port}",
-                "--workers",
-                str(args.workers),
-                "--threads",
-                str(args.threads),
-                "--graceful-timeout",
-                "5",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    server = start_server(
+        env,
+        port=port,
+        workers=args.workers,
+        threads=args.threads,
+        log_path=data_dir / "gunicorn-search.log",
+    )
     try:
         wait_until_up(port, server)
         cookie = sign_in(port)

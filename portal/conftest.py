@@ -93,6 +93,26 @@ def operator_admin(operator):
 
 
 @pytest.fixture
+def jurist(operator):
+    return make_user(organisation=operator, roles=["jurist"], email="jurist@loh.example.dk")
+
+
+@pytest.fixture
+def other_jurist(operator):
+    return make_user(organisation=operator, roles=["jurist"], email="jurist2@loh.example.dk")
+
+
+@pytest.fixture
+def editor(operator):
+    return make_user(organisation=operator, roles=["editor"], email="redaktoer@loh.example.dk")
+
+
+@pytest.fixture
+def colleague(fund):
+    return make_user(organisation=fund, roles=["caseworker"], email="kollega@3f.example.dk")
+
+
+@pytest.fixture
 def client_for(client):
     """client_for(user) → a test client signed in as that user."""
 

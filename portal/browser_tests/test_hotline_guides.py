@@ -5,7 +5,6 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from portal.conftest import make_user
 from portal.guides.models import Guide
 from portal.guides.services import guide_create, law_reference_mark_changed
 from portal.hotline.models import HotlineCase
@@ -14,16 +13,6 @@ from portal.hotline.tests.factories import make_question
 from portal.testing.browser import assert_accessible, sign_in_with_password
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def jurist(operator):
-    return make_user(organisation=operator, roles=["jurist"], email="jurist@loh.example.dk")
-
-
-@pytest.fixture
-def editor(operator):
-    return make_user(organisation=operator, roles=["editor"], email="redaktoer@loh.example.dk")
 
 
 def test_a_jurists_work_list_is_accessible(page, caseworker, jurist, password):

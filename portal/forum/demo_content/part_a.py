@@ -2,8 +2,13 @@
 ressourceforløb, unge og uddannelse, den virksomhedsrettede indsats.
 
 Hand-written; the format is described in portal/forum/demo_content/__init__.py. The helpers
-below only spare repeating dictionary keys: every thread and reply is written out.
+in builders.py only spare repeating dictionary keys: every thread and reply is written out.
 """
+
+from .builders import accepted as _a
+from .builders import discussion as _d
+from .builders import question as _q
+from .builders import reply as _r
 
 SDP = "sygedagpenge"
 SDF = "sygedagpengeomraadet-og-fleksjob"
@@ -18,46 +23,6 @@ SYG_NET = "sygedagpengenetvaerket"
 FLEKS_NET = "fleksjobnetvaerket"
 AKASSE_NET = "akassernes-kontaktforloebsnetvaerk"
 JURIST_NET = "jurist-netvaerket"
-
-
-def _r(author, body, *, accepted=False, quote=None, hours_after=None):
-    return {
-        "author": author,
-        "body": body,
-        "accepted": accepted,
-        "quote": quote,
-        "hours_after": hours_after,
-    }
-
-
-def _a(author, body, **options):
-    """The reply the asker accepted."""
-    return _r(author, body, accepted=True, **options)
-
-
-def _thread(kind, topic, title, author, days_ago, body, replies, options):
-    return {
-        "topic": topic,
-        "kind": kind,
-        "title": title,
-        "body": body,
-        "author": author,
-        "days_ago": days_ago,
-        "network": options.get("network"),
-        "hotline": options.get("hotline", False),
-        "pinned": options.get("pinned", False),
-        "closed": options.get("closed", False),
-        "addressed_to": options.get("addressed_to"),
-        "replies": list(replies),
-    }
-
-
-def _q(topic, title, author, days_ago, body, *replies, **options):
-    return _thread("question", topic, title, author, days_ago, body, replies, options)
-
-
-def _d(topic, title, author, days_ago, body, *replies, **options):
-    return _thread("discussion", topic, title, author, days_ago, body, replies, options)
 
 
 THREADS = [
