@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "portal.notifications",
     "portal.directory",
     "portal.search",
+    "portal.digests",
+    "portal.newsletters",
+    "portal.inbound_mail",
+    "portal.insights",
 ]
 
 MIDDLEWARE = [
@@ -215,6 +219,20 @@ DEFAULT_FROM_EMAIL = env.str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = 20
 PORTAL_OUTBOX_VISIBLE = DEMO
+# The portal's mail domain: reply addresses (svar+TOKEN@) and bounce addresses (retur+ID@) live
+# here; the MTA for this domain forwards to `manage.py receive_mail` (docs/email.md).
+PORTAL_MAIL_DOMAIN = env.str("MAIL_DOMAIN", default="svar.samarbejdsportalen.dk")
+# The inbound webhook (POST /email/indgaaende/) is off unless this shared secret is set.
+PORTAL_INBOUND_MAIL_SECRET = env.str("INBOUND_MAIL_SECRET", default="")
+PORTAL_INBOUND_MAIL_MAX_BYTES = env.int("INBOUND_MAIL_MAX_BYTES", default=5 * 1024 * 1024)
+# How long a reply address in an email keeps working.
+PORTAL_REPLY_ADDRESS_DAYS = env.int("REPLY_ADDRESS_DAYS", default=60)
+# Sending throttle per sending process (0: as fast as the SMTP server takes them).
+PORTAL_EMAIL_MAX_PER_SECOND = env.float("EMAIL_MAX_PER_SECOND", default=0)
+# Notification emails wait this long so that a burst of replies becomes one email.
+PORTAL_NOTIFICATION_EMAIL_DELAY_MINUTES = env.int("NOTIFICATION_EMAIL_DELAY_MINUTES", default=10)
+# A hard bounce stops mail to an address at once; this many soft bounces in 30 days do too.
+PORTAL_SOFT_BOUNCE_LIMIT = env.int("SOFT_BOUNCE_LIMIT", default=3)
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]

@@ -251,6 +251,13 @@ class AuditEvent(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.actor_email}"
 
 
+class EmailCategory(models.TextChoices):
+    TRANSACTIONAL = "transactional", _("Account and security")
+    NOTIFICATION = "notification", _("Notifications")
+    DIGEST = "digest", _("Digest")
+    NEWSLETTER = "newsletter", _("Newsletter")
+
+
 class EmailDelivery(models.Model):
     """One record per email the portal sends (the body is not kept: it may hold login codes)."""
 
@@ -267,6 +274,20 @@ class EmailDelivery(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     error = models.TextField(blank=True)
+    # What kind of mail this is: transactional mail (login codes, invitations) always goes out;
+    # the other categories respect opt-outs and bounces.
+    category = models.CharField(
+        max_length=16, choices=EmailCategory.choices, default=EmailCategory.TRANSACTIONAL
+    )
+    user = models.ForeignKey(
+        "core.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Groups the deliveries of one send: "newsletter:12", "digest:weekly:2026-11-23".
+    reference = models.CharField(max_length=80, blank=True, db_index=True)
+    # Click-through measurement (first-party only): first open (image loaded) and first click.
+    opened_at = models.DateTimeField(null=True, blank=True)
+    clicked_at = models.DateTimeField(null=True, blank=True)
+    bounced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -291,3 +312,26 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class EmailSuppression(models.Model):
+    """An address the portal no longer mails (except account and security mail): it bounced.
+
+    Kept per address, not per person, because a bounce names an address; changing one's email
+    address therefore starts afresh.
+    """
+
+    address = models.EmailField(unique=True)
+    hard_bounces = models.PositiveIntegerField(default=0)
+    soft_bounces = models.PositiveIntegerField(default=0)
+    first_bounce_at = models.DateTimeField(default=timezone.now)
+    last_bounce_at = models.DateTimeField(default=timezone.now)
+    # Set when the address is suppressed; null while soft bounces are only being counted.
+    suppressed_at = models.DateTimeField(null=True, blank=True)
+    diagnostic = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-last_bounce_at"]
+
+    def __str__(self):
+        return self.address

@@ -4,7 +4,6 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
@@ -16,16 +15,12 @@ logger = logging.getLogger(__name__)
 
 @db_task(retries=3, retry_delay=60)
 def deliver_email(delivery_id: int, subject: str, text: str, html: str, headers: dict):
+    from .email import email_message, throttle
+
     delivery = EmailDelivery.objects.get(pk=delivery_id)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[delivery.recipient],
-        headers=headers,
-    )
-    message.attach_alternative(html, "text/html")
+    message = email_message(delivery, subject, text, html, headers)
     delivery.attempts += 1
+    throttle.wait()
     try:
         message.send()
     except Exception as exc:

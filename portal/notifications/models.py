@@ -1,4 +1,4 @@
-"""In-portal notifications (the bell). Email delivery of the same records comes later."""
+"""Notifications: the bell in the portal, and the same records batched into emails."""
 
 from django.conf import settings
 from django.db import models
@@ -41,15 +41,24 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
-    # For the email issue: when (if ever) this notification went out by email.
+    # When the email round dealt with this notification, and the email that carried it (none
+    # when the recipient does not want this kind by email).
     emailed_at = models.DateTimeField(null=True, blank=True)
+    email_delivery = models.ForeignKey(
+        "core.EmailDelivery", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(
                 fields=["recipient", "read_at", "-created_at"], name="notification_bell_idx"
-            )
+            ),
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(emailed_at__isnull=True),
+                name="notification_email_due_idx",
+            ),
         ]
 
     def __str__(self):

@@ -1,0 +1,65 @@
+"""Landing points of links in emails: click-through, opens and one-click unsubscribe."""
+
+import base64
+
+from django.core import signing
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from portal.core.models import EmailCategory
+
+from . import links
+from .services import email_click_record, email_open_record, email_unsubscribe
+
+# A transparent 1×1 GIF.
+_PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+# Read by the visit counter (portal.insights): this session arrived from an email.
+VISIT_CHANNEL_SESSION_KEY = "visit_channel"
+
+
+@require_GET
+@never_cache
+def email_click(request, token: str):
+    """Record the click (which email, which item) and go on to the portal page."""
+    try:
+        delivery_id, item, path = links.tracked_url_parse(token)
+    except (signing.BadSignature, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    email_click_record(delivery_id=delivery_id, item=item, url=path)
+    request.session[VISIT_CHANNEL_SESSION_KEY] = "email"
+    return redirect(path)
+
+
+@require_GET
+@never_cache
+def email_open(request, token: str):
+    """The image in newsletters and digests: counts an open where the mail program loads it."""
+    try:
+        delivery_id = links.open_pixel_parse(token)
+    except (signing.BadSignature, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    email_open_record(delivery_id=delivery_id)
+    return HttpResponse(_PIXEL, content_type="image/gif")
+
+
+@csrf_exempt  # RFC 8058: the mail program POSTs without a form; the signed token is the key.
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe(request, token: str):
+    """GET asks (link scanners must not unsubscribe anyone); POST unsubscribes at once."""
+    try:
+        user_id, category = links.unsubscribe_token_parse(token)
+        label = EmailCategory(category).label
+    except (signing.BadSignature, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    if category == EmailCategory.TRANSACTIONAL:
+        raise Http404
+    if request.method == "POST":
+        if email_unsubscribe(user_id=user_id, category=category) is None:
+            raise Http404
+        return render(request, "digests/unsubscribed.html", {"category_label": label})
+    return render(request, "digests/unsubscribe.html", {"category_label": label, "token": token})
