@@ -229,9 +229,14 @@ def email_send_batch(
         ]
     )
     connection = connection or get_connection()
+    try:
+        connection.open()
+        connection_error = None
+    except Exception as exc:  # every message goes to the queue, which retries
+        connection_error = exc
     sent_at = timezone.now()
     retry = []
-    with connection:
+    try:
         for message, delivery in zip(sendable, deliveries, strict=True):
             subject, text, html = message.render(delivery)
             headers = email_headers(
@@ -242,10 +247,12 @@ def email_send_batch(
             )
             delivery.subject = subject[:300]
             delivery.attempts = 1
-            throttle.wait()
             try:
+                if connection_error is not None:
+                    raise connection_error
+                throttle.wait()
                 connection.send_messages([email_message(delivery, subject, text, html, headers)])
-            except Exception as exc:  # the queue retries it
+            except Exception as exc:
                 logger.warning("email %s to %s failed: %s", delivery.pk, delivery.recipient, exc)
                 delivery.status = EmailDelivery.Status.FAILED
                 delivery.error = str(exc)[:2000]
@@ -253,6 +260,8 @@ def email_send_batch(
                 continue
             delivery.status = EmailDelivery.Status.SENT
             delivery.sent_at = sent_at
+    finally:
+        connection.close()
     EmailDelivery.objects.bulk_update(
         deliveries, ["subject", "attempts", "status", "sent_at", "error"], batch_size=500
     )
