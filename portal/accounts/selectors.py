@@ -251,6 +251,7 @@ def personal_data(*, user: User) -> dict:
             for event in events
         ],
         "debate": _debate_data(user=user),
+        "email": _email_data(user=user),
     }
 
 
@@ -286,5 +287,41 @@ def _debate_data(*, user: User) -> dict:
             for kind, created_at, read_at in user.notifications.order_by("created_at").values_list(
                 "kind", "created_at", "read_at"
             )
+        ],
+    }
+
+
+def _email_data(*, user: User) -> dict:
+    """Email choices and the record of mail sent to the person (bodies are never kept)."""
+    from portal.core.models import EmailDelivery
+    from portal.digests.preferences import email_preference_of
+
+    preference = email_preference_of(user=user)
+    deliveries = EmailDelivery.objects.filter(Q(user=user) | Q(recipient__iexact=user.email))
+    return {
+        "preferences": {
+            "digest_frequency": preference.digest_frequency,
+            "newsletter": preference.newsletter,
+            "notifications": preference.notifications,
+            "notification_kinds_off": list(preference.notification_kinds_off),
+        },
+        "digests": [
+            {"period_start": period_start, "items": items}
+            for period_start, items in user.digest_runs.order_by("period_start").values_list(
+                "period_start", "item_count"
+            )
+        ],
+        "deliveries": [
+            {
+                "created_at": created_at,
+                "category": category,
+                "subject": subject,
+                "status": status,
+                "opened_at": opened_at,
+                "clicked_at": clicked_at,
+            }
+            for created_at, category, subject, status, opened_at, clicked_at in deliveries.order_by(
+                "created_at"
+            ).values_list("created_at", "category", "subject", "status", "opened_at", "clicked_at")
         ],
     }

@@ -147,3 +147,24 @@ def test_account_delete_lets_an_admin_go_when_another_admin_remains(fund, fund_a
     make_user(organisation=fund, roles=["admin"], email="admin2@3f.example.dk")
     services.account_delete(user=fund_admin, password=PASSWORD)
     assert not User.objects.filter(pk=fund_admin.pk).exists()
+
+
+def test_personal_data_export_includes_email_choices_and_the_mail_sent(caseworker):
+    from portal.core.models import EmailDelivery
+    from portal.digests.models import EmailPreference
+
+    EmailPreference.objects.create(user=caseworker, digest_frequency="daily", newsletter=False)
+    EmailDelivery.objects.create(
+        template="digests/emails/digest",
+        recipient=caseworker.email,
+        subject="Dit daglige overblik",
+        category="digest",
+        user=caseworker,
+    )
+    EmailDelivery.objects.create(template="x", recipient="someone-else@example.dk", subject="Nej")
+
+    data = services.personal_data_export(user=caseworker)["email"]
+
+    assert data["preferences"]["digest_frequency"] == "daily"
+    assert data["preferences"]["newsletter"] is False
+    assert [d["subject"] for d in data["deliveries"]] == ["Dit daglige overblik"]
