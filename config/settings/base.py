@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.core.middleware.ThrottledUserSessionsMiddleware",
+    "portal.insights.middleware.VisitCountingMiddleware",
     "portal.accounts.middleware.RequireMfaMiddleware",
 ]
 

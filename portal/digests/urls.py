@@ -8,4 +8,5 @@ urlpatterns = [
     path("k/<str:token>/", views.email_click, name="email_click"),
     path("a/<str:token>/", views.email_open, name="email_open"),
     path("afmeld/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("indstillinger/", views.preferences, name="preferences"),
 ]

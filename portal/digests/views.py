@@ -2,17 +2,28 @@
 
 import base64
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal.core.models import EmailCategory
+from portal.core.models import EmailCategory, EmailSuppression, Role
 
 from . import links
-from .services import email_click_record, email_open_record, email_unsubscribe
+from .forms import EmailPreferenceForm
+from .preferences import email_preference_of
+from .services import (
+    email_click_record,
+    email_open_record,
+    email_preference_update,
+    email_suppression_clear,
+    email_unsubscribe,
+)
 
 # A transparent 1×1 GIF.
 _PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -63,3 +74,38 @@ def unsubscribe(request, token: str):
             raise Http404
         return render(request, "digests/unsubscribed.html", {"category_label": label})
     return render(request, "digests/unsubscribe.html", {"category_label": label, "token": token})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    """The person's email settings: digest, newsletter, notification emails, a bounced address."""
+    if request.method == "POST" and request.POST.get("action") == "retry_address":
+        if email_suppression_clear(user=request.user):
+            messages.success(request, _("We will send email to your address again."))
+        return redirect("digests:preferences")
+    preference = email_preference_of(user=request.user)
+    form = EmailPreferenceForm(
+        request.POST if request.method == "POST" else None,
+        preference=preference,
+        show_hotline=request.user.has_role(Role.JURIST) or request.user.has_role(Role.EDITOR),
+    )
+    if form.is_bound and form.is_valid():
+        email_preference_update(
+            user=request.user,
+            digest_frequency=form.cleaned_data["digest_frequency"],
+            newsletter=form.cleaned_data["newsletter"],
+            notifications=form.cleaned_data["notifications"],
+            notification_kinds_off=form.notification_kinds_off(),
+        )
+        messages.success(request, _("Your email settings have been saved."))
+        return redirect("digests:preferences")
+    suppression = EmailSuppression.objects.filter(
+        address__iexact=request.user.email, suppressed_at__isnull=False
+    ).first()
+    return render(
+        request,
+        "digests/preferences.html",
+        {"form": form, "suppression": suppression},
+        status=400 if form.is_bound else 200,
+    )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from portal.core.models import Topic, User
 from portal.core.pagination import CappedPaginator
+from portal.insights.services import thread_read_record
 
 from . import list_cache, selectors, services
 from .forms import (
@@ -199,6 +200,7 @@ def thread_detail(request, thread_id: int):
     thread = selectors.thread_detail(user=request.user, thread_id=thread_id)
     if thread.merged_into_id:
         return redirect("forum:thread_detail", thread_id=thread.merged_into_id)
+    thread_read_record(thread_id=thread.pk)
     return _thread_page(request, thread)
 
 
