@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 NAVIGATION = [
     ("core:front_page", _("Home"), "/"),
     ("forum:thread_list", _("Debate"), "/debat/"),
+    ("newsletters:newsletter_archive", _("Newsletters"), "/nyhedsbreve/"),
     ("core:module_events", _("Events"), "/arrangementer/"),
     ("directory:person_list", _("Colleagues"), "/kolleger/"),
     ("core:module_partnership", _("Partnership"), "/partnerskab/"),

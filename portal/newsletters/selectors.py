@@ -1,0 +1,232 @@
+"""Reads of the newsletter: who gets it, what each reader sees, the archive and the figures."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.http import Http404
+from django.utils import timezone
+
+from portal.core.models import EmailDelivery, EmailSuppression, User
+from portal.digests.models import EmailClick, EmailPreference
+from portal.forum.models import TopicFollow
+from portal.forum.selectors import thread_is_visible_to
+from portal.insights.selectors import visits_by_channel
+
+from .models import Newsletter, NewsletterItem
+
+
+def may_manage(user: User) -> bool:
+    return rules.has_perm("newsletters.manage", user)
+
+
+def require_manage(user: User) -> None:
+    """Editor pages answer 403 to anyone outside the editorial desk."""
+    if not may_manage(user):
+        raise PermissionDenied
+
+
+# --- The editorial desk ------------------------------------------------------------------
+
+
+def access_newsletter_for_editing(*, user: User, newsletter_id: int) -> Newsletter:
+    """The newsletter for an editor; 403 for others, 404 when it does not exist."""
+    require_manage(user)
+    newsletter = (
+        Newsletter.objects.select_related("segment_topic", "created_by", "sent_by")
+        .filter(pk=newsletter_id)
+        .first()
+    )
+    if newsletter is None:
+        raise Http404
+    return newsletter
+
+
+def newsletter_items(*, newsletter: Newsletter) -> QuerySet[NewsletterItem]:
+    return newsletter.items.select_related("thread__network", "guide").order_by("position", "pk")
+
+
+def _delivery_count(reference, **filters) -> Coalesce:
+    deliveries = (
+        EmailDelivery.objects.filter(reference=reference, **filters)
+        .order_by()
+        .values("reference")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(deliveries, output_field=IntegerField()), 0)
+
+
+def newsletter_list_for_editors(*, user: User) -> QuerySet[Newsletter]:
+    """Drafts, scheduled and sent newsletters with their figures, in one query."""
+    require_manage(user)
+    reference = Concat(Value("newsletter:"), Cast(OuterRef("pk"), CharField()))
+    return (
+        Newsletter.objects.select_related("created_by", "sent_by")
+        .annotate(
+            item_count=Count("items", distinct=True),
+            sent_count=_delivery_count(reference, status=EmailDelivery.Status.SENT),
+            opened_count=_delivery_count(reference, opened_at__isnull=False),
+            clicked_count=_delivery_count(reference, clicked_at__isnull=False),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+# --- Recipients --------------------------------------------------------------------------
+
+
+def newsletter_recipients(*, newsletter: Newsletter) -> QuerySet[User]:
+    """The people the newsletter goes to: active, approved members of the chosen segment who
+    have not turned the newsletter off and whose address has not bounced for good."""
+    people = User.objects.filter(is_active=True, approved_at__isnull=False).exclude(email="")
+    if newsletter.segment == Newsletter.Segment.ORGANISATION_KIND:
+        people = people.filter(organisation__kind=newsletter.segment_organisation_kind)
+    elif newsletter.segment == Newsletter.Segment.TOPIC_FOLLOWERS:
+        people = people.filter(
+            pk__in=TopicFollow.objects.filter(topic_id=newsletter.segment_topic_id).values(
+                "user_id"
+            )
+        )
+    opted_out = EmailPreference.objects.filter(newsletter=False).values("user_id")
+    suppressed = EmailSuppression.objects.filter(
+        address__iexact=OuterRef("email"), suppressed_at__isnull=False
+    )
+    return people.exclude(pk__in=opted_out).exclude(Exists(suppressed)).order_by("pk")
+
+
+def newsletter_recipient_count(*, newsletter: Newsletter) -> int:
+    return newsletter_recipients(newsletter=newsletter).count()
+
+
+def items_visible_to(*, items: list[NewsletterItem], user: User) -> list[NewsletterItem]:
+    """The items this reader may open: a thread that has since gone into a network by
+    invitation or been hidden is left out of their copy, as is an unpublished guide."""
+    visible = []
+    for item in items:
+        if item.thread_id is not None and not thread_is_visible_to(user=user, thread=item.thread):
+            continue
+        if item.guide_id is not None and not item.guide.is_published:
+            continue
+        visible.append(item)
+    return visible
+
+
+# --- The archive -------------------------------------------------------------------------
+
+
+def newsletter_archive() -> QuerySet[Newsletter]:
+    return Newsletter.objects.filter(status=Newsletter.Status.SENT).order_by("-sent_at", "-pk")
+
+
+def access_sent_newsletter(*, user: User, newsletter_id: int) -> Newsletter:
+    """A sent newsletter's web version; drafts only for editors (404 for anyone else)."""
+    newsletter = Newsletter.objects.filter(pk=newsletter_id).first()
+    if newsletter is None or (newsletter.status != Newsletter.Status.SENT and not may_manage(user)):
+        raise Http404
+    return newsletter
+
+
+# --- Figures -----------------------------------------------------------------------------
+
+
+@dataclass
+class ItemFigures:
+    item: NewsletterItem
+    clicks: int
+    people: int
+
+
+@dataclass
+class NewsletterFigures:
+    sent: int
+    failed: int
+    opened: int
+    clicked: int
+    items: list[ItemFigures]
+    # Clicks on "read the newsletter on the portal" (item key "web").
+    web_clicks: int = 0
+
+    @property
+    def click_rate(self) -> float | None:
+        """Unique clickers per sent copy, in per cent (None before anything was sent)."""
+        return round(100 * self.clicked / self.sent, 1) if self.sent else None
+
+    @property
+    def open_rate(self) -> float | None:
+        return round(100 * self.opened / self.sent, 1) if self.sent else None
+
+
+def newsletter_figures(*, newsletter: Newsletter) -> NewsletterFigures:
+    """Sent, opened (where the reader's mail program loaded images), clicked (people), and
+    clicks per item. Opening is a lower bound: a click counts as an open too."""
+    deliveries = EmailDelivery.objects.filter(reference=newsletter.reference)
+    totals = deliveries.aggregate(
+        sent=Count("pk", filter=Q(status=EmailDelivery.Status.SENT)),
+        failed=Count("pk", filter=Q(status=EmailDelivery.Status.FAILED)),
+        opened=Count("pk", filter=Q(opened_at__isnull=False)),
+        clicked=Count("pk", filter=Q(clicked_at__isnull=False)),
+    )
+    per_item = {
+        row["item"]: row
+        for row in EmailClick.objects.filter(delivery__reference=newsletter.reference)
+        .values("item")
+        .annotate(clicks=Count("pk"), people=Count("delivery", distinct=True))
+    }
+    items = [
+        ItemFigures(
+            item=item,
+            clicks=per_item.get(item.key, {}).get("clicks", 0),
+            people=per_item.get(item.key, {}).get("people", 0),
+        )
+        for item in newsletter.items.order_by("position", "pk")
+    ]
+    return NewsletterFigures(
+        items=items, web_clicks=per_item.get("web", {}).get("clicks", 0), **totals
+    )
+
+
+def newsletter_ids_due() -> list[int]:
+    """Scheduled newsletters whose time has come."""
+    return list(
+        Newsletter.objects.filter(
+            status=Newsletter.Status.SCHEDULED, scheduled_for__lte=timezone.now()
+        ).values_list("pk", flat=True)
+    )
+
+
+@dataclass
+class WeekVisits:
+    start: date
+    end: date
+    email: int
+    direct: int
+
+
+def newsletter_week_visits(*, newsletter: Newsletter) -> WeekVisits | None:
+    """Signed-in visits to the portal from email and direct in the week from the sending day.
+
+    The portal-wide split (every email counts, digests too): it shows whether the newsletter's
+    week moved people to the portal, beside the newsletter's own clicks.
+    """
+    if newsletter.sent_at is None:
+        return None
+    start = timezone.localdate(newsletter.sent_at)
+    end = start + timedelta(days=6)
+    visits = visits_by_channel(start=start, end=end)
+    return WeekVisits(
+        start=start, end=end, email=visits.get("email", 0), direct=visits.get("direct", 0)
+    )

@@ -1,0 +1,551 @@
+"""Writes of the newsletter: the portal drafts it, an editor shapes and sends it.
+
+The goal is an editor publishing in minutes: the draft arrives with a subject and items chosen
+from the period's most read and most useful content (see sources.py), so the editor's work is
+to reorder, trim, write two lines of introduction and press send.
+
+Sending is a status machine — draft → scheduled → sending → sent — whose step into "sending"
+is taken under a row lock, so a newsletter goes out once however often the queue's periodic
+task or an impatient editor asks for it. A newsletter stuck in "sending" (a worker died midway)
+is never resent automatically: a second copy to thousands of people is worse than a gap.
+"""
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from functools import partial
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from portal.core.cpr import validate_no_cpr_number
+from portal.core.email import OutgoingEmail, email_render, email_send, email_send_batch
+from portal.core.markdown import render_markdown
+from portal.core.models import EmailCategory, EmailDelivery, OrganisationKind, Topic, User
+from portal.digests.links import absolute, portal_path, unsubscribe_url
+from portal.digests.preferences import email_preferences_for, wants_email
+from portal.forum.models import Thread
+from portal.guides.models import Guide
+
+from . import selectors, sources
+from .models import Newsletter, NewsletterItem
+
+EMAIL_TEMPLATE = "newsletters/emails/newsletter"
+DEFAULT_PERIOD_DAYS = 30
+MAX_PROPOSED_ITEMS = 10
+# Recipients per queue task: one SMTP connection each, small enough to retry cheaply.
+CHUNK_SIZE = 500
+
+EDITABLE = (Newsletter.Status.DRAFT, Newsletter.Status.SCHEDULED)
+
+
+def _require_editable(newsletter: Newsletter) -> None:
+    if newsletter.status not in EDITABLE:
+        raise ValidationError(
+            _("This newsletter has been sent and can no longer be changed."), code="not_editable"
+        )
+
+
+# --- The draft ---------------------------------------------------------------------------
+
+
+def default_period(*, today: date | None = None) -> tuple[date, date]:
+    """Since the last sent newsletter, or the last 30 days when none was sent."""
+    today = today or timezone.localdate()
+    last = (
+        Newsletter.objects.filter(status=Newsletter.Status.SENT, sent_at__isnull=False)
+        .order_by("-sent_at")
+        .values_list("sent_at", flat=True)
+        .first()
+    )
+    start = timezone.localdate(last) if last else today - timedelta(days=DEFAULT_PERIOD_DAYS)
+    return min(start, today), today
+
+
+def default_subject(*, today: date) -> str:
+    return _("Newsletter from Samarbejdsportalen – %(month)s") % {
+        "month": date_format(today, "F Y")
+    }
+
+
+@transaction.atomic
+def newsletter_draft_create(
+    *, by: User, period_start: date | None = None, period_end: date | None = None
+) -> Newsletter:
+    """A new draft for the period, with a subject and the portal's proposed items."""
+    selectors.require_manage(by)
+    default_start, default_end = default_period()
+    period_start = period_start or default_start
+    period_end = period_end or default_end
+    if period_start > period_end:
+        raise ValidationError(
+            {"period_end": _("The period must end on or after the day it starts.")},
+            code="period",
+        )
+    newsletter = Newsletter.objects.create(
+        subject=default_subject(today=timezone.localdate()),
+        period_start=period_start,
+        period_end=period_end,
+        created_by=by,
+    )
+    proposals = sources.proposals_for(start=period_start, end=period_end)[:MAX_PROPOSED_ITEMS]
+    NewsletterItem.objects.bulk_create(
+        NewsletterItem(
+            newsletter=newsletter,
+            position=position,
+            kind=proposal.kind,
+            thread=proposal.thread,
+            guide=proposal.guide,
+            url=proposal.url[:500],
+            title=proposal.title[:200],
+            summary=proposal.summary,
+            reason=proposal.reason[:200],
+        )
+        for position, proposal in enumerate(proposals)
+    )
+    return newsletter
+
+
+@transaction.atomic
+def newsletter_update(
+    *,
+    newsletter: Newsletter,
+    by: User,
+    subject: str,
+    intro: str,
+    segment: str,
+    segment_organisation_kind: str = "",
+    segment_topic: Topic | None = None,
+) -> Newsletter:
+    """Subject, introduction (Markdown) and recipients. A CPR number anywhere changes nothing."""
+    selectors.require_manage(by)
+    _require_editable(newsletter)
+    errors: dict[str, list] = {}
+    subject = subject.strip()
+    if not subject:
+        errors["subject"] = [_("Write a subject.")]
+    for field, text in (("subject", subject), ("intro", intro)):
+        try:
+            validate_no_cpr_number(text)
+        except ValidationError as error:
+            errors.setdefault(field, []).append(error)
+    if segment not in Newsletter.Segment.values:
+        errors["segment"] = [_("Choose who receives the newsletter.")]
+    if segment == Newsletter.Segment.ORGANISATION_KIND and (
+        segment_organisation_kind not in OrganisationKind.values
+    ):
+        errors["segment_organisation_kind"] = [_("Choose a kind of organisation.")]
+    if segment == Newsletter.Segment.TOPIC_FOLLOWERS and segment_topic is None:
+        errors["segment_topic"] = [_("Choose a topic.")]
+    if errors:
+        raise ValidationError(errors)
+    newsletter.subject = subject
+    newsletter.intro = intro
+    newsletter.intro_html = render_markdown(intro)
+    newsletter.segment = segment
+    newsletter.segment_organisation_kind = (
+        segment_organisation_kind if segment == Newsletter.Segment.ORGANISATION_KIND else ""
+    )
+    newsletter.segment_topic = (
+        segment_topic if segment == Newsletter.Segment.TOPIC_FOLLOWERS else None
+    )
+    newsletter.save(
+        update_fields=[
+            "subject",
+            "intro",
+            "intro_html",
+            "segment",
+            "segment_organisation_kind",
+            "segment_topic",
+            "updated_at",
+        ]
+    )
+    return newsletter
+
+
+@transaction.atomic
+def newsletter_delete(*, newsletter: Newsletter, by: User) -> None:
+    """Drafts and scheduled newsletters may be thrown away; the archive keeps what was sent."""
+    selectors.require_manage(by)
+    _require_editable(newsletter)
+    newsletter.delete()
+
+
+# --- Items -------------------------------------------------------------------------------
+
+
+def _renumber(items: Sequence[NewsletterItem]) -> None:
+    for position, item in enumerate(items):
+        item.position = position
+    NewsletterItem.objects.bulk_update(items, ["position"])
+
+
+def _locked_items(newsletter: Newsletter) -> list[NewsletterItem]:
+    Newsletter.objects.select_for_update().filter(pk=newsletter.pk).first()
+    return list(newsletter.items.order_by("position", "pk"))
+
+
+@transaction.atomic
+def newsletter_item_move(*, item: NewsletterItem, by: User, direction: str) -> None:
+    """Swap the item with its neighbour above ("up") or below ("down")."""
+    selectors.require_manage(by)
+    _require_editable(item.newsletter)
+    items = _locked_items(item.newsletter)
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= target < len(items):
+        return
+    items[index], items[target] = items[target], items[index]
+    _renumber(items)
+
+
+@transaction.atomic
+def newsletter_item_remove(*, item: NewsletterItem, by: User) -> None:
+    selectors.require_manage(by)
+    _require_editable(item.newsletter)
+    newsletter = item.newsletter
+    item.delete()
+    _renumber(_locked_items(newsletter))
+
+
+@transaction.atomic
+def newsletter_item_update(*, item: NewsletterItem, by: User, title: str, summary: str) -> None:
+    """The editor's own words for an item; the CPR guard applies as to anything one writes."""
+    selectors.require_manage(by)
+    _require_editable(item.newsletter)
+    errors: dict[str, list] = {}
+    title = title.strip()
+    if not title:
+        errors["title"] = [_("Write a title.")]
+    for field, text in (("title", title), ("summary", summary)):
+        try:
+            validate_no_cpr_number(text)
+        except ValidationError as error:
+            errors.setdefault(field, []).append(error)
+    if errors:
+        raise ValidationError(errors)
+    item.title = title
+    item.summary = summary.strip()
+    item.save(update_fields=["title", "summary"])
+
+
+def _not_addable(code: str) -> ValidationError:
+    messages = {
+        "not_portal": _("Paste the address of a thread or a guide on the portal."),
+        "not_found": _("There is no thread or guide at this address."),
+        "not_public": _(
+            "Only content every member may read can go in the newsletter; this is private "
+            "to a network, hidden or unpublished."
+        ),
+        "duplicate": _("This is already in the newsletter."),
+    }
+    return ValidationError({"url": [ValidationError(messages[code], code=code)]})
+
+
+def _content_at(url: str) -> sources.Proposal:
+    """The public thread or guide a pasted portal address points at."""
+    try:
+        path = urlsplit(portal_path(url.strip())).path
+        match = resolve(path)
+    except (ValueError, Resolver404):
+        raise _not_addable("not_portal") from None
+    if match.view_name == "forum:thread_detail":
+        thread = Thread.objects.filter(pk=match.kwargs["thread_id"]).first()
+        if thread is not None and thread.merged_into_id:
+            thread = Thread.objects.filter(pk=thread.merged_into_id).first()
+        if thread is None:
+            raise _not_addable("not_found")
+        if not sources.thread_is_public(thread):
+            raise _not_addable("not_public")
+        summaries = sources._opening_summaries([thread.pk])
+        return sources._thread_proposal(
+            thread, summaries.get(thread.pk, ""), _("Added by the editor.")
+        )
+    if match.view_name == "guides:guide_detail":
+        guide = Guide.objects.filter(slug=match.kwargs["slug"]).first()
+        if guide is None:
+            raise _not_addable("not_found")
+        if not guide.is_published:
+            raise _not_addable("not_public")
+        return sources.Proposal(
+            kind=NewsletterItem.Kind.GUIDE,
+            title=guide.title,
+            summary=guide.summary or sources.summary_of(guide.body_html, guide.body),
+            reason=_("Added by the editor."),
+            guide=guide,
+            url=guide.get_absolute_url(),
+        )
+    raise _not_addable("not_portal")
+
+
+@transaction.atomic
+def newsletter_item_add_by_url(*, newsletter: Newsletter, by: User, url: str) -> NewsletterItem:
+    """Add a thread or guide by its portal address (it must exist and be public)."""
+    selectors.require_manage(by)
+    _require_editable(newsletter)
+    proposal = _content_at(url)
+    items = _locked_items(newsletter)
+    if any(
+        (proposal.thread is not None and item.thread_id == proposal.thread.pk)
+        or (proposal.guide is not None and item.guide_id == proposal.guide.pk)
+        for item in items
+    ):
+        raise _not_addable("duplicate")
+    last = newsletter.items.aggregate(last=Max("position"))["last"]
+    return NewsletterItem.objects.create(
+        newsletter=newsletter,
+        position=0 if last is None else last + 1,
+        kind=proposal.kind,
+        thread=proposal.thread,
+        guide=proposal.guide,
+        url=proposal.url,
+        title=proposal.title[:200],
+        summary=proposal.summary,
+        reason=proposal.reason,
+    )
+
+
+# --- The email ---------------------------------------------------------------------------
+
+
+def preferences_url() -> str:
+    """The email settings page, absolute, for the footer."""
+    return absolute(reverse("digests:preferences"))
+
+
+def newsletter_render(
+    *,
+    newsletter: Newsletter,
+    items: Sequence[NewsletterItem],
+    reader: User,
+    delivery: EmailDelivery | None,
+    is_test: bool = False,
+) -> tuple[str, str, str]:
+    """The email exactly as `reader` gets it: only items they may see, in their language.
+
+    Without a delivery (preview) links are plain; the one-click unsubscribe link is the
+    reader's own either way.
+    """
+    return email_render(
+        EMAIL_TEMPLATE,
+        newsletter_context(
+            newsletter=newsletter,
+            items=selectors.items_visible_to(items=list(items), user=reader),
+            reader=reader,
+            delivery=delivery,
+            is_test=is_test,
+        ),
+        reader.preferred_language,
+    )
+
+
+def newsletter_context(
+    *,
+    newsletter: Newsletter,
+    items: Sequence[NewsletterItem],
+    reader: User,
+    delivery: EmailDelivery | None,
+    is_test: bool = False,
+) -> dict:
+    return {
+        "newsletter": newsletter,
+        "items": items,
+        "reader": reader,
+        "delivery": delivery,
+        "is_test": is_test,
+        "segment_reason": segment_reason(newsletter=newsletter),
+        "unsubscribe_url": unsubscribe_url(user_id=reader.pk, category=EmailCategory.NEWSLETTER),
+        "preferences_url": preferences_url(),
+        "web_url": absolute(reverse("newsletters:newsletter_detail", args=[newsletter.pk])),
+    }
+
+
+def segment_reason(*, newsletter: Newsletter) -> str:
+    """Why the reader gets this newsletter, for the footer."""
+    if newsletter.segment == Newsletter.Segment.ORGANISATION_KIND:
+        kind = OrganisationKind(newsletter.segment_organisation_kind).label
+        return _(
+            "You receive the newsletter because you work in an organisation of the kind "
+            "“%(kind)s” and have not turned the newsletter off."
+        ) % {"kind": kind}
+    if newsletter.segment == Newsletter.Segment.TOPIC_FOLLOWERS and newsletter.segment_topic:
+        return _(
+            "You receive the newsletter because you follow the topic “%(topic)s” and have not "
+            "turned the newsletter off."
+        ) % {"topic": newsletter.segment_topic.name}
+    return _(
+        "You receive the newsletter because you are a member of Samarbejdsportalen and have "
+        "not turned the newsletter off."
+    )
+
+
+def newsletter_send_test(*, newsletter: Newsletter, by: User) -> EmailDelivery | None:
+    """The newsletter to the editor alone, marked [TEST]; not counted in the figures."""
+    selectors.require_manage(by)
+    items = list(selectors.newsletter_items(newsletter=newsletter))
+    return email_send(
+        to=by.email,
+        template=EMAIL_TEMPLATE,
+        context=newsletter_context(
+            newsletter=newsletter,
+            items=selectors.items_visible_to(items=items, user=by),
+            reader=by,
+            delivery=None,
+            is_test=True,
+        ),
+        language=by.preferred_language,
+        category=EmailCategory.NEWSLETTER,
+        user=by,
+        reference=f"{newsletter.reference}:test",
+        unsubscribe_url=unsubscribe_url(user_id=by.pk, category=EmailCategory.NEWSLETTER),
+    )
+
+
+# --- Scheduling and sending --------------------------------------------------------------
+
+
+def _require_sendable(newsletter: Newsletter) -> None:
+    _require_editable(newsletter)
+    if not newsletter.items.exists():
+        raise ValidationError(
+            _("Add at least one item before you send the newsletter."), code="empty"
+        )
+
+
+@transaction.atomic
+def newsletter_schedule(*, newsletter: Newsletter, by: User, send_at: datetime) -> Newsletter:
+    """Send at `send_at` (the queue looks every minute)."""
+    selectors.require_manage(by)
+    newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+    _require_sendable(newsletter)
+    if send_at <= timezone.now():
+        raise ValidationError(
+            {"send_at": [_("Choose a time in the future, or send the newsletter now.")]},
+            code="past",
+        )
+    newsletter.status = Newsletter.Status.SCHEDULED
+    newsletter.scheduled_for = send_at
+    newsletter.sent_by = by
+    newsletter.save(update_fields=["status", "scheduled_for", "sent_by", "updated_at"])
+    return newsletter
+
+
+@transaction.atomic
+def newsletter_unschedule(*, newsletter: Newsletter, by: User) -> Newsletter:
+    """Back to draft, as long as sending has not started."""
+    selectors.require_manage(by)
+    newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+    _require_editable(newsletter)
+    newsletter.status = Newsletter.Status.DRAFT
+    newsletter.scheduled_for = None
+    newsletter.save(update_fields=["status", "scheduled_for", "updated_at"])
+    return newsletter
+
+
+@transaction.atomic
+def newsletter_send_now(*, newsletter: Newsletter, by: User) -> Newsletter:
+    """Schedule for now and hand it to the queue at once (no wait for the next minute)."""
+    from .tasks import newsletter_send
+
+    selectors.require_manage(by)
+    newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+    _require_sendable(newsletter)
+    newsletter.status = Newsletter.Status.SCHEDULED
+    newsletter.scheduled_for = timezone.now()
+    newsletter.sent_by = by
+    newsletter.save(update_fields=["status", "scheduled_for", "sent_by", "updated_at"])
+    newsletter_id = newsletter.pk
+    transaction.on_commit(lambda: newsletter_send(newsletter_id))
+    return newsletter
+
+
+def newsletter_sending_start(*, newsletter_id: int) -> list[int] | None:
+    """Take the newsletter from "scheduled" to "sending" and list its recipients' ids.
+
+    None when it is not due or someone else already started it: the row lock makes the step
+    happen once, so a task that runs twice sends nothing the second time.
+    """
+    with transaction.atomic():
+        now = timezone.now()
+        due = Newsletter.objects.filter(
+            pk=newsletter_id, status=Newsletter.Status.SCHEDULED, scheduled_for__lte=now
+        )
+        newsletter = due.select_for_update(of=("self",)).select_related("segment_topic").first()
+        # Compare-and-set: on databases without row locks (SQLite) the conditional update is
+        # what lets only one of two racing tasks through.
+        if newsletter is None or not due.update(status=Newsletter.Status.SENDING, updated_at=now):
+            return None
+        recipient_ids = list(
+            selectors.newsletter_recipients(newsletter=newsletter).values_list("pk", flat=True)
+        )
+        Newsletter.objects.filter(pk=newsletter_id).update(recipient_count=len(recipient_ids))
+    return recipient_ids
+
+
+@transaction.atomic
+def newsletter_sending_finish(*, newsletter_id: int) -> None:
+    """Every chunk is handed to the queue: the newsletter is sent and joins the archive."""
+    Newsletter.objects.filter(pk=newsletter_id, status=Newsletter.Status.SENDING).update(
+        status=Newsletter.Status.SENT, sent_at=timezone.now(), updated_at=timezone.now()
+    )
+
+
+def recipient_chunks(user_ids: Sequence[int]) -> list[list[int]]:
+    return [list(user_ids[i : i + CHUNK_SIZE]) for i in range(0, len(user_ids), CHUNK_SIZE)]
+
+
+def newsletter_send_chunk(*, newsletter_id: int, user_ids: Sequence[int]) -> int:
+    """Send one chunk of recipients their copy over one SMTP connection; the number sent.
+
+    Checked again at send time: people who turned the newsletter off, were deactivated or
+    already got this newsletter (a retried chunk) get nothing.
+    """
+    newsletter = (
+        Newsletter.objects.select_related("segment_topic")
+        .filter(pk=newsletter_id, status__in=[Newsletter.Status.SENDING, Newsletter.Status.SENT])
+        .first()
+    )
+    if newsletter is None:
+        return 0
+    already = EmailDelivery.objects.filter(
+        reference=newsletter.reference, user_id__in=list(user_ids)
+    ).values("user_id")
+    people = list(
+        User.objects.filter(pk__in=list(user_ids), is_active=True, approved_at__isnull=False)
+        .exclude(pk__in=already)
+        .order_by("pk")
+    )
+    preferences = email_preferences_for(user_ids=[person.pk for person in people])
+    items = list(selectors.newsletter_items(newsletter=newsletter))
+    messages = []
+    for person in people:
+        if not wants_email(preference=preferences[person.pk], category=EmailCategory.NEWSLETTER):
+            continue
+        visible = selectors.items_visible_to(items=items, user=person)
+        messages.append(
+            OutgoingEmail(
+                to=person.email,
+                template=EMAIL_TEMPLATE,
+                category=EmailCategory.NEWSLETTER,
+                render=partial(_render_copy, newsletter, visible, person),
+                user_id=person.pk,
+                reference=newsletter.reference,
+                unsubscribe_url=unsubscribe_url(
+                    user_id=person.pk, category=EmailCategory.NEWSLETTER
+                ),
+            )
+        )
+    return sum(1 for delivery in email_send_batch(messages) if delivery is not None)
+
+
+def _render_copy(newsletter, items, person, delivery):
+    return email_render(
+        EMAIL_TEMPLATE,
+        newsletter_context(newsletter=newsletter, items=items, reader=person, delivery=delivery),
+        person.preferred_language,
+    )

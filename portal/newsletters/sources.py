@@ -1,0 +1,283 @@
+"""Where the portal looks for what to propose in a newsletter draft: a small registry of sources.
+
+Each source is a function `(start, end) -> list[Proposal]` over a period of days (both
+inclusive), registered with `@proposal_source(order)`. The draft takes the sources in order and
+keeps the first proposal of each piece of content, so an earlier source's reason wins.
+
+Other modules add their own source from their app's `ready()` (or a module imported there):
+the events module (issue 5) registers "upcoming events" this way, proposing items of kind
+`NewsletterItem.Kind.EVENT` with the event's portal URL, without this module knowing events.
+
+Only content that every signed-in member may read is proposed: no thread of a network by
+invitation, no hidden or merged thread, no unpublished guide. A newsletter goes to many
+readers; what is left out for one reader is decided again when each copy is rendered.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from portal.forum.models import Post, Reaction, Thread
+from portal.guides.models import Guide
+from portal.insights.models import DailyThreadReads
+
+from .models import NewsletterItem
+
+SUMMARY_WORDS = 40
+MOST_READ = 5
+MOST_USEFUL = 5
+GUIDES = 3
+
+
+@dataclass
+class Proposal:
+    """One proposed item; `reason` tells the editor why the portal chose it."""
+
+    kind: str
+    title: str
+    summary: str
+    reason: str
+    thread: Thread | None = None
+    guide: Guide | None = None
+    url: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def identity(self) -> tuple:
+        """The piece of content, so that one thread proposed twice becomes one item."""
+        if self.thread is not None:
+            return ("thread", self.thread.pk)
+        if self.guide is not None:
+            return ("guide", self.guide.pk)
+        return (self.kind, self.url)
+
+
+ProposalSource = Callable[[date, date], list[Proposal]]
+_sources: list[tuple[int, str, ProposalSource]] = []
+
+
+def proposal_source(order: int) -> Callable[[ProposalSource], ProposalSource]:
+    """Register a source; lower `order` comes first in the draft. Registering twice is a no-op."""
+
+    def register(source: ProposalSource) -> ProposalSource:
+        name = f"{source.__module__}.{source.__qualname__}"
+        if all(existing != name for _order, existing, _source in _sources):
+            _sources.append((order, name, source))
+            _sources.sort(key=lambda entry: entry[0])
+        return source
+
+    return register
+
+
+def proposal_sources() -> list[ProposalSource]:
+    return [source for _order, _name, source in _sources]
+
+
+def proposals_for(*, start: date, end: date) -> list[Proposal]:
+    """Every registered source's proposals for the period, each piece of content once."""
+    seen: set[tuple] = set()
+    proposals: list[Proposal] = []
+    for source in proposal_sources():
+        for proposal in source(start, end):
+            if proposal.identity in seen:
+                continue
+            seen.add(proposal.identity)
+            proposals.append(proposal)
+    return proposals
+
+
+# --- What may be proposed ----------------------------------------------------------------
+
+
+def public_thread_q(prefix: str = "") -> Q:
+    """Threads every signed-in member may read: outside networks by invitation, not hidden,
+    not merged into another thread."""
+    return (
+        (Q(**{f"{prefix}network__isnull": True}) | Q(**{f"{prefix}network__is_open": True}))
+        & Q(**{f"{prefix}is_hidden": False})
+        & Q(**{f"{prefix}merged_into__isnull": True})
+    )
+
+
+def thread_is_public(thread: Thread) -> bool:
+    return Thread.objects.filter(public_thread_q(), pk=thread.pk).exists()
+
+
+def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """The period's days as aware datetimes in the portal's time zone (end exclusive)."""
+    zone = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.combine(start, time.min), zone),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), zone),
+    )
+
+
+def summary_of(html: str, fallback: str = "") -> str:
+    """A short plain-text summary of rendered Markdown (the editor may rewrite it)."""
+    text = " ".join(strip_tags(html).split()) or fallback
+    return Truncator(text).words(SUMMARY_WORDS, truncate=" …")
+
+
+def _opening_summaries(thread_ids: list[int]) -> dict[int, str]:
+    openings = Post.objects.filter(thread_id__in=thread_ids, is_opening=True).values_list(
+        "thread_id", "body_html", "body"
+    )
+    return {thread_id: summary_of(html, body) for thread_id, html, body in openings}
+
+
+def _thread_proposal(thread: Thread, summary: str, reason: str) -> Proposal:
+    return Proposal(
+        kind=NewsletterItem.Kind.THREAD,
+        title=thread.title,
+        summary=summary,
+        reason=reason,
+        thread=thread,
+        url=reverse("forum:thread_detail", args=[thread.pk]),
+    )
+
+
+# --- The sources -------------------------------------------------------------------------
+
+
+@proposal_source(order=10)
+def most_read_threads(start: date, end: date) -> list[Proposal]:
+    """The period's most read public threads (page views counted per day by insights)."""
+    reads = list(
+        DailyThreadReads.objects.filter(day__gte=start, day__lte=end)
+        .filter(public_thread_q("thread__"))
+        .values("thread_id")
+        .annotate(reads=Sum("count"))
+        .filter(reads__gt=0)
+        .order_by("-reads", "-thread_id")[:MOST_READ]
+    )
+    threads = Thread.objects.in_bulk([row["thread_id"] for row in reads])
+    summaries = _opening_summaries(list(threads))
+    return [
+        _thread_proposal(
+            threads[row["thread_id"]],
+            summaries.get(row["thread_id"], ""),
+            ngettext(
+                "Most read in the period: read %(count)d time.",
+                "Most read in the period: read %(count)d times.",
+                row["reads"],
+            )
+            % {"count": row["reads"]},
+        )
+        for row in reads
+    ]
+
+
+@proposal_source(order=20)
+def most_useful_threads(start: date, end: date) -> list[Proposal]:
+    """The period's most useful public threads: "useful" reactions, accepted and jurist answers.
+
+    An accepted answer weighs three "useful" marks and a jurist's answer two: both are the
+    kind of settled knowledge the evaluation said caseworkers come for.
+    """
+    since, until = period_bounds(start, end)
+    useful = Count(
+        "posts__reactions",
+        filter=Q(
+            posts__reactions__kind=Reaction.Kind.USEFUL,
+            posts__reactions__created_at__gte=since,
+            posts__reactions__created_at__lt=until,
+            posts__is_hidden=False,
+        ),
+        distinct=True,
+    )
+    jurist = Count(
+        "posts",
+        filter=Q(
+            posts__author_is_jurist=True,
+            posts__is_opening=False,
+            posts__is_hidden=False,
+            posts__created_at__gte=since,
+            posts__created_at__lt=until,
+        ),
+        distinct=True,
+    )
+    # Only threads with something useful in the period are counted, not the whole debate.
+    candidates = (
+        Q(
+            pk__in=Reaction.objects.filter(
+                kind=Reaction.Kind.USEFUL, created_at__gte=since, created_at__lt=until
+            ).values("post__thread_id")
+        )
+        | Q(
+            pk__in=Post.objects.filter(
+                author_is_jurist=True, created_at__gte=since, created_at__lt=until
+            ).values("thread_id")
+        )
+        | Q(accepted_at__gte=since, accepted_at__lt=until)
+    )
+    threads = list(
+        Thread.objects.filter(public_thread_q())
+        .filter(candidates)
+        .annotate(
+            useful=useful,
+            jurist_answers=jurist,
+            accepted_now=Exists(
+                Thread.objects.filter(
+                    pk=OuterRef("pk"), accepted_at__gte=since, accepted_at__lt=until
+                )
+            ),
+        )
+        .filter(Q(useful__gt=0) | Q(jurist_answers__gt=0) | Q(accepted_now=True))
+    )
+    for thread in threads:
+        thread.score = thread.useful + 3 * thread.accepted_now + 2 * min(thread.jurist_answers, 1)
+    threads.sort(key=lambda thread: (-thread.score, -thread.pk))
+    threads = threads[:MOST_USEFUL]
+    summaries = _opening_summaries([thread.pk for thread in threads])
+    proposals = []
+    for thread in threads:
+        reasons = []
+        if thread.useful:
+            reasons.append(
+                ngettext(
+                    "marked useful %(count)d time",
+                    "marked useful %(count)d times",
+                    thread.useful,
+                )
+                % {"count": thread.useful}
+            )
+        if thread.accepted_now:
+            reasons.append(_("answer accepted"))
+        if thread.jurist_answers:
+            reasons.append(_("answered by a jurist"))
+        reason = _("Most useful in the period: %(why)s.") % {"why": ", ".join(reasons)}
+        proposals.append(_thread_proposal(thread, summaries.get(thread.pk, ""), reason))
+    return proposals
+
+
+@proposal_source(order=30)
+def new_and_updated_guides(start: date, end: date) -> list[Proposal]:
+    """Published guides written or updated in the period, newest first."""
+    since, until = period_bounds(start, end)
+    guides = (
+        Guide.objects.filter(is_published=True)
+        .filter(
+            Q(created_at__gte=since, created_at__lt=until)
+            | Q(updated_at__gte=since, updated_at__lt=until)
+        )
+        .order_by("-updated_at", "-pk")[:GUIDES]
+    )
+    return [
+        Proposal(
+            kind=NewsletterItem.Kind.GUIDE,
+            title=guide.title,
+            summary=guide.summary or summary_of(guide.body_html, guide.body),
+            reason=_("New guide.") if guide.created_at >= since else _("Updated guide."),
+            guide=guide,
+            url=guide.get_absolute_url(),
+        )
+        for guide in guides
+    ]
