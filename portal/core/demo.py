@@ -538,6 +538,9 @@ def demo_load() -> LoadSummary:
     from portal.forum.demo_loader import debate_demo_load
 
     summary.created.update(debate_demo_load())
+    from portal.newsletters.demo_loader import email_demo_load
+
+    summary.created.update(email_demo_load())
     # Bulk loads send no signals: build the search index over everything once, at the end.
     from portal.search.indexing import index_rebuild
 

@@ -188,3 +188,25 @@ def test_load_demo_refuses_outside_demo_mode_and_creates_nothing(settings):
         call_command("load_demo", stdout=StringIO())
     assert not User.objects.exists()
     assert not Organisation.objects.exists()
+
+
+def test_the_demo_has_a_sent_newsletter_with_figures_and_a_daily_digest_reader(loaded):
+    from portal.core.models import EmailDelivery, OutboxMessage
+    from portal.digests.models import EmailPreference
+    from portal.newsletters.models import Newsletter
+    from portal.newsletters.selectors import newsletter_figures
+
+    newsletter = Newsletter.objects.get()
+    assert newsletter.status == Newsletter.Status.SENT
+    assert newsletter.items.count() >= 5
+    copies = EmailDelivery.objects.filter(reference=newsletter.reference, status="sent")
+    assert copies.count() == newsletter.recipient_count > 300
+    assert OutboxMessage.objects.filter(subject=newsletter.subject).count() == copies.count()
+    figures = newsletter_figures(newsletter=newsletter)
+    assert 0 < figures.clicked < figures.opened < figures.sent
+    caseworker = User.objects.get(email=f"sagsbehandler@{demo.DEMO_DOMAIN}")
+    assert EmailPreference.objects.get(user=caseworker).digest_frequency == "daily"
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert Newsletter.objects.count() == 1
