@@ -177,9 +177,9 @@ def _visible_ids(*, notifications: list[Notification], users: list[User]) -> set
 def _mail_chunk(*, user_ids: list[int], now: datetime) -> int:
     """Claim, mail and mark one chunk of people in one transaction (a constant number of queries).
 
-    Sending happens inside the transaction on purpose: if the SMTP server cannot be reached,
-    nothing is marked and the next round tries again; once a message is handed over, its
-    delivery record and the marks commit together.
+    Sending happens inside the transaction on purpose: the delivery records and the marks
+    commit together. A message the SMTP server refuses is recorded as failed and handed to the
+    queue's retrying task after commit (core.email.email_send_batch), so it is not lost.
     """
     notifications = _claim(user_ids=user_ids)
     if not notifications:
