@@ -197,6 +197,8 @@ class OutgoingEmail:
     reply_to: str | None = None
     unsubscribe_url: str | None = None
     headers: dict = field(default_factory=dict)
+    # Known before rendering? Then it is recorded with the delivery and spares an update.
+    subject: str = ""
 
 
 def email_send_batch(
@@ -224,6 +226,7 @@ def email_send_batch(
                 category=m.category,
                 user_id=m.user_id,
                 reference=m.reference,
+                subject=m.subject[:300],
             )
             for m in sendable
         ]
@@ -262,8 +265,24 @@ def email_send_batch(
             delivery.sent_at = sent_at
     finally:
         connection.close()
+    # One UPDATE for everything sent; per-row updates only for what they cannot share.
+    sent_ids = [d.pk for d in deliveries if d.status == EmailDelivery.Status.SENT]
+    EmailDelivery.objects.filter(pk__in=sent_ids).update(
+        status=EmailDelivery.Status.SENT, sent_at=sent_at, attempts=1
+    )
     EmailDelivery.objects.bulk_update(
-        deliveries, ["subject", "attempts", "status", "sent_at", "error"], batch_size=500
+        [d for d in deliveries if d.status == EmailDelivery.Status.FAILED],
+        ["subject", "attempts", "status", "error"],
+        batch_size=500,
+    )
+    EmailDelivery.objects.bulk_update(
+        [
+            d
+            for m, d in zip(sendable, deliveries, strict=True)
+            if d.status == EmailDelivery.Status.SENT and d.subject != m.subject[:300]
+        ],
+        ["subject"],
+        batch_size=500,
     )
     for delivery, subject, text, html, headers in retry:
         _queue(delivery, subject, text, html, headers)

@@ -109,11 +109,22 @@ def test_a_batch_goes_over_one_connection_and_skips_bounced_addresses(smtp_serve
     smtp_server.wait_for_message(to="b@3f.example.dk")
     assert f"(levering {deliveries[0].pk})" in first.text
     assert first.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert sorted(EmailDelivery.objects.values_list("status", "reference")) == [
-        ("sent", "newsletter:1"),
-        ("sent", "newsletter:1"),
+    assert sorted(EmailDelivery.objects.values_list("status", "reference", "subject")) == [
+        ("sent", "newsletter:1", "Hej a@3f.example.dk"),
+        ("sent", "newsletter:1", "Hej b@3f.example.dk"),
     ]
+    assert all(d.sent_at and d.attempts == 1 for d in EmailDelivery.objects.all())
     assert len(smtp_server.messages) == 2
+
+
+def test_a_subject_known_before_rendering_is_recorded_with_the_delivery(smtp_server):
+    messages = _batch(["a@3f.example.dk"])
+    messages[0].subject = "Hej a@3f.example.dk"
+
+    (delivery,) = email_send_batch(messages)
+
+    assert EmailDelivery.objects.get(pk=delivery.pk).subject == "Hej a@3f.example.dk"
+    assert smtp_server.wait_for_message(to="a@3f.example.dk").subject == "Hej a@3f.example.dk"
 
 
 def test_a_batch_the_server_refuses_is_kept_for_the_queue_to_retry(
