@@ -232,6 +232,8 @@ PORTAL_REPLY_ADDRESS_DAYS = env.int("REPLY_ADDRESS_DAYS", default=60)
 PORTAL_EMAIL_MAX_PER_SECOND = env.float("EMAIL_MAX_PER_SECOND", default=0)
 # Notification emails wait this long so that a burst of replies becomes one email.
 PORTAL_NOTIFICATION_EMAIL_DELAY_MINUTES = env.int("NOTIFICATION_EMAIL_DELAY_MINUTES", default=10)
+# The most items a personal digest lists.
+PORTAL_DIGEST_MAX_ITEMS = env.int("DIGEST_MAX_ITEMS", default=10)
 # A hard bounce stops mail to an address at once; this many soft bounces in 30 days do too.
 PORTAL_SOFT_BOUNCE_LIMIT = env.int("SOFT_BOUNCE_LIMIT", default=3)
 

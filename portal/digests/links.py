@@ -63,8 +63,12 @@ def tracked_url(*, delivery_id: int | None, url: str, item: str = "") -> str:
     path = portal_path(url)
     if delivery_id is None:
         return absolute(path)
-    token = signing.dumps([delivery_id, item, path], salt=_CLICK_SALT, compress=True)
-    return absolute(reverse("digests:email_click", args=[token]))
+    return absolute(reverse("digests:email_click", args=[tracked_token(delivery_id, item, path)]))
+
+
+def tracked_token(delivery_id: int, item: str, path: str) -> str:
+    """The signed token of a click-measured link (for renderers that build URLs themselves)."""
+    return signing.dumps([delivery_id, item, path], salt=_CLICK_SALT, compress=True)
 
 
 def tracked_url_parse(token: str) -> tuple[int, str, str]:
@@ -74,8 +78,11 @@ def tracked_url_parse(token: str) -> tuple[int, str, str]:
 
 
 def open_pixel_url(*, delivery_id: int) -> str:
-    token = signing.dumps(delivery_id, salt=_OPEN_SALT)
-    return absolute(reverse("digests:email_open", args=[token]))
+    return absolute(reverse("digests:email_open", args=[open_token(delivery_id)]))
+
+
+def open_token(delivery_id: int) -> str:
+    return signing.dumps(delivery_id, salt=_OPEN_SALT)
 
 
 def open_pixel_parse(token: str) -> int:

@@ -49,7 +49,7 @@ _URL_PLACEHOLDER_ID = 987654321
 
 
 def max_items() -> int:
-    return getattr(settings, "PORTAL_DIGEST_MAX_ITEMS", 10)
+    return settings.PORTAL_DIGEST_MAX_ITEMS
 
 
 def period_length(frequency: str) -> timedelta:

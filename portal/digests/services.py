@@ -7,10 +7,9 @@ from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core import signing
 from django.db import connection, transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.html import escape
@@ -289,6 +288,7 @@ def digest_chunk_send(
                 template=DIGEST_TEMPLATE,
                 category=EmailCategory.DIGEST,
                 render=renderer.for_reader(reader=reader, items=items, unsubscribe=unsubscribe),
+                subject=renderer.subject(reader.language, items),
                 user_id=reader.id,
                 reference=f"digest:{frequency}:{start.isoformat()}",
                 unsubscribe_url=unsubscribe,
@@ -376,15 +376,14 @@ class DigestRenderer:
     # Per-delivery values: the same tokens as portal.digests.links makes.
     def tracked_url(self, delivery_id: int, url: str, item: str) -> str:
         path = links.portal_path(url)
-        token = signing.dumps([delivery_id, item, path], salt=links._CLICK_SALT, compress=True)
-        return self._click_url.replace("TOKEN", token)
+        return self._click_url.replace("TOKEN", links.tracked_token(delivery_id, item, path))
 
     def unsubscribe_url(self, user_id: int) -> str:
         token = links.unsubscribe_token(user_id=user_id, category=EmailCategory.DIGEST)
         return self._unsubscribe_url.replace("TOKEN", token)
 
     def open_pixel_url(self, delivery_id: int) -> str:
-        return self._open_url.replace("TOKEN", signing.dumps(delivery_id, salt=links._OPEN_SALT))
+        return self._open_url.replace("TOKEN", links.open_token(delivery_id))
 
     def _context(self, **extra) -> dict:
         return {"site_url": settings.SITE_URL, "frequency": self.frequency, **extra}
@@ -479,7 +478,4 @@ class DigestRenderer:
 
 
 def _preferences_url() -> str:
-    try:
-        return links.absolute(reverse("digests:preferences"))
-    except NoReverseMatch:
-        return ""
+    return links.absolute(reverse("digests:preferences"))
