@@ -7,8 +7,10 @@ for the 64-character local part, and lower case because mail systems may fold ca
 """
 
 import base64
+import functools
 import hashlib
 import hmac
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -36,9 +38,13 @@ class ReplyTarget:
     expires_on: date
 
 
+@functools.lru_cache(maxsize=4)
+def _key(secret_key: str) -> bytes:
+    return hashlib.sha256(f"portal.mail_addresses:{secret_key}".encode()).digest()
+
+
 def _mac(message: str) -> str:
-    key = hashlib.sha256(f"portal.mail_addresses:{settings.SECRET_KEY}".encode()).digest()
-    digest = hmac.new(key, message.encode(), hashlib.sha256).digest()
+    digest = hmac.new(_key(settings.SECRET_KEY), message.encode(), hashlib.sha256).digest()
     return base64.b32encode(digest).decode().lower()[:_MAC_LENGTH]
 
 
@@ -54,9 +60,16 @@ def _split(address: str, prefix: str) -> list[str]:
 
 def reply_address(*, user_id: int, thread_id: int, valid_days: int | None = None) -> str:
     days = settings.PORTAL_REPLY_ADDRESS_DAYS if valid_days is None else valid_days
-    expires = (timezone.localdate() + timedelta(days=days) - _EPOCH).days
+    expires = _expiry_day(int(time.time() // 60), days)
     body = f"{user_id}.{thread_id}.{expires}"
     return f"{REPLY_PREFIX}+{body}.{_mac('reply:' + body)}@{settings.PORTAL_MAIL_DOMAIN}"
+
+
+@functools.lru_cache(maxsize=8)
+def _expiry_day(minute: int, days: int) -> int:
+    """Days from the epoch to the expiry, worked out once a minute (a digest round makes tens
+    of thousands of reply addresses; the local date costs more than the signature)."""
+    return (timezone.localdate() + timedelta(days=days) - _EPOCH).days
 
 
 def reply_address_parse(address: str) -> ReplyTarget:

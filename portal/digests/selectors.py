@@ -15,6 +15,7 @@ applied in memory: threads of a network by invitation only for its members, hidd
 threads and hidden posts never, and the reader's own posts never count as new.
 """
 
+import functools
 import heapq
 import math
 import re
@@ -188,6 +189,13 @@ def plain_excerpt(markdown: str, length: int = EXCERPT_CHARS) -> str:
     return Truncator(text).chars(length)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _excerpt_of(post_id: int, markdown: str) -> str:
+    """plain_excerpt, remembered across the chunks a worker runs: a popular reply appears in
+    the digests of many chunks. Keyed on the text too, so an edited post is cut afresh."""
+    return plain_excerpt(markdown)
+
+
 class DigestChunk:
     """A chunk of readers due for a digest, and the content of the period they cover.
 
@@ -309,7 +317,7 @@ class DigestChunk:
     def excerpt(self, post: PostRow) -> str:
         text = self._excerpts.get(post.id)
         if text is None:
-            text = self._excerpts[post.id] = plain_excerpt(post.text)
+            text = self._excerpts[post.id] = _excerpt_of(post.id, post.text)
         return text
 
     def engagement(self, thread: ThreadRow) -> float:
