@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from portal.core.forms import add_service_errors
 from portal.core.models import Topic, User
 from portal.core.pagination import CappedPaginator
 from portal.insights.services import thread_read_record
@@ -38,15 +39,6 @@ THREADS_PER_PAGE = 25
 
 def _posted(request):
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's errors on the form's fields (or on top), keeping what was typed."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _post_url(post: Post) -> str:
@@ -144,7 +136,7 @@ def thread_create(request):
                 attachments=data["attachments"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your thread has been published."))
             return redirect("forum:thread_detail", thread_id=thread.pk)
@@ -222,7 +214,7 @@ def reply_create(request, thread_id: int):
                 attachments=form.cleaned_data["attachments"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your reply has been published."))
             return redirect(_post_url(post))
@@ -251,7 +243,7 @@ def post_edit(request, post_id: int):
                 attachments=form.cleaned_data["attachments"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect(_post_url(post))
@@ -290,7 +282,7 @@ def post_report(request, post_id: int):
                 post=post, reporter=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you. An editor will look at the post."))
             return redirect(_post_url(post))
@@ -533,7 +525,7 @@ def topic_create(request):
                 description=form.cleaned_data["description"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The topic has been created."))
             return redirect("forum:topic_detail", slug=topic.slug)
@@ -562,7 +554,7 @@ def topic_update(request, slug: str):
                 description=form.cleaned_data["description"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The topic has been saved."))
             return redirect("forum:topic_detail", slug=topic.slug)
@@ -608,7 +600,7 @@ def network_create(request):
                 is_open=form.cleaned_data["is_open"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The network has been created."))
             return redirect("forum:network_detail", slug=network.slug)
@@ -643,7 +635,7 @@ def network_update(request, slug: str):
                 is_open=form.cleaned_data["is_open"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The network has been saved."))
             return redirect("forum:network_detail", slug=network.slug)
@@ -715,7 +707,7 @@ def network_member_add(request, slug: str):
         try:
             services.network_member_add(network=network, user=form.user, by=request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("%(name)s has been added.") % {"name": form.user.get_full_name()}

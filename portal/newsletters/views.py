@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
+from portal.core.forms import add_service_errors
 from portal.core.models import User
 
 from . import selectors, services
@@ -30,15 +31,6 @@ from .forms import (
 from .models import Newsletter, NewsletterItem
 
 NEWSLETTERS_PER_PAGE = 20
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's errors on the form's fields (or on top), keeping what was typed."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _error_text(error: ValidationError) -> str:
@@ -103,7 +95,7 @@ def newsletter_create(request):
         try:
             newsletter = services.newsletter_draft_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("The draft is ready. Check the items, write an introduction and send.")
@@ -148,7 +140,7 @@ def newsletter_edit(request, newsletter_id: int):
             services.newsletter_update(newsletter=newsletter, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             newsletter.refresh_from_db()
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The newsletter was saved."))
             return redirect(_editor_url(newsletter))
@@ -217,7 +209,7 @@ def item_edit(request, newsletter_id: int, item_id: int):
         try:
             services.newsletter_item_update(item=item, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(_editor_url(item.newsletter) + "#items")
     return render(request, "newsletters/item_edit.html", {"item": item, "form": form})
@@ -236,7 +228,7 @@ def item_add(request, newsletter_id: int):
                 newsletter=newsletter, by=request.user, url=form.cleaned_data["url"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The item was added."))
             return redirect(_editor_url(newsletter) + "#items")
@@ -336,7 +328,7 @@ def newsletter_schedule(request, newsletter_id: int):
                 newsletter=newsletter, by=request.user, send_at=form.cleaned_data["send_at"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -1,7 +1,6 @@
 """The digest email itself: accessible HTML and a complete plain text, tracked links, a reply
 address per thread, one-click unsubscribe and the recipient's language."""
 
-from html.parser import HTMLParser
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import time_machine
@@ -12,41 +11,10 @@ from portal.digests.models import DigestFrequency, EmailClick
 from portal.digests.services import digest_round
 from portal.forum import services as forum
 from portal.forum.tests.factories import make_reply, make_thread
+from portal.testing.email_audit import email_audit
 from portal.testing.smtp import extract_url
 
 from .conftest import MONDAY_0630, local
-
-
-class _Audit(HTMLParser):
-    """Collects what a basic accessibility check looks at."""
-
-    def __init__(self):
-        super().__init__()
-        self.html_lang = None
-        self.headings: list[str] = []
-        self.links: list[tuple[str, str]] = []
-        self.images: list[dict] = []
-        self._link: list | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html":
-            self.html_lang = attrs.get("lang")
-        elif tag in ("h1", "h2", "h3"):
-            self.headings.append(tag)
-        elif tag == "a":
-            self._link = [attrs.get("href", ""), ""]
-        elif tag == "img":
-            self.images.append(attrs)
-
-    def handle_data(self, data):
-        if self._link is not None:
-            self._link[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "a" and self._link is not None:
-            self.links.append((self._link[0], " ".join(self._link[1].split())))
-            self._link = None
 
 
 def _digest_for(smtp_server, reader, colleague, topic, *, titles=("Rådighed & deltid",)):
@@ -62,8 +30,7 @@ def test_digest_html_passes_a_basic_accessibility_check(smtp_server, caseworker,
     message, threads = _digest_for(
         smtp_server, caseworker, colleague, topic, titles=("Første", "Anden", "Tredje")
     )
-    audit = _Audit()
-    audit.feed(message.html)
+    audit = email_audit(message.html)
 
     assert audit.html_lang == "da"
     assert audit.headings.count("h1") == 1 and audit.headings[0] == "h1"
@@ -81,19 +48,13 @@ def test_digest_plain_text_has_every_item_title_and_link(smtp_server, caseworker
     message, threads = _digest_for(
         smtp_server, caseworker, colleague, topic, titles=("Rådighed & deltid", "Efterløn")
     )
-    html_links = {href for href, _text in _feed(message.html).links}
+    html_links = {href for href, _text in email_audit(message.html).links}
     for thread in threads:
         assert thread.title in message.text  # not HTML-escaped in the text part
         assert thread.title.replace("&", "&amp;") in message.html
     tracked = [line.split()[-1] for line in message.text.splitlines() if "/e/k/" in line]
     assert len(tracked) == len(threads)
     assert set(tracked) <= html_links  # the same links in both parts
-
-
-def _feed(html: str) -> _Audit:
-    audit = _Audit()
-    audit.feed(html)
-    return audit
 
 
 def test_digest_links_are_click_tracked_and_reply_addresses_are_signed(
@@ -108,7 +69,9 @@ def test_digest_links_are_click_tracked_and_reply_addresses_are_signed(
     click = EmailClick.objects.get()
     assert click.item == f"thread:{thread.pk}"
     assert click.delivery.recipient == caseworker.email
-    mailto = next(href for href, _t in _feed(message.html).links if href.startswith("mailto:"))
+    mailto = next(
+        href for href, _t in email_audit(message.html).links if href.startswith("mailto:")
+    )
     address, query = mailto.removeprefix("mailto:").split("?")
     target = reply_address_parse(address)
     assert (target.user_id, target.thread_id) == (caseworker.pk, thread.pk)
@@ -148,8 +111,8 @@ def test_digest_is_in_the_recipients_language(smtp_server, caseworker, colleague
     english, _threads = _digest_for(smtp_server, caseworker, colleague, topic)
     danish = smtp_server.wait_for_message(to=colleague.email)
 
-    assert _feed(english.html).html_lang == "en"
-    assert _feed(danish.html).html_lang == "da"
+    assert email_audit(english.html).html_lang == "en"
+    assert email_audit(danish.html).html_lang == "da"
     assert "New thread in a topic you follow" in english.text
     assert "New thread in a topic you follow" not in danish.text
     assert english.subject.startswith("Your weekly digest")

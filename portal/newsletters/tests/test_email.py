@@ -1,7 +1,6 @@
 """The newsletter email as a mail server receives it: accessible HTML, a complete plain text,
 measured links, the reason one receives it, and a working one-click unsubscribe."""
 
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,41 +9,10 @@ from portal.digests.models import EmailPreference
 from portal.forum.tests.factories import make_thread
 from portal.newsletters import selectors, services
 from portal.newsletters.models import Newsletter
+from portal.testing.email_audit import email_audit
 from portal.testing.smtp import extract_url
 
 pytestmark = pytest.mark.django_db
-
-
-class _Audit(HTMLParser):
-    """What a basic accessibility check of an email looks at."""
-
-    def __init__(self):
-        super().__init__()
-        self.html_lang = None
-        self.headings: list[str] = []
-        self.links: list[tuple[str, str]] = []
-        self.images: list[dict] = []
-        self._link: list | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html":
-            self.html_lang = attrs.get("lang")
-        elif tag in ("h1", "h2", "h3"):
-            self.headings.append(tag)
-        elif tag == "a":
-            self._link = [attrs.get("href", ""), ""]
-        elif tag == "img":
-            self.images.append(attrs)
-
-    def handle_data(self, data):
-        if self._link is not None:
-            self._link[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "a" and self._link is not None:
-            self.links.append((self._link[0], " ".join(self._link[1].split())))
-            self._link = None
 
 
 @pytest.fixture
@@ -71,8 +39,7 @@ def sent(editor, caseworker, author, topic, smtp_server, django_capture_on_commi
 
 def test_newsletter_html_passes_a_basic_accessibility_check(sent):
     newsletter, message = sent
-    audit = _Audit()
-    audit.feed(message.html)
+    audit = email_audit(message.html)
 
     assert audit.html_lang == "da"
     assert audit.headings[0] == "h1" and audit.headings.count("h1") == 1
