@@ -20,6 +20,7 @@ from email.utils import make_msgid
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import linebreaks, urlize
@@ -212,12 +213,13 @@ def email_send_batch(
     """
     if not messages:
         return []
+    # Addresses compare case-insensitively, as email_is_suppressed does.
     suppressed = set(
-        EmailSuppression.objects.filter(
-            address__in=[m.to for m in messages], suppressed_at__isnull=False
-        ).values_list("address", flat=True)
+        EmailSuppression.objects.annotate(folded=Lower("address"))
+        .filter(folded__in=[m.to.lower() for m in messages], suppressed_at__isnull=False)
+        .values_list("folded", flat=True)
     )
-    sendable = [m for m in messages if m.to not in suppressed]
+    sendable = [m for m in messages if m.to.lower() not in suppressed]
     deliveries = EmailDelivery.objects.bulk_create(
         [
             EmailDelivery(
@@ -287,4 +289,4 @@ def email_send_batch(
     for delivery, subject, text, html, headers in retry:
         _queue(delivery, subject, text, html, headers)
     sent = iter(deliveries)
-    return [None if m.to in suppressed else next(sent) for m in messages]
+    return [None if m.to.lower() in suppressed else next(sent) for m in messages]
