@@ -1,10 +1,13 @@
 """Counts signed-in visits by channel: did the person come from an email or directly?
 
-A visit is a session's first signed-in request. The session remembers which channel it was
-counted for, so later requests cost nothing (the session is loaded anyway for sign-in). A
-session first counted as direct that later arrives through a link in an email (the click view
-marks the session) counts once more, as a visit from email.
+A visit is a session's first signed-in request of the day. The session remembers the day and
+the channel it was counted for, so later requests that day cost nothing (the session is loaded
+anyway for sign-in). A session already counted as direct that day that then arrives through a
+link in an email (the click view marks the session) counts once more, as a visit from email;
+the mark is used up, so the next day's visit is direct unless it starts from an email again.
 """
+
+from django.utils import timezone
 
 from portal.digests.views import VISIT_CHANNEL_SESSION_KEY
 
@@ -23,18 +26,18 @@ class VisitCountingMiddleware:
         # After the view: the click view has marked the session, and a sign-in has set the user.
         session = getattr(request, "session", None)
         user = getattr(request, "user", None)
-        if session is None or user is None:
+        if session is None or user is None or not user.is_authenticated:
             return response
+        today = timezone.localdate().isoformat()
         counted = session.get(COUNTED_SESSION_KEY)
-        if counted == VisitChannel.EMAIL:
+        if counted == f"{today}:{VisitChannel.EMAIL.value}":
             return response
-        channel = (
-            VisitChannel.EMAIL
-            if session.get(VISIT_CHANNEL_SESSION_KEY) == VisitChannel.EMAIL
-            else VisitChannel.DIRECT
-        )
-        if counted == channel or not user.is_authenticated:
+        from_email = session.get(VISIT_CHANNEL_SESSION_KEY) == VisitChannel.EMAIL
+        channel = VisitChannel.EMAIL if from_email else VisitChannel.DIRECT
+        if counted == f"{today}:{channel.value}":
             return response
         visit_record(channel=channel)
-        session[COUNTED_SESSION_KEY] = channel.value
+        session[COUNTED_SESSION_KEY] = f"{today}:{channel.value}"
+        if from_email:
+            del session[VISIT_CHANNEL_SESSION_KEY]
         return response

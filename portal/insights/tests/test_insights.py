@@ -220,3 +220,28 @@ def test_most_read_threads_ranks_the_periods_reads(caseworker):
     start, end = date(2026, 3, 1), date(2026, 3, 7)
     assert most_read_threads(start=start, end=end, limit=10) == [(b.pk, 5), (a.pk, 4), (c.pk, 1)]
     assert most_read_threads(start=start, end=end, limit=2) == [(b.pk, 5), (a.pk, 4)]
+
+
+def test_a_session_counts_one_visit_a_day_and_the_email_mark_is_used_up(caseworker, client_for):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from portal.digests.views import VISIT_CHANNEL_SESSION_KEY
+    from portal.insights.models import DailyVisits
+
+    client = client_for(caseworker)
+    session = client.session
+    session[VISIT_CHANNEL_SESSION_KEY] = "email"
+    session.save()
+    client.get("/")
+    client.get("/")
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        client.get("/")
+        client.get("/")
+
+    assert sorted(DailyVisits.objects.values_list("channel", "count")) == [
+        ("direct", 1),
+        ("email", 1),
+    ]
