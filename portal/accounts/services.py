@@ -5,16 +5,28 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.core.email import email_send
-from portal.core.models import AuditEvent, Centre, Organisation, Role, RoleGrant, Topic, User
+from portal.core.models import (
+    AuditEvent,
+    Centre,
+    EmailDelivery,
+    EmailSuppression,
+    Organisation,
+    Role,
+    RoleGrant,
+    Topic,
+    User,
+)
 from portal.core.services import audit_record
 
 from . import selectors
@@ -404,4 +416,19 @@ def account_delete(*, user: User, password: str, request=None) -> None:
         request=request,
         email=user.email,
     )
+    _email_records_forget(user=user)
     user.delete()
+
+
+def _email_records_forget(*, user: User) -> None:
+    """The records of mail sent to and received from the person keep their counts (newsletter
+    figures) but lose the address; a bounce record of the address goes."""
+    address = user.email
+    EmailDelivery.objects.filter(Q(user=user) | Q(recipient__iexact=address)).update(
+        recipient="", user=None
+    )
+    EmailSuppression.objects.filter(address__iexact=address).delete()
+    # Read through the apps registry: inbound mail builds on accounts, not the other way round.
+    apps.get_model("inbound_mail", "InboundMessage").objects.filter(
+        Q(user=user) | Q(from_address__iexact=address) | Q(envelope_from__iexact=address)
+    ).update(from_address="", envelope_from="", user=None)

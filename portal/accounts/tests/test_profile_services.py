@@ -168,3 +168,28 @@ def test_personal_data_export_includes_email_choices_and_the_mail_sent(caseworke
     assert data["preferences"]["digest_frequency"] == "daily"
     assert data["preferences"]["newsletter"] is False
     assert [d["subject"] for d in data["deliveries"]] == ["Dit daglige overblik"]
+
+
+def test_account_delete_keeps_mail_counts_but_forgets_the_address(caseworker):
+    from django.utils import timezone
+
+    from portal.core.models import EmailDelivery, EmailSuppression
+    from portal.inbound_mail.models import InboundMessage
+
+    address = caseworker.email
+    EmailDelivery.objects.create(
+        template="t", recipient=address, subject="Nyhedsbrev", user=caseworker, reference="n:1"
+    )
+    EmailDelivery.objects.create(template="t", recipient="kollega@3f.example.dk", subject="x")
+    EmailSuppression.objects.create(address=address.upper(), suppressed_at=timezone.now())
+    InboundMessage.objects.create(
+        recipient="svar+1@x", from_address=address, envelope_from=address, outcome="posted"
+    )
+
+    services.account_delete(user=caseworker, password=PASSWORD)
+
+    assert EmailDelivery.objects.filter(reference="n:1").count() == 1
+    assert not EmailDelivery.objects.filter(recipient__iexact=address).exists()
+    assert EmailDelivery.objects.filter(recipient="kollega@3f.example.dk").exists()
+    assert not EmailSuppression.objects.exists()
+    assert InboundMessage.objects.get().from_address == ""
