@@ -364,10 +364,14 @@ def test_figures_show_the_visits_from_email_and_direct_in_the_week_of_sending(
     DailyVisits.objects.create(day=day + timedelta(days=6), channel="direct", count=7)
     DailyVisits.objects.create(day=day + timedelta(days=7), channel="email", count=100)
 
-    visits = (
-        client_for(editor)
-        .get(reverse("newsletters:newsletter_figures", args=[newsletter.pk]))
-        .context["visits"]
+    response = client_for(editor).get(
+        reverse("newsletters:newsletter_figures", args=[newsletter.pk])
     )
 
+    visits = response.context["visits"]
     assert (visits.email, visits.direct) == (5, 7)
+    page = response.content.decode()
+    # Shown once, in the page, not in its <title>.
+    assert page.count('id="visits-email"') == 1
+    title = page[page.index("<title>") : page.index("</title>")]
+    assert "visits-email" not in title
