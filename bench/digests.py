@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from front_page import HOST, ROOT, ensure_database, free_port, manage  # noqa: E402
+from front_page import HOST, ROOT, bench_env, free_port, manage, postgres_database  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_digests"
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -430,21 +430,12 @@ def generate(args) -> dict:
 
 def main() -> int:
     args = parse_args()
-    database_url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
-    if not database_url.startswith(("postgres://", "postgresql://")):
-        sys.exit("bench/digests.py needs PostgreSQL: set DATABASE_URL=postgres://...")
-    ensure_database(database_url)
+    database_url = postgres_database(DEFAULT_DATABASE_URL, "bench/digests.py")
     sink_port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "PORTAL_DEMO"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.base",
-        DATABASE_URL=database_url,
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
+    env = bench_env(
+        database_url,
         SITE_URL="https://samarbejdsportalen.example.dk",
-        PORTAL_DATA_DIR=str(ROOT / "var" / "bench"),
         EMAIL_URL=f"smtp://{HOST}:{sink_port}",
-        LOG_LEVEL="WARNING",
     )
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     os.environ.update(env)

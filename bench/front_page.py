@@ -79,6 +79,43 @@ def ensure_database(url: str) -> None:
             print(f"created database {name}")
 
 
+def postgres_database(default_url: str, script: str) -> str:
+    """DATABASE_URL (or the benchmark's default), which must be PostgreSQL, created if missing."""
+    database_url = os.environ.get("DATABASE_URL", default_url)
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        sys.exit(f"{script} needs PostgreSQL: set DATABASE_URL=postgres://...")
+    ensure_database(database_url)
+    return database_url
+
+
+def bench_env(database_url: str, **settings: str) -> dict:
+    """The environment of a benchmark's portal: production settings, a throwaway secret key,
+    the benchmarks' own data folder (never the demo's), plus `settings`."""
+    env = {k: v for k, v in os.environ.items() if k != "PORTAL_DEMO"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.base",
+        DATABASE_URL=database_url,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        PORTAL_DATA_DIR=str(ROOT / "var" / "bench"),
+        LOG_LEVEL="WARNING",
+        **settings,
+    )
+    return env
+
+
+def web_bench_env(database_url: str, port: int) -> dict:
+    """bench_env for a portal served over plain http on loopback, with /bench/hello."""
+    return bench_env(
+        database_url,
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        PORTAL_BENCH_HELLO="1",
+        ALLOWED_HOSTS=HOST,
+        SITE_URL=f"http://{HOST}:{port}",
+    )
+
+
 def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=600)
 
@@ -282,27 +319,10 @@ def stop(server: subprocess.Popen) -> None:
 
 def main() -> int:
     args = parse_args()
-    database_url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
-    if not database_url.startswith(("postgres://", "postgresql://")):
-        sys.exit("bench/front_page.py needs PostgreSQL: set DATABASE_URL=postgres://...")
-    ensure_database(database_url)
+    database_url = postgres_database(DEFAULT_DATABASE_URL, "bench/front_page.py")
 
     port = free_port()
-    data_dir = ROOT / "var" / "bench"
-    env = {k: v for k, v in os.environ.items() if k != "PORTAL_DEMO"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.base",
-        DATABASE_URL=database_url,
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        PORTAL_BENCH_HELLO="1",
-        ALLOWED_HOSTS=HOST,
-        SITE_URL=f"http://{HOST}:{port}",
-        PORTAL_DATA_DIR=str(data_dir),
-        LOG_LEVEL="WARNING",
-    )
+    env = web_bench_env(database_url, port)
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "createcachetable")
     # Start every run from an empty cache, so the login rate limit of the last run does not carry.
@@ -319,7 +339,7 @@ def main() -> int:
         port=port,
         workers=args.workers,
         threads=args.threads,
-        log_path=data_dir / "gunicorn.log",
+        log_path=ROOT / "var" / "bench" / "gunicorn.log",
     )
     try:
         wait_until_up(port, server)

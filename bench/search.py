@@ -13,7 +13,6 @@ import argparse
 import itertools
 import os
 import random
-import secrets
 import sys
 import threading
 import time
@@ -33,15 +32,16 @@ from front_page import (  # noqa: E402
     HOST,
     ROOT,
     Result,
-    ensure_database,
     free_port,
     manage,
     percentile,
+    postgres_database,
     print_table,
     sign_in,
     start_server,
     stop,
     wait_until_up,
+    web_bench_env,
 )
 
 from portal.search import analysis  # noqa: E402
@@ -687,27 +687,10 @@ def main() -> int:
     import json
 
     args = parse_args()
-    database_url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
-    if not database_url.startswith(("postgres://", "postgresql://")):
-        sys.exit("bench/search.py needs PostgreSQL: set DATABASE_URL=postgres://...")
-    ensure_database(database_url)
+    database_url = postgres_database(DEFAULT_DATABASE_URL, "bench/search.py")
 
     port = free_port()
-    data_dir = ROOT / "var" / "bench"
-    env = {k: v for k, v in os.environ.items() if k != "PORTAL_DEMO"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.base",
-        DATABASE_URL=database_url,
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        PORTAL_BENCH_HELLO="1",
-        ALLOWED_HOSTS=HOST,
-        SITE_URL=f"http://{HOST}:{port}",
-        PORTAL_DATA_DIR=str(data_dir),
-        LOG_LEVEL="WARNING",
-    )
+    env = web_bench_env(database_url, port)
     generation = {}
     reuse = args.reuse and already_generated(database_url, args.threads_count)
     # Production-like tuning for full-text search: bitmaps of common words stay exact.
@@ -743,7 +726,7 @@ def main() -> int:
         port=port,
         workers=args.workers,
         threads=args.threads,
-        log_path=data_dir / "gunicorn-search.log",
+        log_path=ROOT / "var" / "bench" / "gunicorn-search.log",
     )
     try:
         wait_until_up(port, server)
