@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from portal.core.models import EmailCategory, User
+from portal.core.models import EmailCategory, EmailSuppression, User
 
 from .models import DigestFrequency, EmailPreference
 
@@ -31,3 +31,10 @@ def wants_email(*, preference: EmailPreference, category: str, kind: str = "") -
     if category == EmailCategory.NOTIFICATION:
         return preference.wants_notification_email(kind)
     return True
+
+
+def email_suppression_of(*, user: User) -> EmailSuppression | None:
+    """Why mail to the person's address has stopped (it bounced), if it has."""
+    return EmailSuppression.objects.filter(
+        address__iexact=user.email, suppressed_at__isnull=False
+    ).first()

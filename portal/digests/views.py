@@ -12,11 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal.core.models import EmailCategory, EmailSuppression, Role
+from portal.core.models import EmailCategory, Role
 
 from . import links
 from .forms import EmailPreferenceForm
-from .preferences import email_preference_of
+from .preferences import email_preference_of, email_suppression_of
 from .services import (
     email_click_record,
     email_open_record,
@@ -100,9 +100,7 @@ def preferences(request):
         )
         messages.success(request, _("Your email settings have been saved."))
         return redirect("digests:preferences")
-    suppression = EmailSuppression.objects.filter(
-        address__iexact=request.user.email, suppressed_at__isnull=False
-    ).first()
+    suppression = email_suppression_of(user=request.user)
     return render(
         request,
         "digests/preferences.html",
