@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "portal.newsletters",
     "portal.inbound_mail",
     "portal.insights",
+    "portal.events",
 ]
 
 MIDDLEWARE = [
@@ -236,6 +237,9 @@ PORTAL_NOTIFICATION_EMAIL_DELAY_MINUTES = env.int("NOTIFICATION_EMAIL_DELAY_MINU
 PORTAL_DIGEST_MAX_ITEMS = env.int("DIGEST_MAX_ITEMS", default=10)
 # A hard bounce stops mail to an address at once; this many soft bounces in 30 days do too.
 PORTAL_SOFT_BOUNCE_LIMIT = env.int("SOFT_BOUNCE_LIMIT", default=3)
+# Events: participants are reminded this many hours before an event starts, and asked for
+# feedback once it has ended.
+PORTAL_EVENT_REMINDER_HOURS = env.int("EVENT_REMINDER_HOURS", default=48)
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]

@@ -7,7 +7,7 @@ NAVIGATION = [
     ("core:front_page", _("Home"), "/"),
     ("forum:thread_list", _("Debate"), "/debat/"),
     ("newsletters:newsletter_archive", _("Newsletters"), "/nyhedsbreve/"),
-    ("core:module_events", _("Events"), "/arrangementer/"),
+    ("events:event_list", _("Events"), "/arrangementer/"),
     ("directory:person_list", _("Colleagues"), "/kolleger/"),
     ("core:module_partnership", _("Partnership"), "/partnerskab/"),
     ("core:module_register", _("Simplification"), "/forenkling/"),

@@ -32,6 +32,9 @@ from .models import EmailCategory, EmailDelivery, EmailSuppression
 logger = logging.getLogger(__name__)
 
 Rendered = tuple[str, str, str]  # subject, text, html
+# An attachment: file name, content (text), MIME type, e.g. ("invitation.ics", ics,
+# "text/calendar; method=REQUEST"). Text only: it travels through the queue with the message.
+Attachment = tuple[str, str, str]
 
 
 def email_render(template: str, context: dict, language: str) -> Rendered:
@@ -77,7 +80,12 @@ def email_headers(
 
 
 def email_message(
-    delivery: EmailDelivery, subject: str, text: str, html: str, headers: dict
+    delivery: EmailDelivery,
+    subject: str,
+    text: str,
+    html: str,
+    headers: dict,
+    attachments: Sequence[Attachment] = (),
 ) -> EmailMultiAlternatives:
     """The message for one delivery: envelope sender is the delivery's bounce address."""
     message = EmailMultiAlternatives(
@@ -92,6 +100,8 @@ def email_message(
         },
     )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     return message
 
 
@@ -129,6 +139,7 @@ def email_send(
     reference: str = "",
     reply_to: str | None = None,
     unsubscribe_url: str | None = None,
+    attachments: Sequence[Attachment] = (),
 ) -> EmailDelivery | None:
     """Render `template` (e.g. "accounts/emails/invitation") and queue it for `to`.
 
@@ -148,7 +159,7 @@ def email_send(
     all_headers = email_headers(
         category=category, reply_to=reply_to, unsubscribe_url=unsubscribe_url, extra=headers
     )
-    _queue(delivery, subject, text, html, all_headers)
+    _queue(delivery, subject, text, html, all_headers, attachments)
     return delivery
 
 
@@ -179,10 +190,20 @@ def email_send_rendered(
     return delivery
 
 
-def _queue(delivery: EmailDelivery, subject: str, text: str, html: str, headers: dict) -> None:
+def _queue(
+    delivery: EmailDelivery,
+    subject: str,
+    text: str,
+    html: str,
+    headers: dict,
+    attachments: Sequence[Attachment] = (),
+) -> None:
     from .tasks import deliver_email
 
-    transaction.on_commit(lambda: deliver_email(delivery.pk, subject, text, html, headers))
+    attachments = [tuple(a) for a in attachments]
+    transaction.on_commit(
+        lambda: deliver_email(delivery.pk, subject, text, html, headers, attachments)
+    )
 
 
 @dataclass

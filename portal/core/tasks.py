@@ -14,11 +14,13 @@ logger = logging.getLogger(__name__)
 
 
 @db_task(retries=3, retry_delay=60)
-def deliver_email(delivery_id: int, subject: str, text: str, html: str, headers: dict):
+def deliver_email(
+    delivery_id: int, subject: str, text: str, html: str, headers: dict, attachments=()
+):
     from .email import email_message, throttle
 
     delivery = EmailDelivery.objects.get(pk=delivery_id)
-    message = email_message(delivery, subject, text, html, headers)
+    message = email_message(delivery, subject, text, html, headers, attachments)
     delivery.attempts += 1
     throttle.wait()
     try:

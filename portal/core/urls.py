@@ -6,7 +6,6 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.front_page, name="front_page"),
-    path("arrangementer/", views.coming_soon, {"module": "events"}, name="module_events"),
     path("partnerskab/", views.coming_soon, {"module": "partnership"}, name="module_partnership"),
     path("forenkling/", views.coming_soon, {"module": "register"}, name="module_register"),
     path("udbakke/", views.outbox_list, name="outbox_list"),

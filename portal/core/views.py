@@ -17,7 +17,7 @@ from .models import OutboxMessage
 # Module key → URL name of its start page (modules not built yet show a "coming soon" page).
 MODULE_URLS = {
     "debate": "forum:thread_list",
-    "events": "core:module_events",
+    "events": "events:event_list",
     "directory": "directory:person_list",
     "partnership": "core:module_partnership",
     "register": "core:module_register",

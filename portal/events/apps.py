@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "portal.events"
+    label = "events"
+    verbose_name = _("Events")
+
+    def ready(self):
+        # The digest and newsletter registries and the search index learn about events here.
+        from . import integrations  # noqa: F401

@@ -1,0 +1,1 @@
+"""How events plug into digests, newsletters and search (registries of those modules)."""
