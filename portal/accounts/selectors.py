@@ -252,6 +252,66 @@ def personal_data(*, user: User) -> dict:
         ],
         "debate": _debate_data(user=user),
         "email": _email_data(user=user),
+        "events": _events_data(user=user),
+    }
+
+
+def _events_data(*, user: User) -> dict:
+    """Events the person signed up for, their survey answers and whether they have a calendar
+    feed (its secret address is left out, like API token keys)."""
+    registration_model = apps.get_model("events", "Registration")
+    feedback_model = apps.get_model("events", "FeedbackResponse")
+    feed_model = apps.get_model("events", "CalendarFeed")
+    registrations = (
+        registration_model.objects.filter(user=user)
+        .select_related("event", "registered_by")
+        .order_by("queued_at", "pk")
+    )
+    feed = feed_model.objects.filter(user=user).first()
+    return {
+        "registrations": [
+            {
+                "event_id": registration.event_id,
+                "event_title": registration.event.title,
+                "event_starts_at": registration.event.starts_at,
+                "status": registration.status,
+                "signed_up_at": registration.queued_at,
+                "registered_by": (
+                    registration.registered_by.get_full_name()
+                    if registration.registered_by_id
+                    else None
+                ),
+                "confirmed_at": registration.confirmed_at,
+                "promoted_at": registration.promoted_at,
+                "cancelled_at": registration.cancelled_at,
+                "checked_in_at": registration.checked_in_at,
+                "dietary_note": registration.dietary_note,
+                "accessibility_note": registration.accessibility_note,
+            }
+            for registration in registrations
+        ],
+        "feedback": [
+            {
+                "event_id": event_id,
+                "event_title": title,
+                "overall": overall,
+                "usefulness": usefulness,
+                "comment": comment,
+                "created_at": created_at,
+            }
+            for event_id, title, overall, usefulness, comment, created_at in (
+                feedback_model.objects.filter(user=user)
+                .order_by("created_at", "pk")
+                .values_list(
+                    "event_id", "event__title", "overall", "usefulness", "comment", "created_at"
+                )
+            )
+        ],
+        "calendar_feed": (
+            {"created_at": feed.created_at, "last_fetched_at": feed.last_fetched_at}
+            if feed
+            else None
+        ),
     }
 
 

@@ -416,8 +416,19 @@ def account_delete(*, user: User, password: str, request=None) -> None:
         request=request,
         email=user.email,
     )
+    _event_seats_release(user=user)
     _email_records_forget(user=user)
+    # Registrations and the calendar feed go with the account (CASCADE); survey answers stay,
+    # without the person (SET_NULL), so organisers' results stay whole.
     user.delete()
+
+
+def _event_seats_release(*, user: User) -> None:
+    """The person's places at events that have not started are given up, so that a freed seat
+    goes to the next person waiting (who is told); the person is not mailed."""
+    from portal.events.services import registrations_withdraw_all
+
+    registrations_withdraw_all(user=user)
 
 
 def _email_records_forget(*, user: User) -> None:

@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from portal.core.api import router as core_router
+from portal.events.api import router as events_router
 from portal.forum.api import router as forum_router
 from portal.search.api import router as search_router
 
@@ -35,3 +36,4 @@ def unauthorized(request, exc):
 api.add_router("/", core_router)
 api.add_router("/", forum_router)
 api.add_router("/", search_router)
+api.add_router("/", events_router)

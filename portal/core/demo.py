@@ -541,6 +541,9 @@ def demo_load() -> LoadSummary:
     from portal.newsletters.demo_loader import email_demo_load
 
     summary.created.update(email_demo_load())
+    from portal.events.demo_loader import events_demo_load
+
+    summary.created.update(events_demo_load())
     # Bulk loads send no signals: build the search index over everything once, at the end.
     from portal.search.indexing import index_rebuild
 

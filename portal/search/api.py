@@ -16,7 +16,9 @@ router = Router(tags=["search"])
 
 class SearchFilters(Schema):
     q: str = Field(description="What to search for.", max_length=200)
-    type: SearchDocument.Kind | None = Field(None, description="thread, post, guide or person.")
+    type: SearchDocument.Kind | None = Field(
+        None, description="thread, post, guide, person or event."
+    )
     topic: str | None = Field(None, description="A topic's short name (slug).")
     organisation_kind: OrganisationKind | None = Field(
         None, description="The kind of organisation of the author (or person)."
@@ -27,7 +29,7 @@ class SearchFilters(Schema):
 
 
 class SearchHitOut(Schema):
-    type: SearchDocument.Kind = Field(description="thread, post, guide or person.")
+    type: SearchDocument.Kind = Field(description="thread, post, guide, person or event.")
     id: int = Field(description="The thread's, reply's, guide's or person's id.")
     thread_id: int | None = Field(description="The thread a thread or reply belongs to.")
     title: str = Field(description="Title (for replies: their thread's title; people: name).")
@@ -36,7 +38,9 @@ class SearchHitOut(Schema):
     url: str = Field(description="Path of the page in the portal.")
     topic: str | None = Field(description="The topic's short name.")
     organisation_kind: str = Field(description="Kind of organisation of the author or person.")
-    created_at: datetime = Field(description="When it was written (people: when they joined).")
+    created_at: datetime = Field(
+        description="When it was written (people: when they joined; events: when they start)."
+    )
     is_accepted_answer: bool = Field(description="A reply accepted as the question's answer.")
 
 

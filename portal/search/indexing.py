@@ -1,4 +1,5 @@
-"""Keeping the search index current: documents built from threads, replies, guides and people.
+"""Keeping the search index current: documents built from threads, replies, guides, people and
+events.
 
 Receivers (connected in SearchConfig.ready) only note what changed; the index is brought up to
 date once per transaction, after commit, by reading the current state of each noted object. So a
@@ -27,6 +28,7 @@ THREAD_BOOST = 1.2
 ACCEPTED_ANSWER_BOOST = 2.0
 JURIST_ANSWER_BOOST = 1.2
 GUIDE_BOOST = 1.5
+EVENT_BOOST = 1.3
 BODY_LIMIT = 20_000  # characters of a text kept for snippets and analysed
 
 # Thread fields whose change does not alter the thread's document (saved on every reply).
@@ -140,6 +142,49 @@ def person_document(user: User) -> SearchDocument:
         url=_url("directory:person_detail", [user.pk], "directory:person_list"),
         organisation_kind=_organisation_kind(user),
         created_at=user.date_joined,
+    )
+
+
+def event_is_indexed(event) -> bool:
+    """Published and cancelled events are found (a cancelled one says so on its page);
+    drafts never."""
+    from portal.events.models import Event
+
+    return event.status in {Event.Status.PUBLISHED, Event.Status.CANCELLED}
+
+
+def event_document(event) -> SearchDocument:
+    """An event: found by its title, description, programme, place and topic. Who may find
+    it is decided by the event's audience when searching (selectors.document_visible_q), so
+    the document carries no network; `created_at` is when the event starts."""
+    parts = [event.description]
+    parts.extend(
+        f"{session.title}\n{session.description}".strip() for session in event.sessions.all()
+    )
+    place = " · ".join(p for p in (event.venue, event.address, event.room) if p)
+    if place:
+        parts.append(place)
+    if event.topic_id:
+        parts.append(event.topic.name)
+    return _document(
+        kind=Kind.EVENT,
+        object_id=event.pk,
+        title=event.title,
+        body="\n\n".join(p for p in parts if p),
+        url=_url("events:event_detail", [event.pk], "events:event_list"),
+        topic_id=event.topic_id,
+        created_at=event.starts_at,
+        boost=EVENT_BOOST,
+    )
+
+
+def events_queryset():
+    from portal.events.models import Event
+
+    return (
+        Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
+        .select_related("topic")
+        .prefetch_related("sessions")
     )
 
 
@@ -350,12 +395,22 @@ def people_index(user_ids: Iterable[int]) -> None:
     documents_store([person_document(u) for u in people])
 
 
+def events_index(event_ids: Iterable[int]) -> None:
+    event_ids = set(event_ids)
+    events = list(events_queryset().filter(pk__in=event_ids))
+    gone = event_ids - {e.pk for e in events}
+    if gone:
+        documents_delete(SearchDocument.objects.filter(kind=Kind.EVENT, object_id__in=gone))
+    documents_store([event_document(e) for e in events])
+
+
 INDEXERS = {
     "thread": threads_index,
     "thread_full": lambda ids: threads_index(ids, with_replies=True),
     "post": posts_index,
     "guide": guides_index,
     "person": people_index,
+    "event": events_index,
 }
 
 
@@ -458,6 +513,9 @@ def index_rebuild(*, batch_size: int = 2000, progress=None) -> Counter:
 
         for batch in _batches(people_queryset(), batch_size):
             store("person", [person_document(u) for u in batch])
+
+        for batch in _batches(events_queryset(), batch_size):
+            store("event", [event_document(e) for e in batch])
 
         vocabulary_add(vocabulary, words)
     return counts

@@ -18,6 +18,7 @@ class SearchDocument(models.Model):
         POST = "post", _("Reply")
         GUIDE = "guide", _("Guide")
         PERSON = "person", _("Person")
+        EVENT = "event", _("Event")
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     object_id = models.BigIntegerField()

@@ -77,6 +77,17 @@ def organisation_saved(sender, instance, created=False, raw=False, **kwargs):
         schedule("person", user_id)
 
 
+def event_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        schedule("event", instance.pk)
+
+
+def event_session_changed(sender, instance, raw=False, **kwargs):
+    """The programme's titles and descriptions are part of the event's document."""
+    if not raw and instance.event_id:
+        schedule("event", instance.event_id)
+
+
 def connect() -> None:
     uid = "portal.search"
     post_save.connect(thread_saved, sender=Thread, dispatch_uid=f"{uid}.thread_saved")
@@ -95,4 +106,15 @@ def connect() -> None:
     )
     forum_signals.thread_changed.connect(thread_changed, dispatch_uid=f"{uid}.thread_changed")
     forum_signals.post_edited.connect(post_changed, dispatch_uid=f"{uid}.post_edited")
+    # Events build on search; their models are read here, once the apps are ready.
+    from portal.events.models import Event, EventSession
+
+    post_save.connect(event_changed, sender=Event, dispatch_uid=f"{uid}.event_saved")
+    post_delete.connect(event_changed, sender=Event, dispatch_uid=f"{uid}.event_deleted")
+    post_save.connect(
+        event_session_changed, sender=EventSession, dispatch_uid=f"{uid}.event_session_saved"
+    )
+    post_delete.connect(
+        event_session_changed, sender=EventSession, dispatch_uid=f"{uid}.event_session_deleted"
+    )
     forum_signals.answer_accepted.connect(answer_accepted, dispatch_uid=f"{uid}.answer_accepted")

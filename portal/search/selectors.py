@@ -24,7 +24,7 @@ MAX_COUNTED = 500
 MAX_PAGE = MAX_COUNTED // PER_PAGE
 SNIPPET_WORDS = 32
 # Rough shares of the documents a filter keeps, for choosing how to collect the candidates.
-KIND_SHARE = {"post": 0.9, "thread": 0.1, "guide": 0.001, "person": 0.001}
+KIND_SHARE = {"post": 0.9, "thread": 0.1, "guide": 0.001, "person": 0.001, "event": 0.001}
 FILTER_SHARE = {"topic_id": 0.1, "organisation_kind": 0.3, "date_from": 0.5, "date_to": 0.5}
 
 
@@ -73,14 +73,27 @@ class SearchResults:
 def document_visible_q(*, user: User) -> Q:
     """The forum's rule (portal.forum.selectors.thread_visible_q) on the index: documents
     outside networks and in open networks for everyone signed in, those of an invitation-only
-    network for its members. Hidden and merged threads are never in the index."""
+    network for its members. Hidden and merged threads are never in the index.
+
+    Events follow their own audience rule (portal.events.selectors.event_visible_q): everyone,
+    one kind of organisation or the members of a network (open or not). Drafts are never in
+    the index."""
     if not (user and user.is_authenticated and user.is_active):
         return Q(pk__in=[])
-    return (
+    # Imported here: events build on search (their documents), not the other way round.
+    from portal.events.models import Event
+    from portal.events.selectors import event_visible_q
+
+    forum = (
         Q(network__isnull=True)
         | Q(network_id__in=Network.objects.filter(is_open=True).values("pk"))
         | Q(network_id__in=network_ids_of(user=user))
     )
+    events = Q(
+        kind=SearchDocument.Kind.EVENT,
+        object_id__in=Event.objects.filter(event_visible_q(user=user)).values("pk"),
+    )
+    return (~Q(kind=SearchDocument.Kind.EVENT) & forum) | events
 
 
 def _local_midnight(day: date) -> datetime:

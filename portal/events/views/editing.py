@@ -1,23 +1,175 @@
-"""PLACEHOLDER: replaced by the helper that owns this module."""
+"""The editorial desk's pages: create and edit an event with its programme and quotas on one
+page, copy it to a new date (the year's theme meetings in minutes) and cancel it."""
 
-from django.http import Http404
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from portal.core.forms import add_service_errors
+
+from .. import selectors, services
+from ..forms import (
+    EventCancelForm,
+    EventCopyForm,
+    EventForm,
+    ProgrammeFormSet,
+    QuotaFormSet,
+    programme_initial,
+    quotas_initial,
+)
+from ..models import Event, Registration
+
+PUBLISH = "publish"
 
 
-def event_cancel(request, *args, **kwargs):
-    raise Http404
+def _require(user, permission: str, event: Event | None = None) -> None:
+    if not rules.has_perm(permission, user, event):
+        raise PermissionDenied
 
 
-def event_copy(request, *args, **kwargs):
-    raise Http404
+def _forms(request, event: Event | None):
+    data = request.POST if request.method == "POST" else None
+    if event is None:
+        form = EventForm(data)
+        programme = ProgrammeFormSet(data, prefix="programme")
+        quotas = QuotaFormSet(data, prefix="quotas")
+    else:
+        form = EventForm.for_event(event, data)
+        programme = ProgrammeFormSet(data, prefix="programme", initial=programme_initial(event))
+        quotas = QuotaFormSet(data, prefix="quotas", initial=quotas_initial(event))
+    return form, programme, quotas
 
 
-def event_create(request, *args, **kwargs):
-    raise Http404
+def _save(request, event: Event | None, form, programme, quotas) -> Event:
+    """All writes of the page in one transaction: a refusal anywhere leaves nothing changed."""
+    fields = form.event_fields()
+    organisers = form.cleaned_data["organisers"]
+    with transaction.atomic():
+        if event is None:
+            event = services.event_create(by=request.user, organisers=organisers, **fields)
+        else:
+            event = services.event_update(event=event, by=request.user, **fields)
+            services.event_set_organisers(event=event, by=request.user, organisers=organisers)
+        services.event_set_programme(
+            event=event,
+            by=request.user,
+            sessions=programme.sessions(first_day=form.cleaned_data["start_date"]),
+        )
+        services.event_set_quotas(event=event, by=request.user, quotas=quotas.quotas())
+        if (
+            request.POST.get("action") == PUBLISH
+            and event.status == Event.Status.DRAFT
+            and rules.has_perm("events.manage", request.user)
+        ):
+            event = services.event_publish(event=event, by=request.user)
+    return event
 
 
-def event_update(request, *args, **kwargs):
-    raise Http404
+def _edit_page(request, event: Event | None):
+    form, programme, quotas = _forms(request, event)
+    # Every part validated, so that all errors show at once.
+    valid = all([form.is_valid(), programme.is_valid(), quotas.is_valid()])
+    if request.method == "POST" and valid:
+        try:
+            saved = _save(request, event, form, programme, quotas)
+        except ValidationError as error:
+            if event is not None:
+                event.refresh_from_db()
+            add_service_errors(form, error)
+        else:
+            if saved.status == Event.Status.PUBLISHED:
+                messages.success(request, _("The event is published."))
+            else:
+                messages.success(request, _("The event is saved as a draft."))
+            return redirect(saved)
+    return render(
+        request,
+        "events/event_form.html",
+        {
+            "event": event,
+            "form": form,
+            "programme": programme,
+            "quotas": quotas,
+            "can_publish": rules.has_perm("events.manage", request.user),
+            "has_errors": bool(
+                form.errors or programme.total_error_count() or quotas.total_error_count()
+            ),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
-def py(request, *args, **kwargs):
-    raise Http404
+@login_required
+def event_create(request):
+    _require(request.user, "events.manage")
+    return _edit_page(request, None)
+
+
+@login_required
+def event_update(request, pk: int):
+    event = selectors.access_event(user=request.user, event_id=pk)
+    _require(request.user, "events.organise", event)
+    return _edit_page(request, event)
+
+
+@login_required
+def event_copy(request, pk: int):
+    """A new draft of the same event on a new date, proposed a quarter later on the same
+    weekday; "create and publish" makes the next theme meeting in one step."""
+    event = selectors.access_event(user=request.user, event_id=pk)
+    _require(request.user, "events.manage")
+    form = EventCopyForm.for_event(event, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                copy = services.event_copy(event=event, by=request.user, starts_at=form.starts_at())
+                if request.POST.get("action") == PUBLISH:
+                    copy = services.event_publish(event=copy, by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if copy.status == Event.Status.PUBLISHED:
+                messages.success(request, _("The copy is published."))
+                return redirect(copy)
+            messages.success(request, _("The copy is saved as a draft. Check it and publish it."))
+            return redirect("events:event_update", pk=copy.pk)
+    return render(
+        request,
+        "events/event_copy.html",
+        {"event": event, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def event_cancel(request, pk: int):
+    event = selectors.access_event(user=request.user, event_id=pk)
+    _require(request.user, "events.manage")
+    if event.status == Event.Status.CANCELLED:
+        messages.info(request, _("The event is already cancelled."))
+        return redirect(event)
+    form = EventCancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_cancel(event=event, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The event is cancelled. Everyone registered is told."))
+            return redirect(event)
+    return render(
+        request,
+        "events/event_cancel.html",
+        {
+            "event": event,
+            "form": form,
+            "registered_count": event.registrations.exclude(
+                status=Registration.Status.CANCELLED
+            ).count(),
+        },
+        status=400 if form.is_bound else 200,
+    )

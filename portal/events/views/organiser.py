@@ -1,27 +1,187 @@
-"""PLACEHOLDER: replaced by the helper that owns this module."""
+"""The organiser's tools: participants and check-in, badges, attendance list, feedback results.
 
-from django.http import Http404
+Every page needs `events.organise` for the event; an event the person may not see at all is a
+404, one they may see but not run a 403.
+"""
+
+from collections import Counter
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import pdf
+from ..feedback import feedback_results as feedback_results_of
+from ..follow_up import event_day_has_come, participants_of, registration_check_in
+from ..models import Event, Registration
+from ..selectors import access_event
+
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
-def attendance_pdf(request, *args, **kwargs):
-    raise Http404
+def access_event_for_organiser(*, user, pk: int) -> Event:
+    """The event if the person may run it; 404 when they may not see it, 403 when they may
+    see but not run it."""
+    event = access_event(user=user, event_id=pk)
+    if not rules.has_perm("events.organise", user, event):
+        raise PermissionDenied
+    return event
 
 
-def badges_pdf(request, *args, **kwargs):
-    raise Http404
+def _matches(registration: Registration, query: str) -> bool:
+    user = registration.user
+    haystack = " ".join(
+        [user.full_name, user.email, user.organisation.name if user.organisation_id else ""]
+    )
+    return query.casefold() in haystack.casefold()
 
 
-def check_in(request, *args, **kwargs):
-    raise Http404
+def _note_summary(notes: list[str]) -> list[tuple[str, int]]:
+    """The different notes with how many wrote each (case and spacing ignored), most first."""
+    counted = Counter(" ".join(note.split()).casefold() for note in notes if note.strip())
+    first_spelling = {}
+    for note in notes:
+        first_spelling.setdefault(" ".join(note.split()).casefold(), " ".join(note.split()))
+    return [(first_spelling[key], count) for key, count in counted.most_common()]
 
 
-def feedback_results(request, *args, **kwargs):
-    raise Http404
+def _participant_context(event: Event, query: str) -> dict:
+    registrations = list(participants_of(event=event))
+    confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
+    waiting = [r for r in registrations if r.status == Registration.Status.WAITING]
+    for position, registration in enumerate(waiting, start=1):
+        registration.waiting_position = position
+    confirmed.sort(key=lambda r: (r.user.get_full_name().casefold(), r.pk))
+    shown_confirmed, shown_waiting = confirmed, waiting
+    if query:
+        shown_confirmed = [r for r in confirmed if _matches(r, query)]
+        shown_waiting = [r for r in waiting if _matches(r, query)]
+    dietary = [r.dietary_note for r in confirmed if r.dietary_note.strip()]
+    accessibility = [r.accessibility_note for r in confirmed if r.accessibility_note.strip()]
+    return {
+        "event": event,
+        "query": query,
+        "confirmed": shown_confirmed,
+        "waiting": shown_waiting,
+        "can_check_in": event.status != Event.Status.CANCELLED and event_day_has_come(event=event),
+        "summary": {
+            "confirmed": len(confirmed),
+            "waiting": len(waiting),
+            "checked_in": sum(1 for r in confirmed if r.checked_in_at),
+            "seats_left": (
+                max(0, event.capacity - len(confirmed)) if event.capacity is not None else None
+            ),
+            "dietary": len(dietary),
+            "accessibility": len(accessibility),
+            "dietary_notes": _note_summary(dietary),
+            "accessibility_notes": _note_summary(accessibility),
+        },
+    }
 
 
-def participant_list(request, *args, **kwargs):
-    raise Http404
+@login_required
+def participant_list(request, pk: int):
+    event = access_event_for_organiser(user=request.user, pk=pk)
+    query = request.GET.get("q", "").strip()[:100]
+    context = _participant_context(event, query)
+    template = "events/organiser_participants.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, context)
 
 
-def py(request, *args, **kwargs):
-    raise Http404
+@login_required
+@require_POST
+def check_in(request, pk: int, registration_pk: int):
+    event = access_event_for_organiser(user=request.user, pk=pk)
+    registration = get_object_or_404(
+        Registration.objects.select_related("user", "user__organisation", "registered_by"),
+        pk=registration_pk,
+        event=event,
+    )
+    undo = request.POST.get("undo") == "1"
+    error = None
+    try:
+        registration = registration_check_in(registration=registration, by=request.user, undo=undo)
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    if request.htmx:
+        registration.event = event
+        return render(
+            request,
+            "events/organiser_participants.html#row",
+            {
+                "event": event,
+                "registration": registration,
+                "can_check_in": event.status != Event.Status.CANCELLED
+                and event_day_has_come(event=event),
+                "row_error": error,
+                "query": request.POST.get("q", ""),
+            },
+        )
+    if error:
+        messages.error(request, error)
+    url = reverse("events:participant_list", args=[event.pk])
+    query = request.POST.get("q", "").strip()
+    if query:
+        url += "?" + urlencode({"q": query})
+    return redirect(f"{url}#registration-{registration.pk}")
+
+
+def _filename(kind: str, event: Event) -> str:
+    day = timezone.localtime(event.starts_at).date().isoformat()
+    title = slugify(event.title.translate(DANISH_LETTERS))[:60] or "arrangement"
+    return f"{kind}-{title}-{day}.pdf"
+
+
+def _confirmed_by_name(event: Event) -> list[Registration]:
+    registrations = [
+        r for r in participants_of(event=event) if r.status == Registration.Status.CONFIRMED
+    ]
+    registrations.sort(key=lambda r: (r.user.get_full_name().casefold(), r.pk))
+    return registrations
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def badges_pdf(request, pk: int):
+    event = access_event_for_organiser(user=request.user, pk=pk)
+    content = pdf.badges_pdf(event=event, registrations=_confirmed_by_name(event))
+    return _pdf_response(content, _filename("navneskilte", event))
+
+
+@login_required
+def attendance_pdf(request, pk: int):
+    event = access_event_for_organiser(user=request.user, pk=pk)
+    content = pdf.attendance_pdf(event=event, registrations=_confirmed_by_name(event))
+    return _pdf_response(content, _filename("deltagerliste", event))
+
+
+@login_required
+def feedback_results(request, pk: int):
+    event = access_event_for_organiser(user=request.user, pk=pk)
+    results = feedback_results_of(event=event)
+    distributions = [
+        (_("What participants thought overall"), results["overall_distribution"]),
+        (_("How useful it was for their work"), results["usefulness_distribution"]),
+    ]
+    return render(
+        request,
+        "events/organiser_feedback_results.html",
+        {"event": event, "results": results, "distributions": distributions},
+    )

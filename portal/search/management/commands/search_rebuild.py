@@ -4,7 +4,7 @@ from portal.search.indexing import index_rebuild
 
 
 class Command(BaseCommand):
-    help = "Build the search index again from every thread, reply, guide and person."
+    help = "Build the search index again from every thread, reply, guide, person and event."
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=2000)
