@@ -17,6 +17,22 @@ class OrganisationOut(Schema):
     )
 
 
+class PersonOut(Schema):
+    """A person as other modules show them: authors of posts, organisers and speakers."""
+
+    id: int = Field(description="The person's id (their profile in the directory).")
+    name: str = Field(description="Full name (or email when no name is given).")
+    organisation: str | None = Field(description="Name of the person's organisation.")
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.get_full_name()
+
+    @staticmethod
+    def resolve_organisation(obj) -> str | None:
+        return obj.organisation.name if obj.organisation_id else None
+
+
 class MeOut(Schema):
     id: int = Field(description="The person's id.")
     email: str = Field(description="Sign-in email address.")

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from portal.core.api import PersonOut
 from portal.core.markdown import render_markdown
 from portal.core.models import OrganisationKind, Topic
 from portal.forum.models import Network
@@ -33,20 +34,6 @@ PAGE_SIZE = 25
 EventKind = Literal["conference", "theme_meeting", "network_meeting", "webinar"]
 EventAudience = Literal["everyone", "organisation_kind", "network"]
 RegistrationStatus = Literal["confirmed", "waiting"]
-
-
-class PersonOut(Schema):
-    id: int = Field(description="The person's id (their profile in the directory).")
-    name: str = Field(description="Full name.")
-    organisation: str | None = Field(description="Name of the person's organisation.")
-
-    @staticmethod
-    def resolve_name(obj) -> str:
-        return obj.get_full_name()
-
-    @staticmethod
-    def resolve_organisation(obj) -> str | None:
-        return obj.organisation.name if obj.organisation_id else None
 
 
 class SessionOut(Schema):

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.core.models import OrganisationKind
 
@@ -96,7 +97,7 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["starts_at", "pk"]
-        verbose_name = _("event")
+        verbose_name = pgettext_lazy("events module", "event")
         verbose_name_plural = _("events")
         constraints = [
             models.CheckConstraint(
@@ -167,7 +168,8 @@ class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("On the waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
+        # "Cancelled" of a registration is another Danish word than of an event (afmeldt/aflyst).
+        CANCELLED = "cancelled", pgettext_lazy("registration", "Cancelled")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(

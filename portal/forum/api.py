@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from portal.core.api import PersonOut
 from portal.core.models import Topic
 
 from . import selectors, services
@@ -25,27 +26,13 @@ router = Router(tags=["debate"])
 PAGE_SIZE = 25
 
 
-class AuthorOut(Schema):
-    id: int = Field(description="The person's id.")
-    name: str = Field(description="Full name (or email when no name is given).")
-    organisation: str | None = Field(description="Name of the person's organisation.")
-
-    @staticmethod
-    def resolve_name(obj) -> str:
-        return obj.get_full_name()
-
-    @staticmethod
-    def resolve_organisation(obj) -> str | None:
-        return obj.organisation.name if obj.organisation_id else None
-
-
 class ThreadOut(Schema):
     id: int = Field(description="The thread's id.")
     kind: Literal["discussion", "question"] = Field(description="discussion or question.")
     title: str = Field(description="Title of the thread.")
     topic: str = Field(description="Slug of the thread's topic.")
     network: str | None = Field(description="Slug of the network the thread belongs to, if any.")
-    author: AuthorOut | None = Field(description="Who started the thread (null if deleted).")
+    author: PersonOut | None = Field(description="Who started the thread (null if deleted).")
     created_at: datetime = Field(description="When the thread was started.")
     last_activity_at: datetime = Field(description="When the latest reply was written.")
     reply_count: int = Field(description="Number of replies.")
@@ -64,7 +51,7 @@ class ThreadOut(Schema):
 
 class PostOut(Schema):
     id: int = Field(description="The post's id.")
-    author: AuthorOut | None = Field(description="Who wrote the post (null if deleted).")
+    author: PersonOut | None = Field(description="Who wrote the post (null if deleted).")
     is_opening: bool = Field(description="True for the thread's opening post.")
     body: str = Field(description="The text as written (Markdown); empty when hidden.")
     body_html: str = Field(description="The text rendered to sanitised HTML; empty when hidden.")
