@@ -114,13 +114,20 @@ def _vevent(event: Event, *, method: str, attendee: User | None, stamp: datetime
 
 
 def _calendar(
-    events: Iterable[Event], *, method: str, attendee: User | None = None, name: str = ""
+    events: Iterable[Event],
+    *,
+    method: str,
+    uid: str,
+    attendee: User | None = None,
+    name: str = "",
 ) -> str:
     if method not in METHODS:
         raise ValueError(f"unknown iCalendar method {method!r}")
     events = list(events)
     stamp = timezone.now()
     calendar = Calendar.new(
+        # Stable, not the library's random default: the same calendar is the same object.
+        uid=uid,
         prodid=PRODID,
         method=method,
         name=name or None,
@@ -153,7 +160,7 @@ def _copenhagen(first_year: int, last_year: int) -> Timezone:
 
 def event_ics(event: Event, *, method: str = "PUBLISH", attendee: User | None = None) -> str:
     """One event as an iCalendar object; `attendee` makes it that person's invitation."""
-    return _calendar([event], method=method, attendee=attendee)
+    return _calendar([event], method=method, uid=f"calendar-{event.ical_uid}", attendee=attendee)
 
 
 # --- The personal feed -------------------------------------------------------------------
@@ -179,7 +186,12 @@ def feed_events(user: User):
 def calendar_feed_ics(user: User) -> str:
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         name = _("Samarbejdsportalen: my events")
-        return _calendar(feed_events(user), method="PUBLISH", name=name)
+        return _calendar(
+            feed_events(user),
+            method="PUBLISH",
+            uid=f"feed-{user.pk}@{settings.PORTAL_MAIL_DOMAIN}",
+            name=name,
+        )
 
 
 def calendar_feed_of(user: User) -> CalendarFeed:

@@ -275,6 +275,42 @@ def _send_booking(registration: Registration, *, registered_by: User | None = No
         )
 
 
+def _mail_participants_later(event: Event, template: str, *, reason: str = "") -> None:
+    """A change or cancellation reaches everyone from the queue once the change is committed:
+    a conference has hundreds of participants (~12 ms of rendering each), and an editor
+    should not wait for them."""
+    from .tasks import event_participants_mail_task
+
+    transaction.on_commit(lambda: event_participants_mail_task(event.pk, template, reason))
+
+
+def event_participants_mail(*, event_id: int, template: str, reason: str = "") -> int:
+    """Mail the participants about a change ("updated": the confirmed get the new calendar
+    entry) or a cancellation ("event_cancelled": METHOD:CANCEL to the confirmed, a note to the
+    waiting list), as the event is now. Returns how many were mailed."""
+    event = Event.objects.get(pk=event_id)
+    statuses = (CONFIRMED,) if template == "updated" else ACTIVE
+    registrations = Registration.objects.filter(event=event, status__in=statuses).select_related(
+        "user"
+    )
+    count = 0
+    for registration in registrations:
+        registration.event = event
+        if template == "updated":
+            _send("updated", registration, method="REQUEST")
+        else:
+            had_seat = registration.status == CONFIRMED
+            _send(
+                "event_cancelled",
+                registration,
+                method="CANCEL" if had_seat else None,
+                had_seat=had_seat,
+                reason=reason,
+            )
+        count += 1
+    return count
+
+
 def _next_sequence(event: Event) -> None:
     """Raise the event's iCalendar SEQUENCE (the event is locked); not an edit of the event."""
     event.ical_sequence += 1
@@ -374,12 +410,7 @@ def event_update(*, event: Event, by: User, **fields) -> Event:
     if organisers is not None:
         event.organisers.set(list(organisers))
     if moved and published:
-        confirmed = Registration.objects.filter(event=event, status=CONFIRMED).select_related(
-            "user"
-        )
-        for registration in confirmed:
-            registration.event = event
-            _send("updated", registration, method="REQUEST")
+        _mail_participants_later(event, "updated")
     if event.capacity != before["capacity"]:
         _promote(event)
     return event
@@ -522,19 +553,7 @@ def event_cancel(*, event: Event, by: User, reason: str = "") -> Event:
     event.ical_sequence += 1
     event.save(update_fields=["status", "cancelled_at", "ical_sequence", "updated_at"])
     if was_published and event.ends_at > event.cancelled_at:
-        registrations = Registration.objects.filter(event=event, status__in=ACTIVE).select_related(
-            "user"
-        )
-        for registration in registrations:
-            registration.event = event
-            had_seat = registration.status == CONFIRMED
-            _send(
-                "event_cancelled",
-                registration,
-                method="CANCEL" if had_seat else None,
-                had_seat=had_seat,
-                reason=reason,
-            )
+        _mail_participants_later(event, "event_cancelled", reason=reason)
     return event
 
 

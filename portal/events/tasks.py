@@ -1,11 +1,13 @@
-"""Queue entry points of the events app: the reminder and feedback-request rounds."""
+"""Queue entry points of the events app: mail about a changed or cancelled event, and the
+reminder and feedback-request rounds."""
 
 import logging
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from .follow_up import event_feedback_requests_send, event_reminders_send
+from .services import event_participants_mail
 
 logger = logging.getLogger(__name__)
 
@@ -20,3 +22,10 @@ def event_reminders_task():
 @db_periodic_task(crontab(minute="*/15"))
 def event_feedback_requests_task():
     logger.info("event feedback requests: %s sent", event_feedback_requests_send())
+
+
+# No retries: a round that failed half-way would mail its first half twice.
+@db_task()
+def event_participants_mail_task(event_id: int, template: str, reason: str = ""):
+    sent = event_participants_mail(event_id=event_id, template=template, reason=reason)
+    logger.info("event %s: %s mail to %s participants", event_id, template, sent)

@@ -143,6 +143,8 @@ def test_the_uid_is_stable_and_the_sequence_rises_with_each_move(db, editor):
     second = parse(calendar.event_ics(event)).events[0]
     assert second["UID"] == first["UID"]
     assert (first["SEQUENCE"], second["SEQUENCE"]) == (0, 2)
+    # The calendar object around it is stable too (icalendar's default would be random).
+    assert parse(calendar.event_ics(event))["UID"] == parse(calendar.event_ics(event))["UID"]
     assert utc(second.start) - utc(first.start) == timedelta(days=1)
 
 

@@ -841,3 +841,20 @@ def test_empty_optional_texts_may_be_given_as_none(db, editor):
         capacity=None,
     )
     assert (event.venue, event.online_url, event.audience_organisation_kind) == ("", "", "")
+
+
+def test_mail_about_a_change_goes_out_from_the_queue_after_the_commit(
+    db, django_capture_on_commit_callbacks, editor
+):
+    """A conference has hundreds of participants: the editor's request does not render their
+    mail, and a change that is rolled back mails nobody."""
+    event = EventFactory(capacity=5)
+    participants = people(3)
+    for person in participants:
+        register(event, person)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.event_update(event=event, by=editor, room="Lokale 9")
+    assert not EmailDelivery.objects.filter(template="events/emails/updated").exists()
+    for callback in callbacks:
+        callback()
+    assert EmailDelivery.objects.filter(template="events/emails/updated").count() == 3
