@@ -240,6 +240,8 @@ PORTAL_SOFT_BOUNCE_LIMIT = env.int("SOFT_BOUNCE_LIMIT", default=3)
 # Events: participants are reminded this many hours before an event starts, and asked for
 # feedback once it has ended.
 PORTAL_EVENT_REMINDER_HOURS = env.int("EVENT_REMINDER_HOURS", default=48)
+# How long a "sign me up" link in an email (the digest) keeps working.
+PORTAL_EVENT_RSVP_DAYS = env.int("EVENT_RSVP_DAYS", default=30)
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]

@@ -20,11 +20,10 @@ from portal.core.models import User
 from .models import Event
 
 _RSVP_SALT = "events.rsvp"
-RSVP_DAYS = 30
 
 
 def rsvp_max_age() -> timedelta:
-    return timedelta(days=getattr(settings, "PORTAL_EVENT_RSVP_DAYS", RSVP_DAYS))
+    return timedelta(days=settings.PORTAL_EVENT_RSVP_DAYS)
 
 
 class RsvpLinkExpired(ValidationError):
