@@ -230,16 +230,23 @@ def _check_registration_open(event: Event, now: datetime) -> None:
 
 
 def _send(template: str, registration: Registration, *, method: str | None = None, **extra):
-    """A booking email to the registered person, with the calendar invitation if `method`."""
+    """A booking email to the registered person, with the calendar invitation if `method`,
+    rendered once the transaction has committed: not while the event's row lock holds up
+    everyone else signing up (measured in bench/events.py), and never for a sign-up that was
+    rolled back. `extra` is computed now, under the lock (e.g. the place in the queue)."""
     user = registration.user
     event = registration.event
     language = user.preferred_language or settings.LANGUAGE_CODE
     attachments = []
     if method:
+        # The calendar entry as of now (its SEQUENCE), a millisecond or two under the lock.
         with translation.override(language):
             attachments.append(ics_attachment(event, method=method, attendee=user))
-    return _send_to(
-        user, template, event, language, attachments, registration=registration, **extra
+    transaction.on_commit(
+        lambda: _send_to(
+            user, template, event, language, attachments, registration=registration, **extra
+        ),
+        robust=True,
     )
 
 
@@ -664,15 +671,19 @@ def registration_create(
     registration.save()
     _send_booking(registration, registered_by=by if on_behalf else None)
     if on_behalf and notify_by:
-        _send_to(
-            by,
-            "registered_by_colleague",
-            event,
-            by.preferred_language or settings.LANGUAGE_CODE,
-            [],
-            registration=registration,
-            colleague=user,
-            position=seats.waiting_position(registration),
+        position = seats.waiting_position(registration)
+        transaction.on_commit(
+            lambda: _send_to(
+                by,
+                "registered_by_colleague",
+                event,
+                by.preferred_language or settings.LANGUAGE_CODE,
+                [],
+                registration=registration,
+                colleague=user,
+                position=position,
+            ),
+            robust=True,
         )
     return registration
 

@@ -82,12 +82,15 @@ def test_deleting_the_account_removes_registrations_and_feed_and_anonymises_feed
     assert feedback.user is None and feedback.comment == "Fint"
 
 
-def test_deleting_the_account_gives_the_seat_to_the_next_person_waiting(caseworker, colleague):
+def test_deleting_the_account_gives_the_seat_to_the_next_person_waiting(
+    caseworker, colleague, django_capture_on_commit_callbacks
+):
     event = EventFactory(capacity=1)
     RegistrationFactory(event=event, user=caseworker)
     waiting = RegistrationFactory(event=event, user=colleague, waiting=True)
 
-    accounts.account_delete(user=caseworker, password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        accounts.account_delete(user=caseworker, password=PASSWORD)
 
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.CONFIRMED and waiting.promoted_at

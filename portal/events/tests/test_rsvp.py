@@ -50,9 +50,12 @@ def test_get_shows_the_event_and_registers_nobody(client, caseworker):
     assert not Registration.objects.exists()
 
 
-def test_post_registers_the_person_of_the_token_without_sign_in(client, caseworker):
+def test_post_registers_the_person_of_the_token_without_sign_in(
+    client, caseworker, django_capture_on_commit_callbacks
+):
     event = EventFactory(capacity=10)
-    response = client.post(_path(caseworker, event))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_path(caseworker, event))
     assert response.status_code == 200
     registration = Registration.objects.get()
     assert (registration.user, registration.status) == (caseworker, Registration.Status.CONFIRMED)

@@ -855,6 +855,23 @@ def test_mail_about_a_change_goes_out_from_the_queue_after_the_commit(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.event_update(event=event, by=editor, room="Lokale 9")
     assert not EmailDelivery.objects.filter(template="events/emails/updated").exists()
-    for callback in callbacks:
-        callback()
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
     assert EmailDelivery.objects.filter(template="events/emails/updated").count() == 3
+
+
+def test_the_booking_mail_is_rendered_after_the_commit_not_under_the_lock(
+    db, django_capture_on_commit_callbacks, caseworker
+):
+    """Everyone else signing up waits for the event's row lock: the mail is not made while
+    it is held (bench/events.py measures the rush)."""
+    event = EventFactory(capacity=1)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        register(event, caseworker)
+    assert not EmailDelivery.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    (message,) = sent_mail(caseworker.email)
+    assert calendar_attachment(message)[1]["METHOD"] == "REQUEST"
