@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Newsletter(models.Model):
@@ -68,7 +69,8 @@ class NewsletterItem(models.Model):
     class Kind(models.TextChoices):
         THREAD = "thread", _("Thread")
         GUIDE = "guide", _("Guide")
-        EVENT = "event", _("Event")
+        # An "arrangement", not the audit log's "hændelse" (the same English word).
+        EVENT = "event", pgettext_lazy("events module", "Event")
         LINK = "link", _("Link")
 
     newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="items")

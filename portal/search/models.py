@@ -7,6 +7,7 @@ migrations, for the database in use). Rows are written only by portal.search.ind
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.core.models import OrganisationKind, Topic
 from portal.forum.models import Network
@@ -18,7 +19,8 @@ class SearchDocument(models.Model):
         POST = "post", _("Reply")
         GUIDE = "guide", _("Guide")
         PERSON = "person", _("Person")
-        EVENT = "event", _("Event")
+        # An "arrangement", not the audit log's "hændelse" (the same English word).
+        EVENT = "event", pgettext_lazy("events module", "Event")
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     object_id = models.BigIntegerField()

@@ -275,3 +275,7 @@ def test_the_search_page_offers_events_as_a_type(client_for, caseworker, indexed
     assert response.status_code == 200
     assert f'href="{event.get_absolute_url()}"' in response.content.decode()
     assert response.context["results"].total == 1
+    # In Danish an event is an "arrangement", never the audit log's "hændelse".
+    page = response.content.decode()
+    assert ">Arrangement<" in page
+    assert "Hændelse" not in page
