@@ -121,3 +121,21 @@ def client_for(client):
         return client
 
     return _client_for
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded_once(django_db_setup, django_db_blocker):
+    """`load_demo` once per test module (it takes seconds), rolled back when the module is done."""
+    from django.db import transaction
+
+    from portal.core import demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield dict(demo.demo_load().created)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_loaded(_demo_loaded_once, db):
+    """The demo data, loaded; the value is what the load reports it created."""
+    return _demo_loaded_once

@@ -1,7 +1,5 @@
 """The demo's events: what the demo logins find, and loading twice creates nothing."""
 
-import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from portal.core import demo
@@ -13,25 +11,12 @@ from portal.events.selectors import events_visible_to
 from portal.search.models import SearchDocument
 
 
-@pytest.fixture(scope="module")
-def _loaded_once(django_db_setup, django_db_blocker):
-    """One load for the whole module (it takes seconds), rolled back when the module is done."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield dict(demo.demo_load().created)
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def loaded(_loaded_once, db):
-    return _loaded_once
-
-
 def _login(local_part: str) -> User:
     return User.objects.get(email=f"{local_part}@{demo.DEMO_DOMAIN}")
 
 
-def test_the_year_of_events_is_there(loaded):
-    assert loaded["events"] == 9
+def test_the_year_of_events_is_there(demo_loaded):
+    assert demo_loaded["events"] == 9
     now = timezone.now()
     upcoming = Event.objects.filter(starts_at__gt=now, status=Event.Status.PUBLISHED)
     kinds = list(upcoming.values_list("kind", flat=True))
@@ -46,7 +31,7 @@ def test_the_year_of_events_is_there(loaded):
     assert f"Årskonference {timezone.localtime(conference.starts_at).year}" in conference.title
 
 
-def test_the_past_theme_meeting_has_check_ins_and_feedback(loaded):
+def test_the_past_theme_meeting_has_check_ins_and_feedback(demo_loaded):
     past = Event.objects.get(starts_at__lt=timezone.now())
     assert past.kind == Event.Kind.THEME_MEETING
     registrations = past.registrations.all()
@@ -57,7 +42,7 @@ def test_the_past_theme_meeting_has_check_ins_and_feedback(loaded):
     assert all(1 <= f.overall <= 5 and 1 <= f.usefulness <= 5 for f in feedback)
 
 
-def test_the_caseworker_login_has_a_seat_at_one_event_and_waits_at_a_full_one(loaded):
+def test_the_caseworker_login_has_a_seat_at_one_event_and_waits_at_a_full_one(demo_loaded):
     caseworker = _login("sagsbehandler")
     mine = {r.status: r for r in Registration.objects.filter(user=caseworker)}
     assert set(mine) == {Registration.Status.CONFIRMED, Registration.Status.WAITING}
@@ -69,7 +54,7 @@ def test_the_caseworker_login_has_a_seat_at_one_event_and_waits_at_a_full_one(lo
         assert seats.seats_taken(event) <= event.capacity
 
 
-def test_audiences_are_respected(loaded):
+def test_audiences_are_respected(demo_loaded):
     fund_caseworker = _login("akasse")
     caseworker = _login("sagsbehandler")
     fund_events = events_visible_to(user=fund_caseworker).filter(
@@ -85,16 +70,16 @@ def test_audiences_are_respected(loaded):
         assert events_visible_to(user=registration.user).filter(pk=registration.event_id).exists()
 
 
-def test_events_are_in_the_search_index(loaded):
+def test_events_are_in_the_search_index(demo_loaded):
     assert SearchDocument.objects.filter(kind=SearchDocument.Kind.EVENT).count() == 9
 
 
-def test_everyone_in_the_events_is_fictional(loaded):
+def test_everyone_in_the_events_is_fictional(demo_loaded):
     domains = set(Registration.objects.values_list("user__email", flat=True).distinct())
     assert all(email.endswith(demo.DEMO_DOMAIN) for email in domains)
 
 
-def test_loading_twice_creates_nothing(loaded):
+def test_loading_twice_creates_nothing(demo_loaded):
     before = (Event.objects.count(), Registration.objects.count())
     assert events_demo_load() == {"events": 0, "registrations": 0}
     assert (Event.objects.count(), Registration.objects.count()) == before

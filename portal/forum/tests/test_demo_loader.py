@@ -1,7 +1,6 @@
 import copy
 
 import pytest
-from django.db import transaction
 from django.db.models import Count, F
 from django.utils import timezone
 
@@ -36,20 +35,6 @@ GUIDES = demo_content.guides()
 
 def _login(local_part: str) -> User:
     return User.objects.get(email=f"{local_part}@{demo.DEMO_DOMAIN}")
-
-
-@pytest.fixture(scope="module")
-def _loaded_once(django_db_setup, django_db_blocker):
-    """One load for the whole module (it takes seconds), rolled back when the module is done."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        # load_demo loads the debate after the people; what it created is in its summary.
-        yield dict(demo.demo_load().created)
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def loaded(_loaded_once, db):
-    return _loaded_once
 
 
 # The content itself ---------------------------------------------------------------------------
@@ -123,25 +108,25 @@ def test_guide_law_references_are_read_as_the_guides_read_them():
 # The load ------------------------------------------------------------------------------------
 
 
-def test_debate_demo_load_creates_every_network_thread_post_and_guide(loaded):
+def test_debate_demo_load_creates_every_network_thread_post_and_guide(demo_loaded):
     replies = sum(len(t["replies"]) for t in THREADS)
-    assert loaded["networks"] == Network.objects.count() == len(demo_content.NETWORKS)
-    assert loaded["threads"] == Thread.objects.count() == len(THREADS)
-    assert loaded["posts"] == Post.objects.count() == len(THREADS) + replies
-    assert loaded["guides"] == Guide.objects.count() == len(GUIDES)
+    assert demo_loaded["networks"] == Network.objects.count() == len(demo_content.NETWORKS)
+    assert demo_loaded["threads"] == Thread.objects.count() == len(THREADS)
+    assert demo_loaded["posts"] == Post.objects.count() == len(THREADS) + replies
+    assert demo_loaded["guides"] == Guide.objects.count() == len(GUIDES)
     assert Post.objects.filter(is_opening=True).count() == len(THREADS)
-    assert loaded["reactions"] == Reaction.objects.count() > len(THREADS)
+    assert demo_loaded["reactions"] == Reaction.objects.count() > len(THREADS)
     assert HotlineCase.objects.count() == sum(1 for t in THREADS if t.get("hotline"))
 
 
-def test_a_second_load_creates_nothing(loaded):
+def test_a_second_load_creates_nothing(demo_loaded):
     counts = (Thread.objects.count(), Post.objects.count(), Notification.objects.count())
     again = debate_demo_load()
     assert set(again.values()) == {0}
     assert (Thread.objects.count(), Post.objects.count(), Notification.objects.count()) == counts
 
 
-def test_the_load_is_deterministic(loaded):
+def test_the_load_is_deterministic(demo_loaded):
     def cast():
         return list(
             Post.objects.order_by("thread__title", "created_at", "id").values_list(
@@ -158,7 +143,7 @@ def test_the_load_is_deterministic(loaded):
     assert cast() == first
 
 
-def test_the_load_is_all_or_nothing(loaded, monkeypatch):
+def test_the_load_is_all_or_nothing(demo_loaded, monkeypatch):
     Thread.objects.all().delete()
     Guide.objects.all().delete()
     Event.objects.all().delete()  # the demo's network meeting keeps its network (PROTECT)
@@ -174,7 +159,7 @@ def test_the_load_is_all_or_nothing(loaded, monkeypatch):
     assert not Network.objects.exists()
 
 
-def test_threads_carry_their_counters_and_rendered_text(loaded):
+def test_threads_carry_their_counters_and_rendered_text(demo_loaded):
     now = timezone.now()
     for thread in Thread.objects.annotate(n=Count("posts")).prefetch_related("posts"):
         posts = list(thread.posts.all())
@@ -185,7 +170,7 @@ def test_threads_carry_their_counters_and_rendered_text(loaded):
     assert not Post.objects.filter(body__contains="{@").exists()
 
 
-def test_mentions_are_written_as_the_forum_writes_them(loaded):
+def test_mentions_are_written_as_the_forum_writes_them(demo_loaded):
     mention = Mention.objects.select_related("post", "user").filter(
         user__email__startswith="sagsbehandler@"
     )[0]
@@ -193,7 +178,7 @@ def test_mentions_are_written_as_the_forum_writes_them(loaded):
     assert f"/kolleger/{mention.user.pk}/" in mention.post.body_html
 
 
-def test_every_accepted_answer_is_a_reply_in_its_own_thread(loaded):
+def test_every_accepted_answer_is_a_reply_in_its_own_thread(demo_loaded):
     accepted = Thread.objects.filter(accepted_answer__isnull=False).select_related(
         "accepted_answer"
     )
@@ -207,7 +192,7 @@ def test_every_accepted_answer_is_a_reply_in_its_own_thread(loaded):
     assert Post.objects.filter(author_is_jurist=True).exists()
 
 
-def test_an_invitation_only_network_hides_its_threads_from_the_demo_caseworker(loaded):
+def test_an_invitation_only_network_hides_its_threads_from_the_demo_caseworker(demo_loaded):
     caseworker, fund_caseworker = _login("sagsbehandler"), _login("akasse")
     private = Thread.objects.filter(network__is_open=False)
     assert private.exists()
@@ -218,14 +203,14 @@ def test_an_invitation_only_network_hides_its_threads_from_the_demo_caseworker(l
     )
 
 
-def test_everyone_writing_in_a_private_network_is_a_member_of_it(loaded):
+def test_everyone_writing_in_a_private_network_is_a_member_of_it(demo_loaded):
     outsiders = Post.objects.filter(thread__network__is_open=False).exclude(
         author__network_memberships__network=F("thread__network")
     )
     assert not outsiders.exists()
 
 
-def test_the_demo_logins_are_network_members_and_have_a_bell_to_read(loaded):
+def test_the_demo_logins_are_network_members_and_have_a_bell_to_read(demo_loaded):
     for local_part in ("sagsbehandler", "akasse", "jurist"):
         user = _login(local_part)
         assert NetworkMembership.objects.filter(user=user).exists()
@@ -244,12 +229,12 @@ def test_the_demo_logins_are_network_members_and_have_a_bell_to_read(loaded):
     ).exists()
 
 
-def test_authors_and_repliers_follow_their_threads(loaded):
+def test_authors_and_repliers_follow_their_threads(demo_loaded):
     pairs = set(Post.objects.values_list("author_id", "thread_id"))
     assert pairs == set(ThreadFollow.objects.values_list("user_id", "thread_id"))
 
 
-def test_hotline_cases_are_answered_by_jurists_or_open_and_some_overdue(loaded):
+def test_hotline_cases_are_answered_by_jurists_or_open_and_some_overdue(demo_loaded):
     now = timezone.now()
     for case in HotlineCase.objects.select_related("thread"):
         jurist_replied = case.thread.posts.filter(is_opening=False, author_is_jurist=True)
@@ -264,7 +249,7 @@ def test_hotline_cases_are_answered_by_jurists_or_open_and_some_overdue(loaded):
     assert open_cases.filter(deadline__gte=now).exists()
 
 
-def test_guides_cite_their_law_references_and_the_thread_they_grew_from(loaded):
+def test_guides_cite_their_law_references_and_the_thread_they_grew_from(demo_loaded):
     assert LawReference.objects.filter(law="LAB", paragraph="68 b").exists()
     for spec in GUIDES:
         guide = Guide.objects.get(title=spec["title"])
