@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from portal.conftest import make_user
+from portal.core.models import User
 from portal.events.models import Event, Registration
 from portal.testing.browser import assert_accessible, sign_in_with_password
 from portal.testing.totp import totp_code
@@ -231,3 +232,72 @@ def test_the_editor_copies_a_meeting_to_the_next_quarter_and_cancels_the_origina
     page.wait_for_url(EVENT_PAGE)
     assert_accessible(page)
     assert Registration.objects.get(user=colleague, event=copy).dietary_note == "Vegetar"
+
+
+def test_the_organisers_day_check_in_and_the_survey_afterwards(page, operator, fund, password):
+    """Right after the meeting: the organiser finds a participant, checks them in (in place,
+    with htmx) and downloads the list; the participant answers the survey and the organiser
+    reads the results. Every page is axe-clean."""
+    from playwright.sync_api import expect  # only where the browser tests run
+
+    organiser = make_user(
+        organisation=operator, roles=["editor"], email="redaktoer@loh.example.dk", full_name="Rie"
+    )
+    anna = make_user(organisation=fund, email="anna@3f.example.dk", full_name="Anna Ærø")
+    make_user(organisation=fund, email="bo@3f.example.dk", full_name="Bo Bertelsen")
+    now = timezone.now()
+    event = Event.objects.create(
+        kind=Event.Kind.THEME_MEETING,
+        status=Event.Status.PUBLISHED,
+        published_at=now - timedelta(days=10),
+        title="Temamøde om rådighed",
+        venue="LO Hovedstaden",
+        # Just over: check-in at the door is still possible, the survey is open.
+        starts_at=now - timedelta(hours=3),
+        ends_at=now - timedelta(minutes=30),
+        capacity=10,
+    )
+    event.organisers.add(organiser)
+    for person in User.objects.filter(organisation=fund):
+        Registration.objects.create(
+            event=event, user=person, status=Registration.Status.CONFIRMED, confirmed_at=now
+        )
+
+    sign_in_with_password(page, email=organiser.email, password=password)
+    assert_accessible(page)
+    page.goto(f"/arrangementer/{event.pk}/deltagere/")
+    assert_accessible(page)
+    page.locator("#participant-search").fill("ærø")
+    row = page.locator("tbody tr", has_text="Anna Ærø")
+    expect(row).to_have_count(1)
+    expect(page.locator("tbody tr", has_text="Bo Bertelsen")).to_have_count(0)
+    row.get_by_role("button", name=re.compile(da("Check in"))).click()
+    expect(row.get_by_role("button", name=re.compile(da("Undo")))).to_be_visible()
+    assert_accessible(page)
+    assert Registration.objects.get(user=anna).checked_in_at is not None
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile(re.escape(da("Attendance list (PDF)")))).click()
+    assert download.value.suggested_filename.endswith(".pdf")
+
+    sign_out(page)
+    sign_in_with_password(page, email=anna.email, password=password)
+    assert_accessible(page)
+    page.goto(f"/arrangementer/{event.pk}/")
+    assert_accessible(page)
+    page.get_by_role("link", name=da("Tell us what you thought")).click()
+    assert_accessible(page)
+    page.get_by_role("button", name=da("Send my answer")).click()  # nothing chosen yet
+    assert_accessible(page)
+    page.locator("input[name=overall][value='5']").check()
+    page.locator("input[name=usefulness][value='4']").check()
+    page.locator("textarea[name=comment]").fill("Godt oplæg om rådighed.")
+    page.get_by_role("button", name=da("Send my answer")).click()
+    assert_accessible(page)
+
+    sign_out(page)
+    sign_in_with_password(page, email=organiser.email, password=password)
+    assert_accessible(page)
+    page.goto(f"/arrangementer/{event.pk}/evaluering/resultater/")
+    assert_accessible(page)
+    expect(page.locator("main")).to_contain_text("Godt oplæg om rådighed.")
+    expect(page.locator("main")).not_to_contain_text("Anna")
