@@ -208,3 +208,33 @@ def colleagues_of(*, user: User) -> QuerySet[User]:
         .exclude(pk=user.pk)
         .order_by("full_name", "email")
     )
+
+
+# --- Events on other modules' pages (a network's page, a person's profile) ----------------
+
+EVENTS_ON_OTHER_PAGES = 5
+
+
+def _upcoming_visible(*, user: User) -> QuerySet[Event]:
+    return (
+        events_visible_to(user=user)
+        .exclude(status=Event.Status.DRAFT)
+        .filter(ends_at__gte=timezone.now())
+        .order_by("starts_at", "pk")
+    )
+
+
+def upcoming_events_of_network(*, user: User, network) -> list[Event]:
+    """The network's own upcoming events (audience: its members) that the reader may see."""
+    return list(
+        _upcoming_visible(user=user).filter(audience_network=network)[:EVENTS_ON_OTHER_PAGES]
+    )
+
+
+def upcoming_events_with_person(*, user: User, person: User) -> list[Event]:
+    """Upcoming events the reader may see where the person speaks or is an organiser."""
+    return list(
+        _upcoming_visible(user=user).filter(Q(sessions__speakers=person) | Q(organisers=person))[
+            :EVENTS_ON_OTHER_PAGES
+        ]
+    )
