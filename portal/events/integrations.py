@@ -28,7 +28,7 @@ from portal.digests.selectors import (
     plain_excerpt,
 )
 from portal.newsletters.models import NewsletterItem
-from portal.newsletters.sources import Proposal, period_bounds, proposal_source
+from portal.newsletters.sources import Proposal, pasted_address, period_bounds, proposal_source
 
 from .links import rsvp_token_for_ids
 from .models import Event, Registration
@@ -231,21 +231,32 @@ def upcoming_events_for_newsletter(start: date, end: date) -> list[Proposal]:
         .select_related("topic")
         .order_by("starts_at", "pk")[:NEWSLETTER_EVENTS]
     )
-    proposals = []
-    for event in events:
-        place = place_of(event.venue, event.address, event.room) or (
-            _("Online") if event.online_url else ""
-        )
-        facts = " · ".join(part for part in (_when(event), place) if part)
-        description = plain_excerpt(event.description, NEWSLETTER_SUMMARY_CHARS)
-        proposals.append(
-            Proposal(
-                kind=NewsletterItem.Kind.EVENT,
-                title=event.title,
-                summary=f"{facts}. {description}" if description else facts,
-                reason=_("Upcoming event"),
-                url=event.get_absolute_url(),
-                extra={"event_id": event.pk},
-            )
-        )
-    return proposals
+    return [_event_proposal(event, reason=_("Upcoming event")) for event in events]
+
+
+def _event_proposal(event: Event, *, reason: str) -> Proposal:
+    place = place_of(event.venue, event.address, event.room) or (
+        _("Online") if event.online_url else ""
+    )
+    facts = " · ".join(part for part in (_when(event), place) if part)
+    description = plain_excerpt(event.description, NEWSLETTER_SUMMARY_CHARS)
+    return Proposal(
+        kind=NewsletterItem.Kind.EVENT,
+        title=event.title,
+        summary=f"{facts}. {description}" if description else facts,
+        reason=reason,
+        url=event.get_absolute_url(),
+        extra={"event_id": event.pk},
+    )
+
+
+@pasted_address("events:event_detail")
+def event_for_newsletter(kwargs: dict) -> Proposal | str:
+    """An event page pasted into a newsletter: only a published event open to everyone (a
+    newsletter goes to all members; its copies are not filtered by event audience)."""
+    event = Event.objects.select_related("topic").filter(pk=kwargs["pk"]).first()
+    if event is None:
+        return "not_found"
+    if event.status != Event.Status.PUBLISHED or event.audience != Event.Audience.EVERYONE:
+        return "not_public"
+    return _event_proposal(event, reason=_("Added by the editor."))

@@ -73,7 +73,7 @@ class ItemAddForm(forms.Form):
     url = forms.CharField(
         label=_("Add a thread or guide"),
         max_length=500,
-        help_text=_("Paste the address of a thread or a guide on the portal."),
+        help_text=_("Paste the address of a thread, a guide or an event on the portal."),
     )
 
 

@@ -236,11 +236,11 @@ def newsletter_item_update(*, item: NewsletterItem, by: User, title: str, summar
 
 def _not_addable(code: str) -> ValidationError:
     messages = {
-        "not_portal": _("Paste the address of a thread or a guide on the portal."),
-        "not_found": _("There is no thread or guide at this address."),
+        "not_portal": _("Paste the address of a thread, a guide or an event on the portal."),
+        "not_found": _("There is nothing at this address."),
         "not_public": _(
             "Only content every member may read can go in the newsletter; this is private "
-            "to a network, hidden or unpublished."
+            "to a network or a kind of organisation, hidden or unpublished."
         ),
         "duplicate": _("This is already in the newsletter."),
     }
@@ -248,7 +248,8 @@ def _not_addable(code: str) -> ValidationError:
 
 
 def _content_at(url: str) -> sources.Proposal:
-    """The public thread or guide a pasted portal address points at."""
+    """The public thread, guide (or other module's page, see sources.pasted_address) a pasted
+    portal address points at."""
     try:
         path = urlsplit(portal_path(url.strip())).path
         match = resolve(path)
@@ -280,12 +281,18 @@ def _content_at(url: str) -> sources.Proposal:
             guide=guide,
             url=guide.get_absolute_url(),
         )
+    resolver = sources.pasted_address_resolver(match.view_name)
+    if resolver is not None:
+        proposal = resolver(match.kwargs)
+        if isinstance(proposal, str):
+            raise _not_addable(proposal)
+        return proposal
     raise _not_addable("not_portal")
 
 
 @transaction.atomic
 def newsletter_item_add_by_url(*, newsletter: Newsletter, by: User, url: str) -> NewsletterItem:
-    """Add a thread or guide by its portal address (it must exist and be public)."""
+    """Add a thread, guide or event by its portal address (it must exist and be public)."""
     selectors.require_manage(by)
     _require_editable(newsletter)
     proposal = _content_at(url)
@@ -293,6 +300,7 @@ def newsletter_item_add_by_url(*, newsletter: Newsletter, by: User, url: str) ->
     if any(
         (proposal.thread is not None and item.thread_id == proposal.thread.pk)
         or (proposal.guide is not None and item.guide_id == proposal.guide.pk)
+        or (proposal.thread is None and proposal.guide is None and item.url == proposal.url)
         for item in items
     ):
         raise _not_addable("duplicate")

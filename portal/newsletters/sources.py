@@ -81,6 +81,27 @@ def proposal_sources() -> list[ProposalSource]:
     return [source for _order, _name, source in _sources]
 
 
+# --- Pasted addresses of other modules' pages -------------------------------------------------
+
+# A module's page the editor may paste into a newsletter: URL name → function(url kwargs) that
+# returns the Proposal, or "not_found" / "not_public". Threads and guides are known here; the
+# events module registers its event page, as it registers its proposal source.
+AddressResolver = Callable[[dict], "Proposal | str"]
+_address_resolvers: dict[str, AddressResolver] = {}
+
+
+def pasted_address(url_name: str) -> Callable[[AddressResolver], AddressResolver]:
+    def register(resolver: AddressResolver) -> AddressResolver:
+        _address_resolvers[url_name] = resolver
+        return resolver
+
+    return register
+
+
+def pasted_address_resolver(url_name: str) -> AddressResolver | None:
+    return _address_resolvers.get(url_name)
+
+
 def proposals_for(*, start: date, end: date) -> list[Proposal]:
     """Every registered source's proposals for the period, each piece of content once."""
     seen: set[tuple] = set()

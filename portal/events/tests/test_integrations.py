@@ -179,6 +179,40 @@ def test_a_newsletter_draft_proposes_upcoming_events_open_to_everyone(editor, fu
     assert "**" not in item.summary
 
 
+def test_an_editor_pastes_the_address_of_an_event_open_to_everyone(editor, settings):
+    from django.core.exceptions import ValidationError
+
+    event = EventFactory(title="Temamøde om rådighed")
+    kind_only = EventFactory(
+        audience=Event.Audience.ORGANISATION_KIND,
+        audience_organisation_kind=OrganisationKind.UFUND,
+    )
+    draft = EventFactory(draft=True)
+    with translation.override("en"):
+        newsletter = newsletters.newsletter_draft_create(by=editor)
+    newsletter.items.all().delete()
+
+    item = newsletters.newsletter_item_add_by_url(
+        newsletter=newsletter, by=editor, url=f"{settings.SITE_URL}{event.get_absolute_url()}"
+    )
+    assert (item.kind, item.title, item.url) == (
+        NewsletterItem.Kind.EVENT,
+        "Temamøde om rådighed",
+        event.get_absolute_url(),
+    )
+    refused = {
+        event.get_absolute_url(): "duplicate",
+        kind_only.get_absolute_url(): "not_public",
+        draft.get_absolute_url(): "not_public",
+        "/arrangementer/999999/": "not_found",
+    }
+    for url, code in refused.items():
+        with pytest.raises(ValidationError) as error:
+            newsletters.newsletter_item_add_by_url(newsletter=newsletter, by=editor, url=url)
+        assert error.value.error_dict["url"][0].code == code
+    assert newsletter.items.count() == 1
+
+
 # --- Search ----------------------------------------------------------------------------------
 
 
