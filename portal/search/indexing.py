@@ -145,14 +145,6 @@ def person_document(user: User) -> SearchDocument:
     )
 
 
-def event_is_indexed(event) -> bool:
-    """Published and cancelled events are found (a cancelled one says so on its page);
-    drafts never."""
-    from portal.events.models import Event
-
-    return event.status in {Event.Status.PUBLISHED, Event.Status.CANCELLED}
-
-
 def event_document(event) -> SearchDocument:
     """An event: found by its title, description, programme, place and topic. Who may find
     it is decided by the event's audience when searching (selectors.document_visible_q), so
@@ -179,6 +171,8 @@ def event_document(event) -> SearchDocument:
 
 
 def events_queryset():
+    """Published and cancelled events are found (a cancelled one says so on its page); drafts
+    never."""
     from portal.events.models import Event
 
     return (
@@ -364,17 +358,20 @@ def posts_index(post_ids: Iterable[int]) -> None:
     replies_index(posts.filter(is_opening=False))
 
 
-def guides_index(guide_ids: Iterable[int]) -> None:
-    guide_ids = set(guide_ids)
-    guides = list(
-        Guide.objects.filter(pk__in=guide_ids, is_published=True).select_related(
-            "owner__organisation"
-        )
-    )
-    gone = guide_ids - {g.pk for g in guides}
+def _objects_index(kind: str, queryset, ids: Iterable[int], document) -> None:
+    """Index what `queryset` holds of `ids`; the documents of the others (deleted, unpublished,
+    deactivated) go."""
+    ids = set(ids)
+    objects = list(queryset.filter(pk__in=ids))
+    gone = ids - {o.pk for o in objects}
     if gone:
-        documents_delete(SearchDocument.objects.filter(kind=Kind.GUIDE, object_id__in=gone))
-    documents_store([guide_document(g) for g in guides])
+        documents_delete(SearchDocument.objects.filter(kind=kind, object_id__in=gone))
+    documents_store([document(o) for o in objects])
+
+
+def guides_index(guide_ids: Iterable[int]) -> None:
+    guides = Guide.objects.filter(is_published=True).select_related("owner__organisation")
+    _objects_index(Kind.GUIDE, guides, guide_ids, guide_document)
 
 
 def people_queryset():
@@ -387,21 +384,11 @@ def people_queryset():
 
 
 def people_index(user_ids: Iterable[int]) -> None:
-    user_ids = set(user_ids)
-    people = list(people_queryset().filter(pk__in=user_ids))
-    gone = user_ids - {u.pk for u in people}
-    if gone:
-        documents_delete(SearchDocument.objects.filter(kind=Kind.PERSON, object_id__in=gone))
-    documents_store([person_document(u) for u in people])
+    _objects_index(Kind.PERSON, people_queryset(), user_ids, person_document)
 
 
 def events_index(event_ids: Iterable[int]) -> None:
-    event_ids = set(event_ids)
-    events = list(events_queryset().filter(pk__in=event_ids))
-    gone = event_ids - {e.pk for e in events}
-    if gone:
-        documents_delete(SearchDocument.objects.filter(kind=Kind.EVENT, object_id__in=gone))
-    documents_store([event_document(e) for e in events])
+    _objects_index(Kind.EVENT, events_queryset(), event_ids, event_document)
 
 
 INDEXERS = {
