@@ -20,7 +20,6 @@ so the figures are what a web request pays. See bench/README.md.
 import argparse
 import multiprocessing
 import os
-import statistics
 import sys
 import time
 from datetime import timedelta
@@ -29,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from front_page import bench_env, manage, postgres_database  # noqa: E402
+from front_page import bench_env, manage, percentile, postgres_database  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_events"
 EMAIL_DOMAIN = "bench-events.example.dk"
@@ -44,11 +43,6 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--cancellations", type=int, default=50, help="concurrent cancellations")
     return parser.parse_args()
-
-
-def percentile(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 def _worker(barrier, action, items, results) -> None:
@@ -73,7 +67,7 @@ def _worker(barrier, action, items, results) -> None:
 def run_concurrently(work: list, processes: int, action) -> tuple[float, list[float], list]:
     """Run `action(item)` for every item from `processes` processes (like gunicorn's workers:
     no shared interpreter lock), started together; returns the wall time, each call's latency
-    and any errors."""
+    (sorted) and any errors."""
     from django.db import connection
 
     connection.close()
@@ -96,7 +90,7 @@ def run_concurrently(work: list, processes: int, action) -> tuple[float, list[fl
     wall = time.perf_counter() - started
     for process in pool:
         process.join()
-    return wall, latencies, errors
+    return wall, sorted(latencies), errors
 
 
 def setup(args):
@@ -175,7 +169,7 @@ def main() -> int:
     print(
         f"sign-up rush: {len(people)} people, {args.seats} seats, {args.processes} processes: "
         f"{len(latencies) / wall:.0f} sign-ups/s ({wall:.2f} s); one sign-up p50 "
-        f"{statistics.median(latencies) * 1000:.1f} ms, p95 {percentile(latencies, 95) * 1000:.1f}"
+        f"{percentile(latencies, 50) * 1000:.1f} ms, p95 {percentile(latencies, 95) * 1000:.1f}"
         f" ms, max {max(latencies) * 1000:.1f} ms; errors {len(errors)}"
     )
     print(
@@ -207,7 +201,7 @@ def main() -> int:
     promoted = after - before
     print(
         f"cancellation rush: {len(leaving)} cancellations: {len(latencies) / wall:.0f}/s "
-        f"({wall:.2f} s); p50 {statistics.median(latencies) * 1000:.1f} ms, p95 "
+        f"({wall:.2f} s); p50 {percentile(latencies, 50) * 1000:.1f} ms, p95 "
         f"{percentile(latencies, 95) * 1000:.1f} ms; promoted {len(promoted)}; errors {len(errors)}"
     )
     if len(promoted) != len(leaving) or len(after) != args.seats:

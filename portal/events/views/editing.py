@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from portal.core.forms import add_service_errors
 
-from .. import selectors, services
+from .. import seats, selectors, services
 from ..forms import (
     EventCancelForm,
     EventCopyForm,
@@ -21,7 +21,7 @@ from ..forms import (
     programme_initial,
     quotas_initial,
 )
-from ..models import Event, Registration
+from ..models import Event
 
 PUBLISH = "publish"
 
@@ -167,9 +167,7 @@ def event_cancel(request, pk: int):
         {
             "event": event,
             "form": form,
-            "registered_count": event.registrations.exclude(
-                status=Registration.Status.CANCELLED
-            ).count(),
+            "registered_count": sum(seats.seat_counts([event.pk]).get(event.pk, (0, 0))),
         },
         status=400 if form.is_bound else 200,
     )
