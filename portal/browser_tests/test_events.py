@@ -13,7 +13,7 @@ from django.utils.translation import gettext, override
 
 from portal.conftest import make_user
 from portal.core.models import User
-from portal.events.models import Event, Registration
+from portal.events.models import CalendarFeed, Event, Registration
 from portal.testing.browser import assert_accessible, sign_in_with_password
 from portal.testing.totp import totp_code
 
@@ -301,3 +301,35 @@ def test_the_organisers_day_check_in_and_the_survey_afterwards(page, operator, f
     assert_accessible(page)
     expect(page.locator("main")).to_contain_text("Godt oplæg om rådighed.")
     expect(page.locator("main")).not_to_contain_text("Anna")
+
+
+def test_signing_up_from_an_email_link_and_the_calendar_feed_page(page, fund, password):
+    """The digest's signed "sign me up" link works without signing in (the page asks first),
+    and the calendar-feed page gives the personal address. Both axe-clean."""
+    from playwright.sync_api import expect  # only where the browser tests run
+
+    from portal.events.links import rsvp_path
+
+    anna = make_user(organisation=fund, email="anna@3f.example.dk", full_name="Anna Andersen")
+    event = Event.objects.create(
+        kind=Event.Kind.WEBINAR,
+        status=Event.Status.PUBLISHED,
+        published_at=timezone.now(),
+        title="Webinar om fleksjob",
+        online_url="https://moede.example.dk/fleksjob",
+        starts_at=timezone.now() + timedelta(days=10),
+        ends_at=timezone.now() + timedelta(days=10, hours=1),
+    )
+    page.goto(rsvp_path(user_id=anna.pk, event_id=event.pk))
+    assert_accessible(page)
+    assert not Registration.objects.exists()  # opening the link signs nobody up
+    page.get_by_role("button", name=da("Sign me up")).click()
+    assert_accessible(page)
+    assert Registration.objects.get().user == anna
+
+    sign_in_with_password(page, email=anna.email, password=password)
+    assert_accessible(page)
+    page.goto("/arrangementer/kalender/")
+    assert_accessible(page)
+    token = CalendarFeed.objects.get(user=anna).token
+    expect(page.locator("#calendar-feed-url")).to_have_value(re.compile(re.escape(token)))
