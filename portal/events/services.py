@@ -542,6 +542,31 @@ def event_publish(*, event: Event, by: User) -> Event:
 
 
 @transaction.atomic
+def event_save(
+    *,
+    event: Event | None,
+    by: User,
+    fields: dict,
+    organisers: Iterable[User],
+    sessions: list[dict],
+    quotas: dict[Organisation, int],
+    publish: bool = False,
+) -> Event:
+    """The editing page in one step: the event (new when `event` is None), its organisers,
+    programme and quotas, published if asked and allowed. A refusal anywhere changes nothing."""
+    if event is None:
+        event = event_create(by=by, organisers=organisers, **fields)
+    else:
+        event = event_update(event=event, by=by, **fields)
+        event_set_organisers(event=event, by=by, organisers=organisers)
+    event_set_programme(event=event, by=by, sessions=sessions)
+    event_set_quotas(event=event, by=by, quotas=quotas)
+    if publish and event.status == Event.Status.DRAFT and rules.has_perm("events.manage", by):
+        event = event_publish(event=event, by=by)
+    return event
+
+
+@transaction.atomic
 def event_cancel(*, event: Event, by: User, reason: str = "") -> Event:
     """Cancel the event: calendars get METHOD:CANCEL, the waiting list a short note.
     Registrations are kept as they were, so the record shows who had a seat."""
@@ -565,8 +590,9 @@ def event_cancel(*, event: Event, by: User, reason: str = "") -> Event:
 
 
 @transaction.atomic
-def event_copy(*, event: Event, by: User, starts_at: datetime) -> Event:
-    """A draft copy moved in time: programme, quotas, organisers and windows move along."""
+def event_copy(*, event: Event, by: User, starts_at: datetime, publish: bool = False) -> Event:
+    """A copy moved in time: programme, quotas, organisers and windows move along. A draft,
+    or published at once with `publish` (the next theme meeting in one step)."""
     _require("events.manage", by)
     shift = starts_at - event.starts_at
 
@@ -601,6 +627,8 @@ def event_copy(*, event: Event, by: User, starts_at: datetime) -> Event:
             guest_speakers=session.guest_speakers,
         )
         session_copy.speakers.set(speakers)
+    if publish:
+        copy = event_publish(event=copy, by=by)
     return copy
 
 

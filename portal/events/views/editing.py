@@ -5,7 +5,6 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -45,28 +44,15 @@ def _forms(request, event: Event | None):
 
 
 def _save(request, event: Event | None, form, programme, quotas) -> Event:
-    """All writes of the page in one transaction: a refusal anywhere leaves nothing changed."""
-    fields = form.event_fields()
-    organisers = form.cleaned_data["organisers"]
-    with transaction.atomic():
-        if event is None:
-            event = services.event_create(by=request.user, organisers=organisers, **fields)
-        else:
-            event = services.event_update(event=event, by=request.user, **fields)
-            services.event_set_organisers(event=event, by=request.user, organisers=organisers)
-        services.event_set_programme(
-            event=event,
-            by=request.user,
-            sessions=programme.sessions(first_day=form.cleaned_data["start_date"]),
-        )
-        services.event_set_quotas(event=event, by=request.user, quotas=quotas.quotas())
-        if (
-            request.POST.get("action") == PUBLISH
-            and event.status == Event.Status.DRAFT
-            and rules.has_perm("events.manage", request.user)
-        ):
-            event = services.event_publish(event=event, by=request.user)
-    return event
+    return services.event_save(
+        event=event,
+        by=request.user,
+        fields=form.event_fields(),
+        organisers=form.cleaned_data["organisers"],
+        sessions=programme.sessions(first_day=form.cleaned_data["start_date"]),
+        quotas=quotas.quotas(),
+        publish=request.POST.get("action") == PUBLISH,
+    )
 
 
 def _edit_page(request, event: Event | None):
@@ -125,10 +111,12 @@ def event_copy(request, pk: int):
     form = EventCopyForm.for_event(event, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                copy = services.event_copy(event=event, by=request.user, starts_at=form.starts_at())
-                if request.POST.get("action") == PUBLISH:
-                    copy = services.event_publish(event=copy, by=request.user)
+            copy = services.event_copy(
+                event=event,
+                by=request.user,
+                starts_at=form.starts_at(),
+                publish=request.POST.get("action") == PUBLISH,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
