@@ -9,6 +9,7 @@ booking, so they are sent whatever the person chose for notification emails; bei
 `EmailCategory.NOTIFICATION`, they are not sent to an address that bounced.
 """
 
+from collections import Counter
 from datetime import datetime, timedelta
 
 import rules
@@ -62,6 +63,69 @@ def event_day_has_come(*, event: Event, now: datetime | None = None) -> bool:
     """Whether it is the event's day (Copenhagen time) or later."""
     now = now or timezone.now()
     return timezone.localdate(now) >= timezone.localdate(event.starts_at)
+
+
+def check_in_open(*, event: Event) -> bool:
+    return event.status != Event.Status.CANCELLED and event_day_has_come(event=event)
+
+
+def _by_name(registrations: list[Registration]) -> list[Registration]:
+    return sorted(registrations, key=lambda r: (r.user.get_full_name().casefold(), r.pk))
+
+
+def confirmed_by_name(*, event: Event) -> list[Registration]:
+    """The confirmed participants in name order (badges, attendance list)."""
+    return _by_name(
+        [r for r in participants_of(event=event) if r.status == Registration.Status.CONFIRMED]
+    )
+
+
+def _matches(registration: Registration, query: str) -> bool:
+    user = registration.user
+    haystack = " ".join(
+        [user.full_name, user.email, user.organisation.name if user.organisation_id else ""]
+    )
+    return query.casefold() in haystack.casefold()
+
+
+def _note_summary(notes: list[str]) -> list[tuple[str, int]]:
+    """The different notes with how many wrote each (case and spacing ignored), most first."""
+    spelled = [" ".join(note.split()) for note in notes if note.strip()]
+    first_spelling: dict[str, str] = {}
+    for note in spelled:
+        first_spelling.setdefault(note.casefold(), note)
+    counted = Counter(note.casefold() for note in spelled)
+    return [(first_spelling[key], count) for key, count in counted.most_common()]
+
+
+def participant_overview(*, event: Event, query: str = "") -> dict:
+    """The organiser's participant list in one query: confirmed (by name) and waiting (with
+    their place), each narrowed by `query` (name, email or organisation, any case, æøå), and
+    a summary of the whole event: seats, check-ins, dietary and accessibility needs."""
+    registrations = list(participants_of(event=event))
+    confirmed = _by_name([r for r in registrations if r.status == Registration.Status.CONFIRMED])
+    waiting = [r for r in registrations if r.status == Registration.Status.WAITING]
+    for position, registration in enumerate(waiting, start=1):
+        registration.waiting_position = position
+    dietary = [r.dietary_note for r in confirmed if r.dietary_note.strip()]
+    accessibility = [r.accessibility_note for r in confirmed if r.accessibility_note.strip()]
+    return {
+        "confirmed": [r for r in confirmed if _matches(r, query)] if query else confirmed,
+        "waiting": [r for r in waiting if _matches(r, query)] if query else waiting,
+        "can_check_in": check_in_open(event=event),
+        "summary": {
+            "confirmed": len(confirmed),
+            "waiting": len(waiting),
+            "checked_in": sum(1 for r in confirmed if r.checked_in_at),
+            "seats_left": (
+                max(0, event.capacity - len(confirmed)) if event.capacity is not None else None
+            ),
+            "dietary": len(dietary),
+            "accessibility": len(accessibility),
+            "dietary_notes": _note_summary(dietary),
+            "accessibility_notes": _note_summary(accessibility),
+        },
+    }
 
 
 # --- Check-in -----------------------------------------------------------------------------------

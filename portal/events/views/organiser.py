@@ -4,8 +4,6 @@ Every page needs `events.organise` for the event; an event the person may not se
 404, one they may see but not run a 403.
 """
 
-from collections import Counter
-
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,7 +19,12 @@ from django.views.decorators.http import require_POST
 
 from .. import pdf
 from ..feedback import feedback_results as feedback_results_of
-from ..follow_up import event_day_has_come, participants_of, registration_check_in
+from ..follow_up import (
+    check_in_open,
+    confirmed_by_name,
+    participant_overview,
+    registration_check_in,
+)
 from ..models import Event, Registration
 from ..selectors import access_event
 
@@ -37,62 +40,11 @@ def access_event_for_organiser(*, user, pk: int) -> Event:
     return event
 
 
-def _matches(registration: Registration, query: str) -> bool:
-    user = registration.user
-    haystack = " ".join(
-        [user.full_name, user.email, user.organisation.name if user.organisation_id else ""]
-    )
-    return query.casefold() in haystack.casefold()
-
-
-def _note_summary(notes: list[str]) -> list[tuple[str, int]]:
-    """The different notes with how many wrote each (case and spacing ignored), most first."""
-    counted = Counter(" ".join(note.split()).casefold() for note in notes if note.strip())
-    first_spelling = {}
-    for note in notes:
-        first_spelling.setdefault(" ".join(note.split()).casefold(), " ".join(note.split()))
-    return [(first_spelling[key], count) for key, count in counted.most_common()]
-
-
-def _participant_context(event: Event, query: str) -> dict:
-    registrations = list(participants_of(event=event))
-    confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
-    waiting = [r for r in registrations if r.status == Registration.Status.WAITING]
-    for position, registration in enumerate(waiting, start=1):
-        registration.waiting_position = position
-    confirmed.sort(key=lambda r: (r.user.get_full_name().casefold(), r.pk))
-    shown_confirmed, shown_waiting = confirmed, waiting
-    if query:
-        shown_confirmed = [r for r in confirmed if _matches(r, query)]
-        shown_waiting = [r for r in waiting if _matches(r, query)]
-    dietary = [r.dietary_note for r in confirmed if r.dietary_note.strip()]
-    accessibility = [r.accessibility_note for r in confirmed if r.accessibility_note.strip()]
-    return {
-        "event": event,
-        "query": query,
-        "confirmed": shown_confirmed,
-        "waiting": shown_waiting,
-        "can_check_in": event.status != Event.Status.CANCELLED and event_day_has_come(event=event),
-        "summary": {
-            "confirmed": len(confirmed),
-            "waiting": len(waiting),
-            "checked_in": sum(1 for r in confirmed if r.checked_in_at),
-            "seats_left": (
-                max(0, event.capacity - len(confirmed)) if event.capacity is not None else None
-            ),
-            "dietary": len(dietary),
-            "accessibility": len(accessibility),
-            "dietary_notes": _note_summary(dietary),
-            "accessibility_notes": _note_summary(accessibility),
-        },
-    }
-
-
 @login_required
 def participant_list(request, pk: int):
     event = access_event_for_organiser(user=request.user, pk=pk)
     query = request.GET.get("q", "").strip()[:100]
-    context = _participant_context(event, query)
+    context = {"event": event, "query": query, **participant_overview(event=event, query=query)}
     template = "events/organiser_participants.html"
     if request.htmx:
         template += "#results"
@@ -122,8 +74,7 @@ def check_in(request, pk: int, registration_pk: int):
             {
                 "event": event,
                 "registration": registration,
-                "can_check_in": event.status != Event.Status.CANCELLED
-                and event_day_has_come(event=event),
+                "can_check_in": check_in_open(event=event),
                 "row_error": error,
                 "query": request.POST.get("q", ""),
             },
@@ -143,14 +94,6 @@ def _filename(kind: str, event: Event) -> str:
     return f"{kind}-{title}-{day}.pdf"
 
 
-def _confirmed_by_name(event: Event) -> list[Registration]:
-    registrations = [
-        r for r in participants_of(event=event) if r.status == Registration.Status.CONFIRMED
-    ]
-    registrations.sort(key=lambda r: (r.user.get_full_name().casefold(), r.pk))
-    return registrations
-
-
 def _pdf_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -161,14 +104,14 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 @login_required
 def badges_pdf(request, pk: int):
     event = access_event_for_organiser(user=request.user, pk=pk)
-    content = pdf.badges_pdf(event=event, registrations=_confirmed_by_name(event))
+    content = pdf.badges_pdf(event=event, registrations=confirmed_by_name(event=event))
     return _pdf_response(content, _filename("navneskilte", event))
 
 
 @login_required
 def attendance_pdf(request, pk: int):
     event = access_event_for_organiser(user=request.user, pk=pk)
-    content = pdf.attendance_pdf(event=event, registrations=_confirmed_by_name(event))
+    content = pdf.attendance_pdf(event=event, registrations=confirmed_by_name(event=event))
     return _pdf_response(content, _filename("deltagerliste", event))
 
 
