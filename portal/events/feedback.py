@@ -70,6 +70,11 @@ def feedback_may_answer(*, event: Event, user: User) -> bool:
     ).exists()
 
 
+def feedback_open(*, event: Event) -> bool:
+    """The survey is open from the event's start, unless the event was cancelled."""
+    return event.status != Event.Status.CANCELLED and timezone.now() >= event.starts_at
+
+
 def feedback_of(*, event: Event, user: User) -> FeedbackResponse | None:
     return FeedbackResponse.objects.filter(event=event, user=user).first()
 

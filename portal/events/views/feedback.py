@@ -4,12 +4,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from portal.core.forms import add_service_errors
 
-from ..feedback import FeedbackForm, feedback_may_answer, feedback_of, feedback_submit
-from ..models import Event
+from ..feedback import (
+    FeedbackForm,
+    feedback_may_answer,
+    feedback_of,
+    feedback_open,
+    feedback_submit,
+)
 from ..selectors import access_event
 
 
@@ -22,7 +26,7 @@ def feedback_form(request, pk: int):
         raise Http404
     if feedback_of(event=event, user=request.user) is not None:
         return render(request, "events/feedback_thanks.html", {"event": event})
-    if event.status == Event.Status.CANCELLED or timezone.now() < event.starts_at:
+    if not feedback_open(event=event):
         return render(request, "events/feedback_not_open.html", {"event": event}, status=200)
     form = FeedbackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
