@@ -24,10 +24,6 @@ def seats_left(event: Event) -> int | None:
     return max(0, event.capacity - seats_taken(event))
 
 
-def waiting_count(event: Event) -> int:
-    return Registration.objects.filter(event=event, status=WAITING).count()
-
-
 def waiting_position(registration: Registration) -> int | None:
     """1 for the first on the waiting list; None when the person is not waiting."""
     if registration.status != WAITING:
@@ -48,29 +44,6 @@ def quota_use(event: Event) -> dict[int, int]:
         .values_list("user__organisation_id", "taken")
     )
     return dict(rows.order_by())
-
-
-def quotas_with_use(event: Event) -> list[OrganisationQuota]:
-    """The event's quotas, each with `.taken` (confirmed seats of that organisation)."""
-    taken = (
-        Registration.objects.filter(
-            event=OuterRef("event"),
-            status=CONFIRMED,
-            user__organisation=OuterRef("organisation"),
-        )
-        .order_by()
-        .values("event")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return list(
-        OrganisationQuota.objects.filter(event=event)
-        .select_related("organisation")
-        .annotate(
-            taken=Coalesce(Subquery(taken, output_field=IntegerField()), Value(0)),
-        )
-        .order_by("organisation__name")
-    )
 
 
 def quota_left(event: Event, organisation_id: int | None) -> int | None:
