@@ -30,7 +30,7 @@ from portal.digests.selectors import (
 from portal.newsletters.models import NewsletterItem
 from portal.newsletters.sources import Proposal, pasted_address, period_bounds, proposal_source
 
-from .links import rsvp_token_for_ids
+from .links import rsvp_token
 from .models import Event, Registration
 
 # How far ahead the digest looks, and how many events one digest lists at most.
@@ -192,7 +192,9 @@ def upcoming_events(chunk: DigestChunk, weight: float) -> Iterable[Candidate]:
                 EventDigestItem(
                     key=f"event:{event.id}",
                     title=event.title,
-                    url=rsvp_pattern.replace("TOKEN", rsvp_token_for_ids(reader.id, event.id)),
+                    url=rsvp_pattern.replace(
+                        "TOKEN", rsvp_token(user_id=reader.id, event_id=event.id)
+                    ),
                     reason=reason,
                     excerpt=event.excerpt,
                     source="events",

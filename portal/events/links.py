@@ -35,22 +35,13 @@ class RsvpLinkExpired(ValidationError):
         self.event_id = event_id
 
 
-def rsvp_token(*, user: User, event: Event) -> str:
-    return signing.dumps([user.pk, event.pk], salt=_RSVP_SALT, compress=True)
-
-
-def rsvp_token_for_ids(user_id: int, event_id: int) -> str:
-    """The same token from ids alone (the digest signs many without loading objects)."""
+def rsvp_token(*, user_id: int, event_id: int) -> str:
+    """From ids alone: the digest signs many without loading the objects."""
     return signing.dumps([user_id, event_id], salt=_RSVP_SALT, compress=True)
 
 
 def rsvp_path(*, user_id: int, event_id: int) -> str:
-    return reverse("events:rsvp", args=[rsvp_token_for_ids(user_id, event_id)])
-
-
-def rsvp_url(*, user: User, event: Event) -> str:
-    """The absolute RSVP address for emails."""
-    return settings.SITE_URL + reverse("events:rsvp", args=[rsvp_token(user=user, event=event)])
+    return reverse("events:rsvp", args=[rsvp_token(user_id=user_id, event_id=event_id)])
 
 
 def rsvp_parse(token: str) -> tuple[int, int]:

@@ -20,18 +20,20 @@ pytestmark = pytest.mark.django_db
 
 
 def _path(user, event) -> str:
-    return reverse("events:rsvp", args=[links.rsvp_token(user=user, event=event)])
+    return reverse("events:rsvp", args=[links.rsvp_token(user_id=user.pk, event_id=event.pk)])
 
 
 def test_the_token_names_the_person_and_the_event(caseworker):
     event = EventFactory()
-    assert links.rsvp_check(links.rsvp_token(user=caseworker, event=event)) == (caseworker, event)
-    assert links.rsvp_url(user=caseworker, event=event).startswith("http")
+    assert links.rsvp_check(links.rsvp_token(user_id=caseworker.pk, event_id=event.pk)) == (
+        caseworker,
+        event,
+    )
 
 
 def test_a_tampered_token_is_refused(caseworker, colleague):
     event = EventFactory()
-    token = links.rsvp_token(user=caseworker, event=event)
+    token = links.rsvp_token(user_id=caseworker.pk, event_id=event.pk)
     with pytest.raises(ValidationError):
         links.rsvp_check(token[:-2] + ("AA" if not token.endswith("AA") else "BB"))
     # Another module's signed value (same payload, other salt) is no RSVP token.
@@ -117,7 +119,7 @@ def test_an_event_the_person_may_not_see_is_a_404(client, caseworker):
 
 def test_a_tampered_link_is_a_404(client, caseworker):
     event = EventFactory()
-    token = links.rsvp_token(user=caseworker, event=event)
+    token = links.rsvp_token(user_id=caseworker.pk, event_id=event.pk)
     response = client.post(reverse("events:rsvp", args=[token[:-3] + "xyz"]))
     assert response.status_code == 404
     assert not Registration.objects.exists()
