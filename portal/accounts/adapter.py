@@ -1,10 +1,12 @@
 """allauth hooks: who may sign up, approval before first sign-in, and email through the portal."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import PermissionDenied
 
 from portal.core.email import email_send_rendered
+from portal.core.http import client_ip
 
-from . import selectors
+from . import selectors, sign_in_throttle
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -20,6 +22,33 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def get_client_ip(self, request) -> str:
+        """allauth's rate limits and session list use the portal's one reading of the client IP."""
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """Growing delays per account and per IP instead of allauth's fixed-window lockout."""
+        self._sign_in_attempt = sign_in_throttle.password_attempt_begin(
+            request=request, email=credentials.get("email", "")
+        )
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        if user is not None:
+            sign_in_throttle.attempt_succeeded(self._sign_in_attempt)
+        return user
+
+    def authentication_failed(self, request, **credentials) -> None:
+        sign_in_throttle.attempt_failed(self._sign_in_attempt)
+
+    def _delete_login_attempts_cached_email(self, request, **credentials) -> None:
+        """A completed password reset gives the account a fresh start (allauth's own hook)."""
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        sign_in_throttle.account_clear(email=credentials.get("email", ""))
 
     def get_login_stages(self) -> list[str]:
         """Approval comes right after email verification and before the second factor."""

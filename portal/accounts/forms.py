@@ -1,4 +1,6 @@
+from allauth.account.forms import ConfirmLoginCodeForm as AllauthConfirmLoginCodeForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.core import context as allauth_context
 from django import forms
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import AuditEvent, Centre, Organisation, Role, Topic, User
 
-from . import selectors
+from . import selectors, sign_in_throttle
 from .models import Invitation
 
 
@@ -30,6 +32,20 @@ class SignupForm(AllauthSignupForm):
                 code="unknown_domain",
             )
         return email
+
+
+class ConfirmLoginCodeForm(AllauthConfirmLoginCodeForm):
+    """A wrong login code counts against the client IP's sign-in throttle (decision 0015)."""
+
+    def clean_code(self):
+        attempt = sign_in_throttle.code_attempt_begin(request=allauth_context.request, email="")
+        try:
+            code = super().clean_code()
+        except forms.ValidationError:
+            sign_in_throttle.attempt_failed(attempt)
+            raise
+        sign_in_throttle.attempt_succeeded(attempt)
+        return code
 
 
 class DkfdsFormMixin:

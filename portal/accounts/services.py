@@ -215,7 +215,7 @@ def invitation_revoke(*, invitation: Invitation, actor: User, request=None) -> I
 
 @transaction.atomic
 def signup_received(*, user: User, request=None) -> None:
-    """A person signed up themselves: record it and tell whoever must approve them."""
+    """A person signed up themselves: record it. Nobody is told until the address is proven."""
     audit_record(
         action=AuditEvent.Action.USER_CREATED,
         actor=user,
@@ -224,7 +224,18 @@ def signup_received(*, user: User, request=None) -> None:
         request=request,
         via="signup",
     )
-    if user.organisation is None:
+
+
+@transaction.atomic
+def signup_email_verified(*, user: User, email: str) -> None:
+    """A self-signed-up person proved their address: now tell whoever must approve them.
+
+    Not before: an unverified sign-up may be anyone typing a colleague's address, and the
+    administrator would be asked to approve an account its owner never asked for.
+    """
+    if user.approved_at is not None or user.organisation is None:
+        return
+    if email.strip().lower() != user.email.strip().lower():
         return
     people_url = _absolute_url(reverse("accounts:people_list", args=[user.organisation.slug]))
     for reviewer in selectors.signup_reviewer_list(organisation=user.organisation):

@@ -191,6 +191,7 @@ class AuditEvent(models.Model):
     class Action(models.TextChoices):
         LOGIN = "login", _("Signed in")
         LOGIN_FAILED = "login_failed", _("Failed sign-in")
+        SIGN_IN_THROTTLED = "sign_in_throttled", _("Sign-in slowed down")
         LOGOUT = "logout", _("Signed out")
         MFA_ADDED = "mfa_added", _("Two-factor enabled")
         MFA_REMOVED = "mfa_removed", _("Two-factor removed")

@@ -1,12 +1,7 @@
 """Writes of the core app."""
 
+from .http import client_ip
 from .models import AuditEvent, Organisation, User
-
-
-def client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def audit_record(

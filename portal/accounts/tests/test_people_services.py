@@ -57,24 +57,40 @@ def test_signup_reject_refuses_an_approved_member(caseworker, fund_admin):
     assert User.objects.filter(pk=caseworker.pk).exists()
 
 
-def test_signup_received_emails_the_organisations_admins(
+def test_signup_received_records_the_sign_up_but_tells_nobody_yet(
+    applicant, fund_admin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.signup_received(user=applicant)
+    assert not OutboxMessage.objects.exists()
+    assert AuditEvent.objects.get(action=AuditEvent.Action.USER_CREATED).detail == {"via": "signup"}
+
+
+def test_signup_email_verified_emails_the_organisations_admins(
     applicant, fund_admin, other_fund, django_capture_on_commit_callbacks
 ):
     make_user(organisation=other_fund, roles=["admin"], email="admin@foa.example.dk")
     with django_capture_on_commit_callbacks(execute=True):
-        services.signup_received(user=applicant)
+        services.signup_email_verified(user=applicant, email=applicant.email)
     message = OutboxMessage.objects.get()
     assert message.recipients == fund_admin.email
     assert "/organisationer/3f/personer/" in message.text_body
-    assert AuditEvent.objects.get(action=AuditEvent.Action.USER_CREATED).detail == {"via": "signup"}
 
 
-def test_signup_received_falls_back_to_the_operators_admins(
+def test_signup_email_verified_falls_back_to_the_operators_admins(
     applicant, operator_admin, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.signup_received(user=applicant)
+        services.signup_email_verified(user=applicant, email=applicant.email)
     assert OutboxMessage.objects.get().recipients == operator_admin.email
+
+
+def test_signup_email_verified_tells_nobody_about_an_approved_person(
+    caseworker, fund_admin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.signup_email_verified(user=caseworker, email=caseworker.email)
+    assert not OutboxMessage.objects.exists()
 
 
 def test_member_roles_set_audits_each_grant_and_revocation(caseworker, fund_admin):

@@ -40,7 +40,7 @@ def test_sign_up_with_an_unknown_domain_is_refused(client, fund):
     assert not User.objects.filter(email="person@gmail.example.com").exists()
 
 
-def test_sign_up_with_a_known_domain_waits_for_approval_and_tells_the_admins(
+def test_sign_up_with_a_known_domain_waits_for_approval_and_tells_nobody_before_verification(
     client, fund, fund_admin, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -49,7 +49,7 @@ def test_sign_up_with_a_known_domain_waits_for_approval_and_tells_the_admins(
     assert user.organisation == fund
     assert user.full_name == "Ny Kollega"
     assert not user.is_approved
-    assert OutboxMessage.objects.filter(recipients=fund_admin.email).count() == 1
+    assert not OutboxMessage.objects.filter(recipients=fund_admin.email).exists()
     assert AuditEvent.objects.filter(
         action=AuditEvent.Action.USER_CREATED, subject_user=user, detail__via="signup"
     ).exists()
@@ -105,3 +105,28 @@ def test_after_verifying_the_email_the_person_waits_for_approval(
     assert response.url == reverse("accounts:awaiting_approval")
     assert EmailAddress.objects.get(email="ny@3f.example.dk").verified
     assert "_auth_user_id" not in client.session
+
+
+def test_verifying_the_email_address_tells_the_admins_once(
+    client, fund, fund_admin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client, "ny@3f.example.dk")
+    code = extract_login_code(OutboxMessage.objects.get(recipients="ny@3f.example.dk").text_body)
+    assert not OutboxMessage.objects.filter(recipients=fund_admin.email).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_email_verification_sent"), {"code": code})
+
+    notice = OutboxMessage.objects.get(recipients=fund_admin.email)
+    assert "Ny Kollega" in notice.text_body
+
+
+def test_a_wrong_verification_code_tells_the_admins_nothing(
+    client, fund, fund_admin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client, "ny@3f.example.dk")
+        client.post(reverse("account_email_verification_sent"), {"code": "XXXX-XXXX"})
+    assert not EmailAddress.objects.get(email="ny@3f.example.dk").verified
+    assert not OutboxMessage.objects.filter(recipients=fund_admin.email).exists()

@@ -47,6 +47,29 @@ def test_production_refuses_to_start_with_the_demo_secret_key():
     assert "demo SECRET_KEY" in result.stderr
 
 
+def test_debug_alone_does_not_start_with_the_demo_secret_key():
+    result = load_settings(DEBUG="1")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_debug_refuses_the_demo_secret_key_outside_demo_mode():
+    result = load_settings(DEBUG="1", SECRET_KEY="demo-only-secret-key-do-not-use-in-production")
+    assert result.returncode != 0
+    assert "demo SECRET_KEY" in result.stderr
+
+
+def test_debug_with_a_real_secret_key_starts():
+    result = load_settings(DEBUG="1", SECRET_KEY="a-real-secret-key-from-the-vault-0123456789")
+    assert result.returncode == 0, result.stderr
+    assert settings_values(result)["DEBUG"] is True
+
+
+def test_demo_mode_may_use_the_demo_secret_key():
+    result = load_settings(PORTAL_DEMO="1", DEBUG="1")
+    assert result.returncode == 0, result.stderr
+
+
 def test_production_defaults_are_secure():
     result = load_settings(SECRET_KEY="a-real-secret-key-from-the-vault-0123456789")
     assert result.returncode == 0, result.stderr
