@@ -1,24 +1,92 @@
 import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
 from portal.accounts.models import Invitation
-from portal.accounts.tests.factories import invite
+from portal.accounts.tests.factories import invite, sign_in_with_second_factor
 from portal.core.models import AuditEvent, User
 from portal.core.services import audit_record
 
 pytestmark = pytest.mark.django_db
 
+ROOT_PASSWORD = "en-lang-hemmelig-saetning"
+
+
+def _superuser(operator, *, totp=True):
+    superuser = User.objects.create_superuser(
+        "root@loh.example.dk",
+        ROOT_PASSWORD,
+        organisation=operator,
+        full_name="Drift",
+        approved_at="2026-01-01T00:00:00Z",
+    )
+    EmailAddress.objects.create(user=superuser, email=superuser.email, verified=True, primary=True)
+    if totp:
+        Authenticator.objects.create(
+            user=superuser, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+        )
+    return superuser
+
 
 @pytest.fixture
 def superuser_client(client, operator):
-    superuser = User.objects.create_superuser(
-        "root@loh.example.dk",
-        "en-lang-hemmelig-saetning",
-        organisation=operator,
-        full_name="Drift",
-    )
-    client.force_login(superuser)
+    """Operations staff signed in through the portal with password and second factor."""
+    superuser = _superuser(operator)
+    sign_in_with_second_factor(client, email=superuser.email, password=ROOT_PASSWORD)
     return client
+
+
+def test_admin_login_page_sends_the_visitor_to_the_portals_sign_in(client):
+    response = client.get(reverse("admin:login") + "?next=/django-admin/core/user/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert "next=/django-admin/core/user/" in response.url
+
+
+def test_admin_login_form_cannot_be_posted_to(client, operator):
+    _superuser(operator)
+    response = client.post(
+        reverse("admin:login"), {"username": "root@loh.example.dk", "password": ROOT_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_anonymous_visitors_of_the_admin_end_at_the_portals_sign_in(client):
+    response = client.get(reverse("admin:index"), follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
+
+
+def test_staff_signed_in_without_a_second_factor_are_refused(client, operator):
+    superuser = _superuser(operator, totp=False)
+    client.post(reverse("account_login"), {"login": superuser.email, "password": ROOT_PASSWORD})
+    assert client.session["_auth_user_id"] == str(superuser.pk)
+
+    response = client.get(reverse("admin:core_user_changelist"), follow=True)
+
+    assert response.status_code == 403
+    assert "two-factor" in response.content.decode().lower() or "totrins" in (
+        response.content.decode().lower()
+    )
+
+
+def test_staff_with_a_second_factor_but_a_session_without_it_are_refused(client, operator):
+    superuser = _superuser(operator)
+    client.force_login(superuser)
+    response = client.get(reverse("admin:core_user_changelist"), follow=True)
+    assert response.status_code == 403
+
+
+def test_people_who_are_not_staff_are_refused_even_with_a_second_factor(client, fund_admin):
+    sign_in_with_second_factor(client, email=fund_admin.email, password="korrekt-hest-batteri")
+    response = client.get(reverse("admin:index"), follow=True)
+    assert response.status_code == 403
+
+
+def test_staff_signed_in_with_a_second_factor_reach_the_admin(superuser_client):
+    assert superuser_client.get(reverse("admin:index")).status_code == 200
 
 
 @pytest.mark.parametrize("model", ["organisation", "centre", "topic", "user", "auditevent"])
