@@ -126,7 +126,7 @@ def _release(bucket: Bucket) -> None:
 
 
 def _human_wait(seconds: int) -> str:
-    if seconds < 90:
+    if seconds < 60:
         return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
     minutes = math.ceil(seconds / 60)
     return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
