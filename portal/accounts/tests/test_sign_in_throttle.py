@@ -5,6 +5,7 @@ import time
 import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -327,3 +328,26 @@ def test_allauth_uses_the_same_client_ip(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     request = _request("10.0.0.1", "1.2.3.4, 203.0.113.9")
     assert get_adapter(request).get_client_ip(request) == "203.0.113.9"
+
+
+def test_behind_a_proxy_a_request_without_the_header_is_its_remote_address(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip(_request("203.0.113.9")) == "203.0.113.9"
+
+
+def test_ipv6_addresses_of_one_network_share_a_count(target, clock, settings):
+    """Rotating through one's /64 does not buy fresh free attempts."""
+    settings.PORTAL_SIGN_IN_THROTTLE = {
+        **settings.PORTAL_SIGN_IN_THROTTLE,
+        "ip": {"free": 2, "base_seconds": 60, "cap_seconds": 600, "memory_seconds": 3600},
+    }
+    for suffix in ("1", "2"):
+        request = RequestFactory().post("/", REMOTE_ADDR=f"2001:db8:1:2::{suffix}")
+        request.user = AnonymousUser()
+        attempt = sign_in_throttle.password_attempt_begin(request=request, email=f"x{suffix}@a.dk")
+        sign_in_throttle.attempt_failed(attempt)
+    same_network = RequestFactory().post("/", REMOTE_ADDR="2001:db8:1:2::99")
+    with pytest.raises(ValidationError):
+        sign_in_throttle.password_attempt_begin(request=same_network, email="y@a.dk")
+    other_network = RequestFactory().post("/", REMOTE_ADDR="2001:db8:1:3::1")
+    sign_in_throttle.password_attempt_begin(request=other_network, email="y@a.dk")
