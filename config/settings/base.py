@@ -309,6 +309,11 @@ PORTAL_INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 PORTAL_BENCH_HELLO = env.bool("PORTAL_BENCH_HELLO", default=False)
 # Debate: attachments are checked by content (not by name) against this list and this size.
 PORTAL_ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Volume limits: per post (new and existing files together) and per person in any 24 hours.
+PORTAL_ATTACHMENTS_PER_POST = env.int("ATTACHMENTS_PER_POST", default=5)
+PORTAL_ATTACHMENT_POST_MAX_BYTES = env.int("ATTACHMENT_POST_MAX_BYTES", default=25 * 1024 * 1024)
+PORTAL_ATTACHMENTS_PER_DAY = env.int("ATTACHMENTS_PER_DAY", default=30)
+PORTAL_ATTACHMENT_DAY_MAX_BYTES = env.int("ATTACHMENT_DAY_MAX_BYTES", default=100 * 1024 * 1024)
 PORTAL_ATTACHMENT_TYPES = {
     "application/pdf": ".pdf",
     "image/png": ".png",
