@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.core.middleware.QueueUnavailableMiddleware",
     "portal.core.middleware.ThrottledUserSessionsMiddleware",
     "portal.insights.middleware.VisitCountingMiddleware",
     "portal.accounts.middleware.RequireMfaMiddleware",
@@ -127,18 +128,26 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Both keep the cache shared by every process, so login rate limits hold across workers.
+_DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "portal_cache",
+}
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-else:
-    # A database cache is shared by every process, so login rate limits hold across workers.
+    # Redis down is a slower portal, not a broken one: cache calls fall through to the database
+    # cache (portal/core/cache.py, docs/decisions/0017-degradation-and-access-log.md).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "portal_cache",
-        }
+            "BACKEND": "portal.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "FALLBACK": "fallback",
+            "RETRY_AFTER": env.int("REDIS_RETRY_SECONDS", default=30),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 5},
+        },
+        "fallback": _DATABASE_CACHE,
     }
+else:
+    CACHES = {"default": _DATABASE_CACHE}
 
 # Background work: Huey, persisted in SQLite by default and in Redis when REDIS_URL is set.
 HUEY = {
@@ -152,7 +161,12 @@ HUEY = {
     },
 }
 if REDIS_URL:
-    HUEY.update({"huey_class": "huey.RedisHuey", "url": REDIS_URL})
+    # A bounded connect: an unreachable Redis must fail an enqueue fast, so its fallback runs.
+    _separator = "&" if "?" in REDIS_URL else "?"
+    _queue_url = REDIS_URL
+    if "socket_connect_timeout" not in REDIS_URL:
+        _queue_url = f"{REDIS_URL}{_separator}socket_connect_timeout=2"
+    HUEY.update({"huey_class": "huey.RedisHuey", "url": _queue_url})
 else:
     HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "queue.sqlite3")})
 
