@@ -319,6 +319,8 @@ PORTAL_ACCESSIBILITY_STATEMENT_URL = env.str(
     "ACCESSIBILITY_STATEMENT_URL", default="https://www.was.digst.dk/"
 )
 PORTAL_AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
+# The log of who read or exported person-level data (portal/core PersonalDataAccess).
+PORTAL_ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=180)
 PORTAL_INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 PORTAL_BENCH_HELLO = env.bool("PORTAL_BENCH_HELLO", default=False)
 # Debate: attachments are checked by content (not by name) against this list and this size.
