@@ -211,3 +211,14 @@ def test_with_redis_down_send_now_leaves_the_newsletter_to_the_minute_round(
     newsletter.refresh_from_db()
     assert newsletter.status == Newsletter.Status.SCHEDULED
     assert newsletter.pk in list(selectors.newsletter_ids_due())
+
+
+def test_a_missing_fallback_table_is_a_deploy_warning(settings):
+    from portal.core.checks import cache_fallback_table
+
+    settings.CACHES = _redis_down_caches()
+    assert [w.id for w in cache_fallback_table(None, databases=["default"])] == ["portal.W101"]
+    call_command("createcachetable", verbosity=0)
+    assert cache_fallback_table(None, databases=["default"]) == []
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert cache_fallback_table(None, databases=["default"]) == []
