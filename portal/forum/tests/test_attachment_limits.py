@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal.forum import services
 from portal.forum.models import Attachment, Post, Thread
@@ -53,10 +53,12 @@ def test_five_attachments_on_one_post_are_accepted(caseworker, topic):
 def test_three_files_of_9_mb_exceed_the_total_of_a_post(caseworker, topic):
     thread = make_thread(author=caseworker, topic=topic)
     uploads = [big_file(f"rapport-{i}.txt", 9 * MB) for i in range(3)]
-    with pytest.raises(ValidationError) as error:
-        make_reply(author=caseworker, thread=thread, attachments=uploads)
+    with translation.override("da"):
+        with pytest.raises(ValidationError) as error:
+            make_reply(author=caseworker, thread=thread, attachments=uploads)
+        message = error.value.error_dict["attachments"][0].messages[0]
     assert codes(error.value) == {"post_too_big"}
-    assert "25,0\xa0MB" in error.value.error_dict["attachments"][0].messages[0]
+    assert "højst fylde 25,0\xa0MB i alt; disse ville fylde 27,0\xa0MB" in message
     assert not Post.objects.filter(is_opening=False).exists()
     assert not Attachment.objects.exists()
 
