@@ -5,6 +5,8 @@ as usual, rate limits still hold (through the database cache), and queued work f
 """
 
 import logging
+import os
+import uuid
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -222,3 +224,23 @@ def test_a_missing_fallback_table_is_a_deploy_warning(settings):
     assert cache_fallback_table(None, databases=["default"]) == []
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert cache_fallback_table(None, databases=["default"]) == []
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set")
+def test_with_redis_up_the_cache_is_redis(settings):
+    settings.CACHES = {
+        "default": {
+            **_redis_down_caches()["default"],
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"portal-test-{uuid.uuid4().hex}",
+        },
+        "fallback": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    resilient._down_until.clear()
+    try:
+        cache.set("nøgle", "værdi", 60)
+        assert cache.get("nøgle") == "værdi"
+        assert caches["fallback"].get("nøgle") is None
+        assert not caches["default"].redis_is_skipped
+    finally:
+        cache.delete("nøgle")
