@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.core.middleware.QueueUnavailableMiddleware",
     "portal.core.middleware.ThrottledUserSessionsMiddleware",
     "portal.insights.middleware.VisitCountingMiddleware",
     "portal.accounts.middleware.RequireMfaMiddleware",
@@ -130,18 +131,26 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Both keep the cache shared by every process, so login rate limits hold across workers.
+_DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "portal_cache",
+}
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-else:
-    # A database cache is shared by every process, so login rate limits hold across workers.
+    # Redis down is a slower portal, not a broken one: cache calls fall through to the database
+    # cache (portal/core/cache.py, docs/decisions/0017-degradation-and-access-log.md).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "portal_cache",
-        }
+            "BACKEND": "portal.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "FALLBACK": "fallback",
+            "RETRY_AFTER": env.int("REDIS_RETRY_SECONDS", default=30),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 5},
+        },
+        "fallback": _DATABASE_CACHE,
     }
+else:
+    CACHES = {"default": _DATABASE_CACHE}
 
 # Background work: Huey, persisted in SQLite by default and in Redis when REDIS_URL is set.
 HUEY = {
@@ -155,7 +164,12 @@ HUEY = {
     },
 }
 if REDIS_URL:
-    HUEY.update({"huey_class": "huey.RedisHuey", "url": REDIS_URL})
+    # A bounded connect: an unreachable Redis must fail an enqueue fast, so its fallback runs.
+    _separator = "&" if "?" in REDIS_URL else "?"
+    _queue_url = REDIS_URL
+    if "socket_connect_timeout" not in REDIS_URL:
+        _queue_url = f"{REDIS_URL}{_separator}socket_connect_timeout=2"
+    HUEY.update({"huey_class": "huey.RedisHuey", "url": _queue_url})
 else:
     HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "queue.sqlite3")})
 
@@ -333,10 +347,17 @@ PORTAL_ACCESSIBILITY_STATEMENT_URL = env.str(
     "ACCESSIBILITY_STATEMENT_URL", default="https://www.was.digst.dk/"
 )
 PORTAL_AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
+# The log of who read or exported person-level data (portal/core PersonalDataAccess).
+PORTAL_ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=180)
 PORTAL_INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 PORTAL_BENCH_HELLO = env.bool("PORTAL_BENCH_HELLO", default=False)
 # Debate: attachments are checked by content (not by name) against this list and this size.
 PORTAL_ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Volume limits: per post (new and existing files together) and per person in any 24 hours.
+PORTAL_ATTACHMENTS_PER_POST = env.int("ATTACHMENTS_PER_POST", default=5)
+PORTAL_ATTACHMENT_POST_MAX_BYTES = env.int("ATTACHMENT_POST_MAX_BYTES", default=25 * 1024 * 1024)
+PORTAL_ATTACHMENTS_PER_DAY = env.int("ATTACHMENTS_PER_DAY", default=30)
+PORTAL_ATTACHMENT_DAY_MAX_BYTES = env.int("ATTACHMENT_DAY_MAX_BYTES", default=100 * 1024 * 1024)
 PORTAL_ATTACHMENT_TYPES = {
     "application/pdf": ".pdf",
     "image/png": ".png",

@@ -18,7 +18,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.core import selectors as core_selectors
+from portal.core.models import PersonalDataAccess
 from portal.core.rules import is_operator_admin
+from portal.core.services import personal_data_access_record
 
 from . import selectors, services
 from .forms import (
@@ -113,6 +115,14 @@ def people_list(request, slug: str):
     search = search_form.cleaned_data["q"] if search_form.is_valid() else ""
     members = selectors.member_list(organisation=organisation, search=search)
     page = Paginator(members, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    pending_signups = list(selectors.pending_signup_list(organisation=organisation))
+    personal_data_access_record(
+        request=request,
+        kind=PersonalDataAccess.Kind.PEOPLE_LIST,
+        obj=organisation,
+        label=organisation.name,
+        person_ids=[m.pk for m in page.object_list] + [p.pk for p in pending_signups],
+    )
     return render(
         request,
         "accounts/people_list.html",
@@ -121,7 +131,7 @@ def people_list(request, slug: str):
             "search_form": search_form,
             "search": search,
             "page_obj": page,
-            "pending_signups": selectors.pending_signup_list(organisation=organisation),
+            "pending_signups": pending_signups,
             "pending_invitations": selectors.pending_invitation_list(organisation=organisation),
         },
     )
@@ -184,6 +194,14 @@ def member_detail(request, slug: str, user_id: int):
     """A member's roles (editable) and deactivation."""
     organisation = selectors.access_organisation_for_people(user=request.user, slug=slug)
     member = selectors.access_member(organisation=organisation, user_id=user_id)
+    if request.method == "GET":
+        personal_data_access_record(
+            request=request,
+            kind=PersonalDataAccess.Kind.MEMBER,
+            obj=member,
+            label=f"{member.get_full_name()} ({organisation.name})",
+            person_ids=[member.pk],
+        )
     current_roles = sorted(member.role_grants.values_list("role", flat=True))
     form = MemberRolesForm(_posted(request), initial={"roles": current_roles})
     if request.method == "POST" and form.is_valid():
@@ -349,6 +367,13 @@ def profile(request):
 def profile_export(request):
     """The person's own data as a JSON download (GDPR right of access and portability)."""
     data = services.personal_data_export(user=request.user, request=request)
+    personal_data_access_record(
+        request=request,
+        kind=PersonalDataAccess.Kind.DATA_EXPORT,
+        obj=request.user,
+        label=request.user.email,
+        person_ids=[request.user.pk],
+    )
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     filename = f"samarbejdsportalen-{timezone.localdate():%Y-%m-%d}.json"

@@ -1,11 +1,15 @@
 """Request middleware of the core app."""
 
+import logging
 import time
 
 from allauth.usersessions.middleware import UserSessionsMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 _SEEN_KEY = "portal_usersession_seen"
 _SEEN_INTERVAL_SECONDS = 300
@@ -42,3 +46,29 @@ class DanishFirstLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class QueueUnavailableMiddleware:
+    """The last line when Redis is down: a 503 with a Danish explanation instead of a 500.
+
+    The cache falls through to the database (portal/core/cache.py) and enqueues have their
+    fallbacks (portal/core/queue.py); what still needs Redis and finds it gone ends here, so
+    the person learns that the portal, not their input, is the problem, and to try again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+
+        if not isinstance(exception, RedisConnectionError | RedisTimeoutError):
+            return None
+        logger.error("Redis unreachable while answering %s", request.path, exc_info=exception)
+        response = render(request, "core/service_unavailable.html", status=503)
+        response["Retry-After"] = "60"
+        return response

@@ -252,6 +252,54 @@ class AuditEvent(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.actor_email}"
 
 
+class PersonalDataAccess(models.Model):
+    """Who read or exported person-level data, when, from where and why (Datatilsynet's
+    guidance on logging): one row per page view or download, kept for
+    PORTAL_ACCESS_LOG_RETENTION_DAYS. Written by `personal_data_access_record` only."""
+
+    class Kind(models.TextChoices):
+        PARTICIPANT_LIST = "participant_list", _("Participant list with notes")
+        ATTENDANCE_LIST = "attendance_list", _("Attendance list (PDF)")
+        BADGES = "badges", _("Name badges (PDF)")
+        PEOPLE_LIST = "people_list", _("People of an organisation")
+        MEMBER = "member", _("A member's details")
+        OUTBOX = "outbox", _("Outbox")
+        OUTBOX_MESSAGE = "outbox_message", _("Email in the outbox")
+        DATA_EXPORT = "data_export", _("Personal data export")
+
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("what"), max_length=32, choices=Kind.choices, db_index=True)
+    actor = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    # Kept as text so that the record outlives a deleted account.
+    actor_email = models.CharField(_("by (email)"), max_length=254, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # The object read ("event", 12, "Årskonference 2026"): the label outlives the object.
+    object_type = models.CharField(max_length=40, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_label = models.CharField(_("concerning"), max_length=300, blank=True)
+    person_count = models.PositiveIntegerField(_("persons"), default=0)
+    # The people whose data was shown, where they are portal users: lets the operator answer
+    # "who has seen my data?" (a data subject's right of access).
+    person_ids = models.JSONField(default=list, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=300, blank=True)
+    path = models.CharField(_("page"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("access to personal data")
+        verbose_name_plural = _("accesses to personal data")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.kind} {self.actor_email}"
+
+
 class EmailCategory(models.TextChoices):
     TRANSACTIONAL = "transactional", _("Account and security")
     NOTIFICATION = "notification", _("Notifications")

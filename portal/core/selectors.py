@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import AuditEvent, Organisation, OutboxMessage, User
+from .models import AuditEvent, Organisation, OutboxMessage, PersonalDataAccess, User
 
 
 def organisation_list() -> QuerySet[Organisation]:
@@ -34,3 +34,19 @@ def audit_event_list(
 
 def outbox_message_list() -> QuerySet[OutboxMessage]:
     return OutboxMessage.objects.defer("raw", "html_body", "text_body")
+
+
+def personal_data_access_list(
+    *, kind: str = "", email: str = "", date_from=None, date_to=None
+) -> QuerySet[PersonalDataAccess]:
+    """The access log, newest first; one query per page (the actor is kept as text)."""
+    accesses = PersonalDataAccess.objects.defer("person_ids")
+    if kind:
+        accesses = accesses.filter(kind=kind)
+    if email:
+        accesses = accesses.filter(actor_email__icontains=email)
+    if date_from:
+        accesses = accesses.filter(created_at__date__gte=date_from)
+    if date_to:
+        accesses = accesses.filter(created_at__date__lte=date_to)
+    return accesses

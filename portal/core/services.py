@@ -1,7 +1,16 @@
 """Writes of the core app."""
 
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .cpr import validate_no_cpr_number
 from .http import client_ip
-from .models import AuditEvent, Organisation, User
+from .models import AuditEvent, Organisation, PersonalDataAccess, User
 
 
 def audit_record(
@@ -27,3 +36,58 @@ def audit_record(
         ip_address=client_ip(request),
         detail=detail,
     )
+
+
+PURPOSE_MAX_LENGTH = 300
+
+
+def access_purpose_clean(purpose: str | None) -> str:
+    """The purpose a person gave for reading personal data: short and free of CPR numbers."""
+    purpose = " ".join((purpose or "").split())
+    if len(purpose) > PURPOSE_MAX_LENGTH:
+        raise ValidationError(
+            _("The purpose is too long (at most %(limit)d characters)."),
+            code="too_long",
+            params={"limit": PURPOSE_MAX_LENGTH},
+        )
+    validate_no_cpr_number(purpose)
+    return purpose
+
+
+def personal_data_access_record(
+    *,
+    request,
+    kind: str,
+    obj=None,
+    label: str = "",
+    person_ids: Iterable[int] = (),
+    person_count: int | None = None,
+    purpose: str = "",
+) -> PersonalDataAccess:
+    """Log that the signed-in person read or exported person-level data (who, when, what, how
+    many people, from which IP, and why when the page asked). Call it from every view that
+    shows or hands out such data; a ValidationError (a bad purpose) means: show nothing."""
+    purpose = access_purpose_clean(purpose)
+    ids = sorted({int(pk) for pk in person_ids if pk is not None})
+    actor = request.user if request.user.is_authenticated else None
+    return PersonalDataAccess.objects.create(
+        kind=kind,
+        actor=actor,
+        actor_email=actor.email if actor else "",
+        ip_address=client_ip(request),
+        object_type=obj._meta.model_name if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_label=(label or (str(obj) if obj is not None else ""))[:300],
+        person_count=len(ids) if person_count is None else person_count,
+        person_ids=ids,
+        purpose=purpose,
+        path=request.get_full_path()[:500],
+    )
+
+
+def personal_data_access_prune(*, now=None) -> int:
+    """Delete access-log rows older than the retention period (data minimisation)."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.PORTAL_ACCESS_LOG_RETENTION_DAYS)
+    deleted, _details = PersonalDataAccess.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

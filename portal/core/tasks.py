@@ -44,3 +44,13 @@ def audit_prune():
     deleted, _ = AuditEvent.objects.filter(created_at__lt=cutoff).delete()
     logger.info("audit_prune removed %s events older than %s", deleted, cutoff.date())
     return deleted
+
+
+@db_periodic_task(crontab(hour="3", minute="23"))
+def access_log_prune():
+    """Drop access-log rows older than their retention period (data minimisation)."""
+    from .services import personal_data_access_prune
+
+    deleted = personal_data_access_prune()
+    logger.info("access_log_prune removed %s rows", deleted)
+    return deleted

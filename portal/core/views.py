@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -12,7 +13,9 @@ from django.views.decorators.cache import never_cache
 from huey.contrib.djhuey import HUEY
 
 from . import selectors
-from .models import OutboxMessage
+from .forms import AccessLogFilterForm
+from .models import OutboxMessage, PersonalDataAccess
+from .services import personal_data_access_record
 
 # Module key → URL name of its start page (modules not built yet show a "coming soon" page).
 MODULE_URLS = {
@@ -77,10 +80,25 @@ def _require_outbox(request):
         raise PermissionDenied
 
 
+def _record_outbox_message(request, message: OutboxMessage) -> None:
+    personal_data_access_record(
+        request=request,
+        kind=PersonalDataAccess.Kind.OUTBOX_MESSAGE,
+        obj=message,
+        label=f"{message.recipients}: {message.subject}",
+        person_count=len([r for r in message.recipients.split(",") if r.strip()]),
+    )
+
+
 @login_required
 def outbox_list(request):
     _require_outbox(request)
-    messages = selectors.outbox_message_list()[:200]
+    messages = list(selectors.outbox_message_list()[:200])
+    personal_data_access_record(
+        request=request,
+        kind=PersonalDataAccess.Kind.OUTBOX,
+        person_count=len({m.recipients for m in messages}),
+    )
     return render(request, "core/outbox_list.html", {"outbox_messages": messages})
 
 
@@ -88,6 +106,7 @@ def outbox_list(request):
 def outbox_detail(request, message_id: int):
     _require_outbox(request)
     message = get_object_or_404(OutboxMessage, pk=message_id)
+    _record_outbox_message(request, message)
     return render(request, "core/outbox_detail.html", {"message": message})
 
 
@@ -96,12 +115,43 @@ def outbox_html(request, message_id: int):
     """The HTML version on its own, sandboxed: email HTML must not run in the portal's origin."""
     _require_outbox(request)
     message = get_object_or_404(OutboxMessage, pk=message_id)
+    _record_outbox_message(request, message)
     response = HttpResponse(message.html_body or "", content_type="text/html; charset=utf-8")
     response["Content-Security-Policy"] = (
         "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
     )
     response._csp_exempt = True
     return response
+
+
+ACCESSES_PER_PAGE = 50
+
+
+@login_required
+def access_log(request):
+    """Who read or exported person-level data: for the operator's admins."""
+    if not request.user.has_perm("core.view_access_log"):
+        raise PermissionDenied
+    form = AccessLogFilterForm(request.GET or None)
+    page = None
+    if not form.is_bound or form.is_valid():
+        filters = form.cleaned_data if form.is_bound else {}
+        accesses = selectors.personal_data_access_list(
+            kind=filters.get("kind", ""),
+            email=filters.get("email", "").strip(),
+            date_from=filters.get("date_from"),
+            date_to=filters.get("date_to"),
+        )
+        page = Paginator(accesses, ACCESSES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/access_log.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "settings_retention_days": settings.PORTAL_ACCESS_LOG_RETENTION_DAYS,
+        },
+    )
 
 
 def hello(request):

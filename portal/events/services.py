@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.core.cpr import validate_no_cpr_number
 from portal.core.email import email_send
 from portal.core.models import EmailCategory, Organisation, User
+from portal.core.queue import Fallback, enqueue
 
 from . import seats
 from .calendar import event_location, event_url, ics_attachment
@@ -288,7 +289,12 @@ def _mail_participants_later(event: Event, template: str, *, reason: str = "") -
     should not wait for them."""
     from .tasks import event_participants_mail_task
 
-    transaction.on_commit(lambda: event_participants_mail_task(event.pk, template, reason))
+    # No round would find this mail again, so without a queue it is written in this request.
+    transaction.on_commit(
+        lambda: enqueue(
+            event_participants_mail_task, event.pk, template, reason, fallback=Fallback.INLINE
+        )
+    )
 
 
 def event_participants_mail(*, event_id: int, template: str, reason: str = "") -> int:

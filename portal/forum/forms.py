@@ -36,9 +36,14 @@ class MultipleFileField(forms.FileField):
 
 def _attachment_hint():
     types = ", ".join(sorted(set(settings.PORTAL_ATTACHMENT_TYPES.values())))
-    return _("Allowed file types: %(types)s. At most %(max)s per file.") % {
+    return _(
+        "Allowed file types: %(types)s. At most %(max)s per file, %(count)d files and "
+        "%(total)s per post."
+    ) % {
         "types": types,
         "max": filesizeformat(settings.PORTAL_ATTACHMENT_MAX_BYTES),
+        "count": settings.PORTAL_ATTACHMENTS_PER_POST,
+        "total": filesizeformat(settings.PORTAL_ATTACHMENT_POST_MAX_BYTES),
     }
 
 

@@ -17,6 +17,7 @@ from portal.notifications.models import Notification
 from portal.notifications.services import notification_create_many
 
 from . import signals
+from .attachment_limits import attachment_limits_check
 from .attachments import attachment_check
 from .mentions import mention_link_source, mention_resolve
 from .models import (
@@ -73,9 +74,16 @@ def _check_texts(**texts: str) -> None:
         raise ValidationError(errors)
 
 
-def _check_attachments(files: Iterable[UploadedFile]) -> list:
+def _check_attachments(
+    files: Iterable[UploadedFile], *, user: User, post: Post | None = None
+) -> list:
+    files = list(files or ())
+    try:
+        attachment_limits_check(user=user, files=files, post=post)
+    except ValidationError as error:
+        raise ValidationError({"attachments": [error]}) from error
     checked, errors = [], []
-    for upload in files or ():
+    for upload in files:
         try:
             checked.append(attachment_check(upload))
         except ValidationError as error:
@@ -142,7 +150,7 @@ def thread_create(
     if network is not None and not can_post_in_network(user=author, network=network):
         raise PermissionDenied
     _check_texts(title=title, body=body)
-    checked = _check_attachments(attachments)
+    checked = _check_attachments(attachments, user=author)
     now = timezone.now()
     thread = Thread.objects.create(
         kind=kind,
@@ -222,7 +230,7 @@ def reply_create(
     if quoted_post is not None and quoted_post.thread_id != thread.pk:
         raise ValidationError({"quoted_post": _("Only posts of the same thread can be quoted.")})
     _check_texts(body=body)
-    checked = _check_attachments(attachments)
+    checked = _check_attachments(attachments, user=author)
     now = timezone.now()
     post = Post(
         thread=thread,
@@ -294,7 +302,7 @@ def post_edit(
     if post.is_opening and title is not None:
         texts["title"] = title
     _check_texts(**texts)
-    checked = _check_attachments(attachments)
+    checked = _check_attachments(attachments, user=editor, post=post)
     now = timezone.now()
     if body != post.body:
         PostRevision.objects.create(post=post, body=post.body, edited_by=editor, created_at=now)

@@ -27,6 +27,7 @@ from portal.core.cpr import validate_no_cpr_number
 from portal.core.email import OutgoingEmail, email_render, email_send, email_send_batch
 from portal.core.markdown import render_markdown
 from portal.core.models import EmailCategory, EmailDelivery, OrganisationKind, Topic, User
+from portal.core.queue import Fallback, enqueue
 from portal.digests.links import absolute, portal_path, unsubscribe_url
 from portal.digests.preferences import email_preferences_for, wants_email
 from portal.forum.models import Thread
@@ -468,7 +469,8 @@ def newsletter_send_now(*, newsletter: Newsletter, by: User) -> Newsletter:
     newsletter.sent_by = by
     newsletter.save(update_fields=["status", "scheduled_for", "sent_by", "updated_at"])
     newsletter_id = newsletter.pk
-    transaction.on_commit(lambda: newsletter_send(newsletter_id))
+    # Without a queue, newsletters_send_due sends it: it is scheduled for now.
+    transaction.on_commit(lambda: enqueue(newsletter_send, newsletter_id, fallback=Fallback.SWEEP))
     return newsletter
 
 

@@ -20,8 +20,8 @@ STARTS = local(2027, 3, 10, 10)
 ENDS = local(2027, 3, 10, 13)
 ON_THE_DAY = STARTS - timedelta(hours=1)
 # The participant list: session, user, roles, event, visibility, organiser check, registrations,
-# and what the base template asks.
-QUERIES = 8
+# the access-log entry, and what the base template asks.
+QUERIES = 9
 
 
 @pytest.fixture

@@ -17,6 +17,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.core.models import PersonalDataAccess
+from portal.core.services import personal_data_access_record
+
 from .. import pdf
 from ..feedback import feedback_results as feedback_results_of
 from ..follow_up import (
@@ -45,6 +48,13 @@ def participant_list(request, pk: int):
     event = access_event_for_organiser(user=request.user, pk=pk)
     query = request.GET.get("q", "").strip()[:100]
     context = {"event": event, "query": query, **participant_overview(event=event, query=query)}
+    personal_data_access_record(
+        request=request,
+        kind=PersonalDataAccess.Kind.PARTICIPANT_LIST,
+        obj=event,
+        label=event.title,
+        person_ids=[r.user_id for r in (*context["confirmed"], *context["waiting"])],
+    )
     template = "events/organiser_participants.html"
     if request.htmx:
         template += "#results"
@@ -101,17 +111,42 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def _record_download(request, event: Event, kind: str, registrations) -> bool:
+    """Log the download with the purpose the organiser gave; False (and a message) when the
+    purpose cannot be stored, in which case nothing is handed out."""
+    try:
+        personal_data_access_record(
+            request=request,
+            kind=kind,
+            obj=event,
+            label=event.title,
+            person_ids=[r.user_id for r in registrations],
+            purpose=request.GET.get("formaal", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    return True
+
+
 @login_required
 def badges_pdf(request, pk: int):
     event = access_event_for_organiser(user=request.user, pk=pk)
-    content = pdf.badges_pdf(event=event, registrations=confirmed_by_name(event=event))
+    registrations = confirmed_by_name(event=event)
+    if not _record_download(request, event, PersonalDataAccess.Kind.BADGES, registrations):
+        return redirect("events:participant_list", pk=event.pk)
+    content = pdf.badges_pdf(event=event, registrations=registrations)
     return _pdf_response(content, _filename("navneskilte", event))
 
 
 @login_required
 def attendance_pdf(request, pk: int):
     event = access_event_for_organiser(user=request.user, pk=pk)
-    content = pdf.attendance_pdf(event=event, registrations=confirmed_by_name(event=event))
+    registrations = confirmed_by_name(event=event)
+    kind = PersonalDataAccess.Kind.ATTENDANCE_LIST
+    if not _record_download(request, event, kind, registrations):
+        return redirect("events:participant_list", pk=event.pk)
+    content = pdf.attendance_pdf(event=event, registrations=registrations)
     return _pdf_response(content, _filename("deltagerliste", event))
 
 

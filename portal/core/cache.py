@@ -1,0 +1,126 @@
+"""A Redis cache that survives Redis being down.
+
+Nothing the portal keeps in the cache is the only copy of anything: the thread list's rendered
+pages are rebuilt from the database, and allauth's rate limits and used TOTP codes are
+counters with a lifetime of minutes. So when Redis cannot be reached, every operation goes to
+a fallback cache (the database cache, shared by every process, so rate limits keep holding and
+a TOTP code still cannot be used twice) instead of failing the request with a 500.
+
+After a connection error the backend skips Redis for RETRY_AFTER seconds (per process), so
+that an outage costs one failed connection attempt per process and interval, not one per
+cache call. Without a FALLBACK, a failed call is a miss (reads) or is dropped (writes).
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+# What "Redis is unreachable" looks like; any other error is a bug and must surface.
+UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError)
+
+# Per process and Redis location: until when Redis is skipped (Django makes one cache object
+# per thread, so this cannot live on the object).
+_down_until: dict[str, float] = {}
+_lock = threading.Lock()
+
+# The answer of each operation when there is neither Redis nor a fallback.
+_MISS = {
+    "get_many": lambda *a, **k: {},
+    "has_key": lambda *a, **k: False,
+    # True: a code or lock "taken" in a cache nobody shares is the lesser evil than refusing
+    # every sign-in with two-factor (allauth's TOTP check is cache.add()).
+    "add": lambda *a, **k: True,
+    "set": lambda *a, **k: None,
+    "set_many": lambda *a, **k: [],
+    "touch": lambda *a, **k: False,
+    "delete": lambda *a, **k: False,
+    "delete_many": lambda *a, **k: None,
+    "clear": lambda *a, **k: None,
+}
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's RedisCache; a connection error falls through to the FALLBACK cache alias."""
+
+    def __init__(self, server, params):
+        params = dict(params)
+        self._fallback_alias = params.pop("FALLBACK", None)
+        self._retry_after = float(params.pop("RETRY_AFTER", 30))
+        self._location = str(server)
+        super().__init__(server, params)
+
+    @property
+    def redis_is_skipped(self) -> bool:
+        return time.monotonic() < _down_until.get(self._location, 0.0)
+
+    def _mark_down(self, operation: str, error: Exception) -> None:
+        with _lock:
+            first = not self.redis_is_skipped
+            _down_until[self._location] = time.monotonic() + self._retry_after
+        if first:
+            logger.warning(
+                "cache: Redis unreachable (%s on %s: %s); using %s for %.0f s",
+                error.__class__.__name__,
+                operation,
+                error,
+                f"the {self._fallback_alias!r} cache" if self._fallback_alias else "no cache",
+                self._retry_after,
+            )
+
+    def _degraded(self, operation: str, *args, **kwargs):
+        if self._fallback_alias:
+            return getattr(caches[self._fallback_alias], operation)(*args, **kwargs)
+        if operation == "incr":
+            raise ValueError("Key not found (the cache is unavailable).")
+        if operation == "get":
+            return kwargs.get("default", args[1] if len(args) > 1 else None)
+        return _MISS[operation](*args, **kwargs)
+
+    def _call(self, operation: str, *args, **kwargs):
+        if self.redis_is_skipped:
+            return self._degraded(operation, *args, **kwargs)
+        try:
+            return getattr(super(), operation)(*args, **kwargs)
+        except UNAVAILABLE as error:
+            self._mark_down(operation, error)
+            return self._degraded(operation, *args, **kwargs)
+
+    def add(self, *args, **kwargs):
+        return self._call("add", *args, **kwargs)
+
+    def get(self, *args, **kwargs):
+        return self._call("get", *args, **kwargs)
+
+    def set(self, *args, **kwargs):
+        return self._call("set", *args, **kwargs)
+
+    def touch(self, *args, **kwargs):
+        return self._call("touch", *args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return self._call("delete", *args, **kwargs)
+
+    def get_many(self, *args, **kwargs):
+        return self._call("get_many", *args, **kwargs)
+
+    def has_key(self, *args, **kwargs):
+        return self._call("has_key", *args, **kwargs)
+
+    def incr(self, *args, **kwargs):
+        return self._call("incr", *args, **kwargs)
+
+    def set_many(self, *args, **kwargs):
+        return self._call("set_many", *args, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        return self._call("delete_many", *args, **kwargs)
+
+    def clear(self, *args, **kwargs):
+        return self._call("clear", *args, **kwargs)
