@@ -113,9 +113,11 @@ PERMISSIONS = {
     "forum.manage_topics": is_editor,
     "forum.manage_networks": is_editor,
     "forum.moderate_network": is_moderator_of | (is_editor & is_open_network),
-    # Guides belong to the editorial desk.
+    # Guides belong to the editorial desk; a guide's owner (who keeps it current) is an editor
+    # or a jurist.
     "guides.manage": is_editor,
     "guides.mark_law_changed": is_editor,
+    "guides.own": is_editor | is_jurist,
     # The legal hotline's work list and answers belong to the jurists.
     "hotline.work": is_jurist,
     # The newsletter: the editorial desk only.
