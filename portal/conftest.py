@@ -89,7 +89,12 @@ def fund_admin(fund):
 
 @pytest.fixture
 def operator_admin(operator):
-    return make_user(organisation=operator, roles=["admin"], email="admin@loh.example.dk", mfa=True)
+    return make_user(
+        organisation=operator,
+        roles=["admin", "operator_admin"],
+        email="admin@loh.example.dk",
+        mfa=True,
+    )
 
 
 @pytest.fixture

@@ -247,7 +247,7 @@ MFA_TOTP_ISSUER = "Samarbejdsportalen"
 MFA_TOTP_TOLERANCE = 1
 USERSESSIONS_TRACK_ACTIVITY = True
 # Roles that must have a second factor before they can use the portal.
-PORTAL_MFA_REQUIRED_ROLES = ["admin", "coordinator"]
+PORTAL_MFA_REQUIRED_ROLES = ["admin", "coordinator", "operator_admin"]
 
 # Email: SMTP from EMAIL_URL; without it, the local outbox (readable in the browser in the demo).
 EMAIL_URL = env.str("EMAIL_URL", default="")

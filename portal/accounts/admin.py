@@ -43,10 +43,22 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 class RoleGrantInline(admin.TabularInline):
+    """Read-only: roles are given in the portal, where each grant is checked against the
+    giver's scope and audited (docs/decisions/0012-scoped-roles.md)."""
+
     model = RoleGrant
     extra = 0
     fields = ["role", "granted_at"]
-    readonly_fields = ["granted_at"]
+    readonly_fields = ["role", "granted_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class PortalUserCreationForm(AdminUserCreationForm):

@@ -70,8 +70,16 @@ def _role_field(*, label, initial=None) -> forms.MultipleChoiceField:
         choices=Role.choices,
         initial=initial,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one role.")},
+        error_messages={
+            "required": _("Choose at least one role."),
+            "invalid_choice": _("You may not give the role “%(value)s”."),
+        },
     )
+
+
+def _offer_roles(field: forms.MultipleChoiceField, roles: list[str]) -> None:
+    """Offer only the roles the person filling in the form may grant (core/rules.py)."""
+    field.choices = [(value, label) for value, label in Role.choices if value in roles]
 
 
 class InvitationForm(DkfdsFormMixin, forms.Form):
@@ -88,8 +96,9 @@ class InvitationForm(DkfdsFormMixin, forms.Form):
         empty_label=_("No centre"),
     )
 
-    def __init__(self, *args, organisation: Organisation, **kwargs):
+    def __init__(self, *args, organisation: Organisation, grantable_roles: list[str], **kwargs):
         super().__init__(*args, **kwargs)
+        _offer_roles(self.fields["roles"], grantable_roles)
         centres = Centre.objects.filter(organisation=organisation)
         if centres.exists():
             self.fields["centre"].queryset = centres
@@ -149,7 +158,14 @@ class InvitationAcceptForm(DkfdsFormMixin, forms.Form):
 
 
 class MemberRolesForm(DkfdsFormMixin, forms.Form):
+    """The roles the admin may change; the member's other roles are kept as they are."""
+
     roles = _role_field(label=_("Roles"))
+
+    def __init__(self, *args, grantable_roles: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        _offer_roles(self.fields["roles"], grantable_roles)
+        self.fields["roles"].required = False
 
 
 class PeopleSearchForm(DkfdsFormMixin, forms.Form):

@@ -156,7 +156,7 @@ def is_last_admin(*, user: User) -> bool:
 
 
 def signup_reviewer_list(*, organisation: Organisation) -> QuerySet[User]:
-    """Who hears about a new sign-up: the organisation's admins, else the operator's."""
+    """Who hears about a new sign-up: the organisation's admins, else the operator admins."""
     admins = active_admin_list(organisation=organisation)
     if admins.exists():
         return admins
@@ -164,7 +164,7 @@ def signup_reviewer_list(*, organisation: Organisation) -> QuerySet[User]:
         organisation__kind="operator",
         is_active=True,
         approved_at__isnull=False,
-        role_grants__role=Role.ADMIN,
+        role_grants__role=Role.OPERATOR_ADMIN,
     ).distinct()
 
 

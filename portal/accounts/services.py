@@ -27,14 +27,23 @@ from portal.core.models import (
     Topic,
     User,
 )
+from portal.core.rules import roles_grantable
 from portal.core.services import audit_record
 
 from . import selectors
 from .models import Invitation, invitation_token_hash
 
 
-def _clean_roles(roles: Iterable[str]) -> list[str]:
-    """Known roles only, each once, in the order of Role."""
+def _clean_roles(
+    roles: Iterable[str],
+    *,
+    by: User | None,
+    organisation: Organisation | None,
+    member: User | None = None,
+) -> list[str]:
+    """Known roles only, each once, in the order of Role, and only changes that `by` may make
+    (core/rules.py: organisation roles by the organisation's admins, portal roles by operator
+    admins, never one's own). `member` is the person whose roles change, if they exist."""
     wanted = set(roles)
     unknown = wanted - set(Role.values)
     if unknown:
@@ -45,6 +54,24 @@ def _clean_roles(roles: Iterable[str]) -> list[str]:
         )
     if not wanted:
         raise ValidationError(_("Choose at least one role."), code="no_roles")
+    if member is not None and by is not None and member.pk == by.pk:
+        raise ValidationError(
+            _("You cannot change your own roles. Ask another administrator."), code="self"
+        )
+    current = set(member.role_grants.values_list("role", flat=True)) if member else set()
+    grantable = set(roles_grantable(by=by, organisation=organisation, member=member))
+    refused = (wanted ^ current) - grantable
+    if refused:
+        labels = dict(Role.choices)
+        raise ValidationError(
+            _(
+                "You may not give or take away the role: %(roles)s. Portal roles (editor, "
+                "jurist, operator administrator) are given only by the operator's "
+                "administrators."
+            ),
+            code="role_not_grantable",
+            params={"roles": ", ".join(str(labels[r]) for r in Role.values if r in refused)},
+        )
     return [role for role in Role.values if role in wanted]
 
 
@@ -67,7 +94,7 @@ def invitation_create(
     The raw token exists only in the email and in the return value: the database keeps a hash.
     """
     email = email.strip().lower()
-    roles = _clean_roles(roles)
+    roles = _clean_roles(roles, by=invited_by, organisation=organisation)
     if centre is not None and centre.organisation_id != organisation.pk:
         raise ValidationError(
             _("The centre does not belong to the organisation."), code="centre_mismatch"
@@ -135,6 +162,21 @@ def invitation_validate(*, invitation: Invitation) -> None:
     if invitation.status in problems:
         message, code = problems[invitation.status]
         raise ValidationError(message, code=code)
+    # The roles are granted on the inviter's authority, so it must still hold when accepted.
+    inviter = invitation.invited_by
+    if not (
+        inviter is not None
+        and inviter.is_active
+        and set(invitation.roles)
+        <= set(roles_grantable(by=inviter, organisation=invitation.organisation))
+    ):
+        raise ValidationError(
+            _(
+                "The person who sent this invitation can no longer give these roles. Ask your "
+                "organisation's administrator for a new one."
+            ),
+            code="invitation_unauthorised",
+        )
     if selectors.email_in_use(email=invitation.email):
         raise ValidationError(
             _("A person with this email address already has an account. Sign in instead."),
@@ -283,7 +325,7 @@ def signup_approve(
     )
     if user.approved_at is not None:
         raise ValidationError(_("This person has already been approved."), code="already_approved")
-    roles = _clean_roles(roles)
+    roles = _clean_roles(roles, by=actor, organisation=user.organisation)
     user.approved_at = timezone.now()
     user.save(update_fields=["approved_at"])
     audit_record(
@@ -332,8 +374,11 @@ def signup_reject(*, user: User, actor: User, request=None) -> None:
 
 @transaction.atomic
 def member_roles_set(*, member: User, roles: Iterable[str], actor: User, request=None) -> User:
-    """Give a member exactly these roles; every grant and revocation is audited."""
-    roles = _clean_roles(roles)
+    """Give a member exactly these roles; every grant and revocation is audited.
+
+    Only the changes the actor may make are allowed: a request that would also change a role
+    outside their scope (or their own roles) changes nothing."""
+    roles = _clean_roles(roles, by=actor, organisation=member.organisation, member=member)
     if Role.ADMIN not in roles and selectors.is_last_admin(user=member):
         raise ValidationError(
             _("The organisation must keep at least one administrator."), code="last_admin"
@@ -347,6 +392,13 @@ def member_deactivate(*, member: User, actor: User, request=None) -> User:
     """Stop a member from signing in; their contributions and history stay."""
     if member.pk == actor.pk:
         raise ValidationError(_("You cannot deactivate your own account."), code="self")
+    if member.has_role(Role.OPERATOR_ADMIN) and Role.OPERATOR_ADMIN not in roles_grantable(
+        by=actor, organisation=member.organisation, member=member
+    ):
+        raise ValidationError(
+            _("Only an operator administrator can deactivate an operator administrator."),
+            code="operator_admin",
+        )
     if not member.is_active:
         raise ValidationError(_("This person is already deactivated."), code="already_inactive")
     if selectors.is_last_admin(user=member):

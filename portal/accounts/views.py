@@ -18,8 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.core import selectors as core_selectors
-from portal.core.models import PersonalDataAccess
-from portal.core.rules import is_operator_admin
+from portal.core.models import PersonalDataAccess, Role
+from portal.core.rules import is_operator_admin, roles_grantable
 from portal.core.services import personal_data_access_record
 
 from . import selectors, services
@@ -140,7 +140,11 @@ def people_list(request, slug: str):
 @login_required
 def invitation_create(request, slug: str):
     organisation = selectors.access_organisation_for_people(user=request.user, slug=slug)
-    form = InvitationForm(_posted(request), organisation=organisation)
+    form = InvitationForm(
+        _posted(request),
+        organisation=organisation,
+        grantable_roles=roles_grantable(by=request.user, organisation=organisation),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_create(
@@ -191,7 +195,9 @@ def invitation_revoke(request, slug: str, invitation_id: int):
 
 @login_required
 def member_detail(request, slug: str, user_id: int):
-    """A member's roles (editable) and deactivation."""
+    """A member's roles (the ones the admin may change are editable) and deactivation.
+
+    Nobody changes their own roles: an admin's own page shows them without a form."""
     organisation = selectors.access_organisation_for_people(user=request.user, slug=slug)
     member = selectors.access_member(organisation=organisation, user_id=user_id)
     if request.method == "GET":
@@ -203,12 +209,22 @@ def member_detail(request, slug: str, user_id: int):
             person_ids=[member.pk],
         )
     current_roles = sorted(member.role_grants.values_list("role", flat=True))
-    form = MemberRolesForm(_posted(request), initial={"roles": current_roles})
-    if request.method == "POST" and form.is_valid():
+    grantable = roles_grantable(by=request.user, organisation=organisation, member=member)
+    form = MemberRolesForm(
+        _posted(request) if grantable else None,
+        grantable_roles=grantable,
+        initial={"roles": [role for role in current_roles if role in grantable]},
+    )
+    status = 200
+    if request.method == "POST" and not grantable:
+        status = 403
+        messages.error(request, _("You cannot change your own roles. Ask another administrator."))
+    elif request.method == "POST" and form.is_valid():
+        kept = [role for role in current_roles if role not in grantable]
         try:
             services.member_roles_set(
                 member=member,
-                roles=form.cleaned_data["roles"],
+                roles=[*form.cleaned_data["roles"], *kept],
                 actor=request.user,
                 request=request,
             )
@@ -223,7 +239,19 @@ def member_detail(request, slug: str, user_id: int):
     return render(
         request,
         "accounts/member_detail.html",
-        {"organisation": organisation, "member": member, "form": form},
+        {
+            "organisation": organisation,
+            "member": member,
+            "form": form,
+            "can_change_roles": bool(grantable),
+            # Roles the admin may not change (their own, or portal roles), shown as text.
+            "fixed_roles": [
+                label
+                for value, label in Role.choices
+                if value in current_roles and value not in grantable
+            ],
+        },
+        status=status,
     )
 
 

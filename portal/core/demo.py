@@ -262,10 +262,16 @@ class DemoLogin:
     full_name: str
     title: str
     centre_slug: str | None = None
+    # Roles held next to `role` (the operator admin is also the admin of their organisation).
+    extra_roles: tuple[str, ...] = ()
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return (self.role, *self.extra_roles)
 
     @property
     def needs_mfa(self) -> bool:
-        return self.role in settings.PORTAL_MFA_REQUIRED_ROLES
+        return any(role in settings.PORTAL_MFA_REQUIRED_ROLES for role in self.roles)
 
 
 def _login(
@@ -275,9 +281,16 @@ def _login(
     full_name: str,
     title: str,
     centre_slug: str | None = None,
+    extra_roles: tuple[str, ...] = (),
 ) -> DemoLogin:
     return DemoLogin(
-        f"{local_part}@{DEMO_DOMAIN}", role, organisation_slug, full_name, title, centre_slug
+        f"{local_part}@{DEMO_DOMAIN}",
+        role,
+        organisation_slug,
+        full_name,
+        title,
+        centre_slug,
+        extra_roles,
     )
 
 
@@ -301,7 +314,12 @@ DEMO_LOGINS = [
         "driftsunderstoettelse",
     ),
     _login(
-        "admin", Role.ADMIN, OPERATOR_SLUG, "Anders Administrator (demo)", "Portaladministrator"
+        "admin",
+        Role.ADMIN,
+        OPERATOR_SLUG,
+        "Anders Administrator (demo)",
+        "Portaladministrator",
+        extra_roles=(Role.OPERATOR_ADMIN,),
     ),
     _login(
         "akasse-admin", Role.ADMIN, "3f-akasse", "Aase A-kasseadministrator (demo)", "Teamleder"
@@ -505,7 +523,8 @@ def _load_demo_logins(organisations: dict[str, Organisation], topics: dict[str, 
             user.save(update_fields=["password"])
             user.expertise.set([topics[s] for s in EXPERTISE_BY_KIND[organisation.kind][:2]])
             created_count += 1
-        RoleGrant.objects.get_or_create(user=user, role=login.role)
+        for role in login.roles:
+            RoleGrant.objects.get_or_create(user=user, role=role)
         EmailAddress.objects.update_or_create(
             user=user, email=login.email, defaults={"verified": True, "primary": True}
         )

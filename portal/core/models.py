@@ -21,6 +21,14 @@ class Role(models.TextChoices):
     JURIST = "jurist", _("Jurist")
     COORDINATOR = "coordinator", _("Coordinator")
     ADMIN = "admin", _("Administrator")
+    OPERATOR_ADMIN = "operator_admin", _("Operator administrator")
+
+
+# Roles come in two scopes (docs/decisions/0012-scoped-roles.md). Organisation roles apply within
+# the person's own organisation and are granted by its admin (or an operator admin); portal
+# roles apply across the whole portal and are granted only by operator admins.
+ORGANISATION_ROLES = (Role.CASEWORKER, Role.COORDINATOR, Role.ADMIN)
+PORTAL_ROLES = (Role.EDITOR, Role.JURIST, Role.OPERATOR_ADMIN)
 
 
 class Organisation(models.Model):

@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import AuditEvent, Organisation, Role, RoleGrant, User
+from .models import AuditEvent, Organisation, OrganisationKind, Role, RoleGrant, User
+from .rules import roles_grantable
 from .services import audit_record
 
 
@@ -28,8 +29,9 @@ def user_create(
     """Create a person ready to sign in: verified email, roles granted, approved unless told not.
 
     Raises ValidationError (nothing created) for a bad or taken email, an unknown organisation
-    or role, or a password the validators reject. Without a password the person signs in with
-    an emailed login code.
+    or role, operator admin outside the operator, or a password the validators reject. Whoever
+    runs this has the server: it may grant any role (docs/decisions/0012-scoped-roles.md).
+    Without a password the person signs in with an emailed login code.
     """
     email = email.strip().lower()
     try:
@@ -64,6 +66,19 @@ def user_create(
             _("Unknown role “%(role)s”. Choose from: %(choices)s."),
             code="unknown_role",
             params={"role": unknown[0], "choices": ", ".join(Role.values)},
+        )
+    if Role.OPERATOR_ADMIN in roles and organisation.kind != OrganisationKind.OPERATOR:
+        raise ValidationError(
+            _("Only people of the operator's organisation can be operator administrators."),
+            code="operator_admin_outside_operator",
+        )
+    if actor is not None and not set(roles) <= set(
+        roles_grantable(by=actor, organisation=organisation)
+    ):
+        raise ValidationError(
+            _("You may not give these roles to a person of %(organisation)s."),
+            code="role_not_grantable",
+            params={"organisation": organisation.name},
         )
     user = User(email=email, full_name=full_name.strip(), organisation=organisation)
     if password:

@@ -98,33 +98,50 @@ def _note_summary(notes: list[str]) -> list[tuple[str, int]]:
     return [(first_spelling[key], count) for key, count in counted.most_common()]
 
 
-def participant_overview(*, event: Event, query: str = "") -> dict:
+def notes_withheld(registrations) -> None:
+    """Blank the dietary and accessibility notes of registrations about to be shown to someone
+    who runs the event but may not read them (an editor who is not an organiser). The objects
+    are for display only and are never saved."""
+    for registration in registrations:
+        registration.dietary_note = ""
+        registration.accessibility_note = ""
+
+
+def participant_overview(*, event: Event, query: str = "", with_notes: bool = False) -> dict:
     """The organiser's participant list in one query: confirmed (by name) and waiting (with
     their place), each narrowed by `query` (name, email or organisation, any case, æøå), and
-    a summary of the whole event: seats, check-ins, dietary and accessibility needs."""
+    a summary of the whole event: seats, check-ins and, `with_notes` (the organisers alone,
+    `events.view_participant_notes`), the dietary and accessibility needs."""
     registrations = list(participants_of(event=event))
+    if not with_notes:
+        notes_withheld(registrations)
     confirmed = _by_name([r for r in registrations if r.status == Registration.Status.CONFIRMED])
     waiting = [r for r in registrations if r.status == Registration.Status.WAITING]
     for position, registration in enumerate(waiting, start=1):
         registration.waiting_position = position
-    dietary = [r.dietary_note for r in confirmed if r.dietary_note.strip()]
-    accessibility = [r.accessibility_note for r in confirmed if r.accessibility_note.strip()]
+    summary = {
+        "confirmed": len(confirmed),
+        "waiting": len(waiting),
+        "checked_in": sum(1 for r in confirmed if r.checked_in_at),
+        "seats_left": (
+            max(0, event.capacity - len(confirmed)) if event.capacity is not None else None
+        ),
+    }
+    if with_notes:
+        dietary = [r.dietary_note for r in confirmed if r.dietary_note.strip()]
+        accessibility = [r.accessibility_note for r in confirmed if r.accessibility_note.strip()]
+        summary.update(
+            dietary=len(dietary),
+            accessibility=len(accessibility),
+            dietary_notes=_note_summary(dietary),
+            accessibility_notes=_note_summary(accessibility),
+        )
     return {
         "confirmed": [r for r in confirmed if _matches(r, query)] if query else confirmed,
         "waiting": [r for r in waiting if _matches(r, query)] if query else waiting,
         "can_check_in": check_in_open(event=event),
-        "summary": {
-            "confirmed": len(confirmed),
-            "waiting": len(waiting),
-            "checked_in": sum(1 for r in confirmed if r.checked_in_at),
-            "seats_left": (
-                max(0, event.capacity - len(confirmed)) if event.capacity is not None else None
-            ),
-            "dietary": len(dietary),
-            "accessibility": len(accessibility),
-            "dietary_notes": _note_summary(dietary),
-            "accessibility_notes": _note_summary(accessibility),
-        },
+        "show_notes": with_notes,
+        "summary": summary,
     }
 
 

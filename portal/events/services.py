@@ -576,7 +576,7 @@ def event_save(
 def event_cancel(*, event: Event, by: User, reason: str = "") -> Event:
     """Cancel the event: calendars get METHOD:CANCEL, the waiting list a short note.
     Registrations are kept as they were, so the record shows who had a seat."""
-    _require("events.manage", by)
+    _require("events.cancel", by, event)
     reason = (reason or "").strip()
     try:
         validate_no_cpr_number(reason)

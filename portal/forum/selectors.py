@@ -91,13 +91,11 @@ def can_post_in_network(*, user: User, network: Network) -> bool:
 
 
 def can_moderate_network(*, user: User, network: Network) -> bool:
+    """Its moderators; editors only an open one, so that nobody without an invitation can add
+    themselves to a network by invitation (core/rules.py)."""
     if not (user and user.is_authenticated):
         return False
-    if rules.has_perm("forum.manage_networks", user):
-        return True
-    return NetworkMembership.objects.filter(
-        network=network, user=user, role=NetworkMembership.Role.MODERATOR
-    ).exists()
+    return rules.has_perm("forum.moderate_network", user, network)
 
 
 def network_list_for(*, user: User) -> QuerySet[Network]:

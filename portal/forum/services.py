@@ -619,9 +619,14 @@ def network_leave(*, network: Network, user: User) -> None:
 def network_member_add(
     *, network: Network, user: User, by: User, role: str = NetworkMembership.Role.MEMBER
 ) -> NetworkMembership:
-    """Add a person (networks by invitation grow this way); they are told in the bell."""
+    """Add a person (networks by invitation grow this way); they are told in the bell.
+    Nobody adds themselves: a network by invitation is joined when invited."""
     if not can_moderate_network(user=by, network=network):
         raise PermissionDenied
+    if user.pk == by.pk and not network.is_open:
+        raise ValidationError(
+            {"email": _("You cannot add yourself to a network by invitation.")}, code="self"
+        )
     if not user.is_active:
         raise ValidationError({"email": _("This person is not active in the portal.")})
     try:

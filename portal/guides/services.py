@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from portal.core.cpr import validate_no_cpr_number
 from portal.core.markdown import render_markdown
-from portal.core.models import Role, Topic, User
+from portal.core.models import Topic, User
 from portal.forum.models import Post, Thread
 from portal.notifications.models import Notification
 from portal.notifications.services import notification_create_many
@@ -36,11 +36,7 @@ def _require_manage(user: User) -> None:
 
 
 def may_own_guides(user: User | None) -> bool:
-    return bool(
-        user is not None
-        and user.is_active
-        and (user.has_role(Role.EDITOR) or user.has_role(Role.JURIST))
-    )
+    return bool(user is not None and user.is_active and rules.has_perm("guides.own", user))
 
 
 def law_references_get_or_create(references: list[tuple[str, str]]) -> list[LawReference]:

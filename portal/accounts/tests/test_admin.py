@@ -103,7 +103,8 @@ def test_admin_user_page_shows_roles_inline(superuser_client, caseworker):
     assert "role_grants" in response.content.decode()
 
 
-def test_admin_creates_a_user_by_email(superuser_client, fund):
+def test_admin_creates_a_user_by_email_but_gives_no_roles(superuser_client, fund):
+    """Roles are given in the portal, where each grant is scoped and audited (decision 0012)."""
     response = superuser_client.post(
         reverse("admin:core_user_add"),
         {
@@ -117,7 +118,7 @@ def test_admin_creates_a_user_by_email(superuser_client, fund):
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert User.objects.get(email="ny@3f.example.dk").role_names == {"caseworker"}
+    assert User.objects.get(email="ny@3f.example.dk").role_names == frozenset()
 
 
 def test_admin_audit_events_are_read_only(superuser_client, caseworker):

@@ -113,11 +113,11 @@ def test_invitation_create_refuses_a_centre_of_another_organisation(fund, fund_a
 
 
 def test_invitation_accept_creates_an_approved_person_with_verified_email_and_roles(
-    fund, fund_admin
+    fund, operator_admin
 ):
     centre = CentreFactory(organisation=fund)
     invitation, token = invite(
-        organisation=fund, invited_by=fund_admin, roles=["caseworker", "jurist"], centre=centre
+        organisation=fund, invited_by=operator_admin, roles=["caseworker", "jurist"], centre=centre
     )
     user = services.invitation_accept(
         token=token, full_name="  Ny   Kollega ", password="en-lang-hemmelig-saetning"

@@ -93,26 +93,26 @@ def test_signup_email_verified_tells_nobody_about_an_approved_person(
     assert not OutboxMessage.objects.exists()
 
 
-def test_member_roles_set_audits_each_grant_and_revocation(caseworker, fund_admin):
-    services.member_roles_set(member=caseworker, roles=["editor", "jurist"], actor=fund_admin)
+def test_member_roles_set_audits_each_grant_and_revocation(caseworker, operator_admin):
+    services.member_roles_set(member=caseworker, roles=["editor", "jurist"], actor=operator_admin)
     assert set(caseworker.role_grants.values_list("role", flat=True)) == {"editor", "jurist"}
     granted = AuditEvent.objects.filter(action=AuditEvent.Action.ROLE_GRANTED)
     revoked = AuditEvent.objects.filter(action=AuditEvent.Action.ROLE_REVOKED)
     assert sorted(e.detail["role"] for e in granted) == ["editor", "jurist"]
     assert [e.detail["role"] for e in revoked] == ["caseworker"]
-    assert all(e.subject_user == caseworker and e.actor == fund_admin for e in granted)
+    assert all(e.subject_user == caseworker and e.actor == operator_admin for e in granted)
 
 
-def test_member_roles_set_keeps_the_last_administrator(fund_admin):
+def test_member_roles_set_keeps_the_last_administrator(fund_admin, operator_admin):
     with pytest.raises(ValidationError) as error:
-        services.member_roles_set(member=fund_admin, roles=["caseworker"], actor=fund_admin)
+        services.member_roles_set(member=fund_admin, roles=["caseworker"], actor=operator_admin)
     assert error.value.code == "last_admin"
     assert RoleGrant.objects.filter(user=fund_admin, role="admin").exists()
 
 
-def test_member_roles_set_lets_an_admin_step_down_when_another_remains(fund, fund_admin):
-    make_user(organisation=fund, roles=["admin"], email="admin2@3f.example.dk")
-    services.member_roles_set(member=fund_admin, roles=["caseworker"], actor=fund_admin)
+def test_member_roles_set_lets_an_admin_be_replaced_when_another_remains(fund, fund_admin):
+    other_admin = make_user(organisation=fund, roles=["admin"], email="admin2@3f.example.dk")
+    services.member_roles_set(member=fund_admin, roles=["caseworker"], actor=other_admin)
     assert not RoleGrant.objects.filter(user=fund_admin, role="admin").exists()
 
 

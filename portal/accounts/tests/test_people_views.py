@@ -192,12 +192,12 @@ def test_invite_form_sends_the_invitation(
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(fund_admin).post(
             reverse("accounts:invitation_create", args=[fund.slug]),
-            {"email": "Ny@Example.dk", "roles": ["caseworker", "editor"]},
+            {"email": "Ny@Example.dk", "roles": ["caseworker", "coordinator"]},
         )
     assert response.status_code == 302
     invitation = Invitation.objects.get()
     assert invitation.email == "ny@example.dk"
-    assert invitation.roles == ["caseworker", "editor"]
+    assert invitation.roles == ["caseworker", "coordinator"]
     assert invitation.invited_by == fund_admin
     assert OutboxMessage.objects.get().recipients == "ny@example.dk"
 
@@ -261,8 +261,10 @@ def test_member_roles_are_edited_and_each_change_audited(fund, fund_admin, casew
     assert not AuditEvent.objects.filter(action=AuditEvent.Action.ROLE_REVOKED).exists()
 
 
-def test_member_roles_form_refuses_to_remove_the_last_admin(fund, fund_admin, client_for):
-    response = client_for(fund_admin).post(
+def test_member_roles_form_refuses_to_remove_the_last_admin(
+    fund, fund_admin, operator_admin, client_for
+):
+    response = client_for(operator_admin).post(
         reverse("accounts:member_detail", args=[fund.slug, fund_admin.pk]),
         {"roles": ["caseworker"]},
     )

@@ -3,6 +3,7 @@ import time
 from io import StringIO
 
 import pytest
+import rules
 import time_machine
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -142,8 +143,10 @@ def test_demo_login_signs_in_through_the_real_login_flow(loaded, frozen_clock, c
     assert response.status_code == 200
     user = response.context["user"]
     assert user.email == login.email
-    assert user.has_role(login.role)
+    assert user.role_names == set(login.roles)
     assert user.organisation.slug == login.organisation_slug
+    # Only the demo operator admin runs the portal (decision 0012).
+    assert rules.has_perm("core.view_outbox", user) == (login.email.startswith("admin@"))
 
 
 def test_a_wrong_totp_code_does_not_sign_a_demo_admin_in(loaded, frozen_clock, client):

@@ -607,7 +607,9 @@ def test_cancelling_an_event_tells_participants_and_the_waiting_list(
         services.event_update(event=event, by=editor, room="x")
 
 
-def test_only_the_editorial_desk_creates_publishes_and_cancels(db, caseworker):
+def test_only_the_editorial_desk_creates_and_publishes_and_organisers_cancel(
+    db, caseworker, fund_admin
+):
     with pytest.raises(PermissionDenied):
         services.event_create(
             by=caseworker,
@@ -619,8 +621,11 @@ def test_only_the_editorial_desk_creates_publishes_and_cancels(db, caseworker):
     event = EventFactory(draft=True, organisers=[caseworker])
     with pytest.raises(PermissionDenied):
         services.event_publish(event=event, by=caseworker)
-    with pytest.raises(PermissionDenied):
-        services.event_cancel(event=event, by=caseworker)
+    # An organisation admin runs no event but their own (decision 0012).
+    for outsider in (fund_admin, make_user(organisation=caseworker.organisation)):
+        with pytest.raises(PermissionDenied):
+            services.event_cancel(event=event, by=outsider)
+    assert services.event_cancel(event=event, by=caseworker).status == Event.Status.CANCELLED
 
 
 def test_create_and_publish_an_event(db, editor, caseworker):

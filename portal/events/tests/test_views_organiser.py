@@ -19,9 +19,9 @@ from portal.events.tests.factories import (
 STARTS = local(2027, 3, 10, 10)
 ENDS = local(2027, 3, 10, 13)
 ON_THE_DAY = STARTS - timedelta(hours=1)
-# The participant list: session, user, roles, event, visibility, organiser check, registrations,
-# the access-log entry, and what the base template asks.
-QUERIES = 9
+# The participant list: session, user, roles, event, visibility, organiser check, notes check
+# (organisers only), registrations, the access-log entry, and what the base template asks.
+QUERIES = 10
 
 
 @pytest.fixture

@@ -231,7 +231,8 @@ def test_the_organiser_sees_the_tools_of_the_event(client_for, caseworker):
     for name in ("participant_list", "badges_pdf", "attendance_pdf", "feedback_results"):
         assert reverse(f"events:{name}", args=[event.pk]) in html
     assert reverse("events:event_update", args=[event.pk]) in html
-    assert reverse("events:event_cancel", args=[event.pk]) not in html
+    assert reverse("events:event_cancel", args=[event.pk]) in html
+    assert reverse("events:event_copy", args=[event.pk]) not in html
 
 
 def test_the_editor_may_also_copy_and_cancel(client_for, editor):

@@ -1,5 +1,6 @@
 """The editorial desk's pages: create and edit an event with its programme and quotas on one
-page, copy it to a new date (the year's theme meetings in minutes) and cancel it."""
+page, copy it to a new date (the year's theme meetings in minutes) and cancel it. An event's
+organisers edit and cancel their own event too (core/rules.py)."""
 
 import rules
 from django.contrib import messages
@@ -136,7 +137,7 @@ def event_copy(request, pk: int):
 @login_required
 def event_cancel(request, pk: int):
     event = selectors.access_event(user=request.user, event_id=pk)
-    _require(request.user, "events.manage")
+    _require(request.user, "events.cancel", event)
     if event.status == Event.Status.CANCELLED:
         messages.info(request, _("The event is already cancelled."))
         return redirect(event)

@@ -1,7 +1,8 @@
 """The organiser's tools: participants and check-in, badges, attendance list, feedback results.
 
 Every page needs `events.organise` for the event; an event the person may not see at all is a
-404, one they may see but not run a 403.
+404, one they may see but not run a 403. The participants' dietary and accessibility notes
+need `events.view_participant_notes` (the organisers alone).
 """
 
 import rules
@@ -25,6 +26,7 @@ from ..feedback import feedback_results as feedback_results_of
 from ..follow_up import (
     check_in_open,
     confirmed_by_name,
+    notes_withheld,
     participant_overview,
     registration_check_in,
 )
@@ -47,7 +49,9 @@ def access_event_for_organiser(*, user, pk: int) -> Event:
 def participant_list(request, pk: int):
     event = access_event_for_organiser(user=request.user, pk=pk)
     query = request.GET.get("q", "").strip()[:100]
-    context = {"event": event, "query": query, **participant_overview(event=event, query=query)}
+    with_notes = rules.has_perm("events.view_participant_notes", request.user, event)
+    overview = participant_overview(event=event, query=query, with_notes=with_notes)
+    context = {"event": event, "query": query, **overview}
     personal_data_access_record(
         request=request,
         kind=PersonalDataAccess.Kind.PARTICIPANT_LIST,
@@ -78,6 +82,9 @@ def check_in(request, pk: int, registration_pk: int):
         error = " ".join(exc.messages)
     if request.htmx:
         registration.event = event
+        show_notes = rules.has_perm("events.view_participant_notes", request.user, event)
+        if not show_notes:
+            notes_withheld([registration])
         return render(
             request,
             "events/organiser_participants.html#row",
@@ -85,6 +92,7 @@ def check_in(request, pk: int, registration_pk: int):
                 "event": event,
                 "registration": registration,
                 "can_check_in": check_in_open(event=event),
+                "show_notes": show_notes,
                 "row_error": error,
                 "query": request.POST.get("q", ""),
             },

@@ -126,10 +126,13 @@ def test_draft_period_runs_from_the_last_sent_newsletter_or_thirty_days_back(edi
     assert second.period_start.isoformat() == "2026-11-20"
 
 
-def test_only_editors_and_admins_may_draft_a_newsletter(caseworker, editor, fund_admin):
-    with pytest.raises(PermissionDenied):
-        services.newsletter_draft_create(by=caseworker)
-    assert services.newsletter_draft_create(by=fund_admin).created_by == fund_admin
+def test_only_the_editorial_desk_may_draft_a_newsletter(
+    caseworker, editor, fund_admin, operator_admin
+):
+    for outsider in (caseworker, fund_admin, operator_admin):
+        with pytest.raises(PermissionDenied):
+            services.newsletter_draft_create(by=outsider)
+    assert services.newsletter_draft_create(by=editor).created_by == editor
     assert Newsletter.objects.count() == 1
 
 

@@ -1,0 +1,438 @@
+"""Every role × every protected page and endpoint → the expected answer (decision 0012).
+
+The table below is the specification: one row per page or endpoint, one column per role. A
+refusal must also change nothing, so every request is followed by a look at the rows a request
+could write (roles, invitations, network memberships, the event, newsletters, check-ins).
+
+The people, the event, the network and the newsletter are made once for the module (rolled
+back at its end); each request runs in its own transaction on top.
+"""
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.accounts.models import Invitation
+from portal.api.services import api_token_create
+from portal.conftest import make_user
+from portal.core.models import OrganisationKind, RoleGrant
+from portal.core.tests.factories import OrganisationFactory
+from portal.events.models import Event, Registration
+from portal.events.tests.factories import EventFactory, RegistrationFactory, days_ahead
+from portal.forum.models import NetworkMembership
+from portal.forum.tests.factories import NetworkFactory, add_member
+from portal.newsletters.models import Newsletter, NewsletterItem
+
+NOTE = "Glutenfri-og-trinfri-adgang"
+
+# The columns: who asks.
+ROLES = [
+    "anonymous",
+    "caseworker",
+    "coordinator",
+    "org_admin",
+    "other_org_admin",
+    "editor",
+    "jurist",
+    "operator_admin",
+    "organiser",
+]
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        operator = OrganisationFactory(
+            slug="lo-hovedstaden", name="LO Hovedstaden", kind=OrganisationKind.OPERATOR
+        )
+        fund = OrganisationFactory(slug="3f-akasse", name="3F A-kasse")
+        other_fund = OrganisationFactory(slug="foa", name="FOA A-kasse")
+        people = {
+            "caseworker": make_user(organisation=fund, email="sb@3f.example.dk"),
+            "coordinator": make_user(
+                organisation=fund, roles=["coordinator"], email="ko@3f.example.dk", mfa=True
+            ),
+            "org_admin": make_user(
+                organisation=fund, roles=["admin"], email="admin@3f.example.dk", mfa=True
+            ),
+            "other_org_admin": make_user(
+                organisation=other_fund, roles=["admin"], email="admin@foa.example.dk", mfa=True
+            ),
+            "editor": make_user(organisation=operator, roles=["editor"], email="red@lo.example.dk"),
+            "jurist": make_user(organisation=operator, roles=["jurist"], email="jur@lo.example.dk"),
+            "operator_admin": make_user(
+                organisation=operator,
+                roles=["admin", "operator_admin"],
+                email="admin@lo.example.dk",
+                mfa=True,
+            ),
+            "organiser": make_user(organisation=fund, email="arr@3f.example.dk"),
+        }
+        member = make_user(organisation=fund, email="medlem@3f.example.dk")
+        # The jurists' network by invitation, run by a jurist who is not one of the columns.
+        moderator = make_user(organisation=operator, roles=["jurist"], email="mod@lo.example.dk")
+        network = NetworkFactory(name="Juristernes netværk", slug="jurister", is_open=False)
+        add_member(network, moderator, role=NetworkMembership.Role.MODERATOR)
+        event = EventFactory(organisers=[people["organiser"]], starts_at=days_ahead(30))
+        registration = RegistrationFactory(event=event, user=member, dietary_note=NOTE)
+        newsletter = Newsletter.objects.create(
+            subject="Nyhedsbrev", period_start=timezone.localdate(), period_end=timezone.localdate()
+        )
+        NewsletterItem.objects.create(
+            newsletter=newsletter, kind=NewsletterItem.Kind.LINK, url="https://x.dk", title="Link"
+        )
+        tokens = {
+            role: api_token_create(user=user, name="Tabel")[1] for role, user in people.items()
+        }
+        yield {
+            "people": people,
+            "fund": fund,
+            "member": member,
+            "network": network,
+            "event": event,
+            "registration": registration,
+            "newsletter": newsletter,
+            "tokens": tokens,
+        }
+        transaction.set_rollback(True)
+
+
+def _own_member_page(w, role):
+    """The asker's own page in their own organisation's people administration."""
+    person = w["people"].get(role)
+    if person is None:
+        return reverse("accounts:member_detail", args=[w["fund"].slug, w["member"].pk])
+    return reverse("accounts:member_detail", args=[person.organisation.slug, person.pk])
+
+
+def _event(name):
+    return lambda w, role: reverse(f"events:{name}", args=[w["event"].pk])
+
+
+def _newsletter(name):
+    return lambda w, role: reverse(f"newsletters:{name}", args=[w["newsletter"].pk])
+
+
+def _member_page(w, role):
+    return reverse("accounts:member_detail", args=[w["fund"].slug, w["member"].pk])
+
+
+PORTAL_ROLES_POST = {"roles": ["caseworker", "editor", "jurist"]}
+ORGANISATION_ROLES_POST = {"roles": ["caseworker", "coordinator"]}
+EVENT_IN = {
+    "kind": "theme_meeting",
+    "title": "Temamøde",
+    "starts_at": days_ahead(40).isoformat(),
+    "ends_at": days_ahead(40, hour=12).isoformat(),
+}
+
+# Shorthands for a row's columns.
+ANON, REFUSED, SHOWN = 302, 403, 200
+
+
+def row(default, anonymous=ANON, **by_role):
+    return {"anonymous": anonymous, **{r: default for r in ROLES[1:]}, **by_role}
+
+
+# (name, method, url, data, expected answer per role, roles whose request may change things).
+# "notes" as an answer: 200 with the participants' dietary and accessibility notes on the page.
+TABLE = [
+    # --- People and roles ------------------------------------------------------------------
+    (
+        "people list",
+        "get",
+        lambda w, role: reverse("accounts:people_list", args=[w["fund"].slug]),
+        None,
+        row(REFUSED, org_admin=200, operator_admin=200),
+        set(),
+    ),
+    (
+        "grant portal roles to a member",
+        "post",
+        _member_page,
+        PORTAL_ROLES_POST,
+        # The fund's admin gets the form back with an error (portal roles are not offered).
+        row(REFUSED, org_admin=200, operator_admin=302),
+        {"operator_admin"},
+    ),
+    (
+        "grant organisation roles to a member",
+        "post",
+        _member_page,
+        ORGANISATION_ROLES_POST,
+        row(REFUSED, org_admin=302, operator_admin=302),
+        {"org_admin", "operator_admin"},
+    ),
+    (
+        "grant oneself admin, editor and jurist",
+        "post",
+        _own_member_page,
+        {"roles": ["admin", "editor", "jurist"]},
+        row(REFUSED),
+        set(),
+    ),
+    (
+        "invite with a portal role",
+        "post",
+        lambda w, role: reverse("accounts:invitation_create", args=[w["fund"].slug]),
+        {"email": "ny@3f.example.dk", "roles": ["caseworker", "editor"]},
+        row(REFUSED, org_admin=200, operator_admin=302),
+        {"operator_admin"},
+    ),
+    (
+        "audit log",
+        "get",
+        lambda w, role: reverse("accounts:administration"),
+        None,
+        row(REFUSED, org_admin=200, other_org_admin=200, operator_admin=200),
+        set(),
+    ),
+    # --- Networks and the hotline ----------------------------------------------------------
+    (
+        "join a network by invitation",
+        "post",
+        lambda w, role: reverse("forum:network_join", args=[w["network"].slug]),
+        None,
+        row(302),  # back to the network with "by invitation only"; nobody becomes a member
+        set(),
+    ),
+    (
+        "add oneself to a network by invitation",
+        "post",
+        lambda w, role: reverse("forum:network_member_add", args=[w["network"].slug]),
+        "self-email",
+        row(REFUSED),
+        set(),
+    ),
+    (
+        "open up a network by invitation",
+        "post",
+        lambda w, role: reverse("forum:network_update", args=[w["network"].slug]),
+        {"name": "Åbent netværk", "description": "", "is_open": "on"},
+        row(REFUSED),
+        set(),
+    ),
+    (
+        "hotline work list",
+        "get",
+        lambda w, role: reverse("hotline:work_list"),
+        None,
+        row(REFUSED, jurist=200),
+        set(),
+    ),
+    # --- Newsletters -----------------------------------------------------------------------
+    (
+        "newsletter desk",
+        "get",
+        lambda w, role: reverse("newsletters:editor_list"),
+        None,
+        row(REFUSED, editor=200),
+        set(),
+    ),
+    (
+        "newsletter draft",
+        "get",
+        lambda w, role: reverse("newsletters:newsletter_create"),
+        None,
+        row(REFUSED, editor=200),
+        set(),
+    ),
+    (
+        "newsletter edit",
+        "get",
+        _newsletter("newsletter_edit"),
+        None,
+        row(REFUSED, editor=200),
+        set(),
+    ),
+    (
+        "newsletter send",
+        "post",
+        _newsletter("newsletter_send"),
+        None,
+        row(REFUSED, editor=302),
+        {"editor"},
+    ),
+    # --- Events ----------------------------------------------------------------------------
+    (
+        "event edit",
+        "get",
+        _event("event_update"),
+        None,
+        row(REFUSED, editor=200, organiser=200),
+        set(),
+    ),
+    (
+        "event cancel",
+        "post",
+        _event("event_cancel"),
+        {"reason": "Sygdom"},
+        row(REFUSED, editor=302, organiser=302),
+        {"editor", "organiser"},
+    ),
+    (
+        "event copy",
+        "get",
+        _event("event_copy"),
+        None,
+        row(REFUSED, editor=200),
+        set(),
+    ),
+    (
+        "participant list and notes",
+        "get",
+        _event("participant_list"),
+        None,
+        row(REFUSED, editor=SHOWN, organiser="notes"),
+        set(),
+    ),
+    (
+        "participant row after check-in (htmx)",
+        "post",
+        lambda w, role: reverse("events:check_in", args=[w["event"].pk, w["registration"].pk]),
+        "htmx",
+        # Before the event's day check-in is refused in the row, which is shown again.
+        row(REFUSED, editor=SHOWN, organiser="notes"),
+        set(),
+    ),
+    (
+        "attendance list PDF",
+        "get",
+        _event("attendance_pdf"),
+        None,
+        row(REFUSED, editor=200, organiser=200),
+        set(),
+    ),
+    (
+        "name badges PDF",
+        "get",
+        _event("badges_pdf"),
+        None,
+        row(REFUSED, editor=200, organiser=200),
+        set(),
+    ),
+    (
+        "feedback results",
+        "get",
+        _event("feedback_results"),
+        None,
+        row(REFUSED, editor=200, organiser=200),
+        set(),
+    ),
+    (
+        "event create",
+        "get",
+        lambda w, role: reverse("events:event_create"),
+        None,
+        row(REFUSED, editor=200),
+        set(),
+    ),
+    # --- The outbox (demo mode) ------------------------------------------------------------
+    (
+        "outbox",
+        "get",
+        lambda w, role: reverse("core:outbox_list"),
+        None,
+        row(REFUSED, operator_admin=200),
+        set(),
+    ),
+    # --- Who read person-level data ----------------------------------------------------------
+    (
+        "access log",
+        "get",
+        lambda w, role: reverse("core:access_log"),
+        None,
+        row(REFUSED, operator_admin=200),
+        set(),
+    ),
+    # --- The API ---------------------------------------------------------------------------
+    (
+        "API: create an event",
+        "api-post",
+        lambda w, role: "/api/v1/events",
+        EVENT_IN,
+        row(REFUSED, anonymous=401, editor=201),
+        {"editor"},
+    ),
+    (
+        "API: event with its organisers",
+        "api-get",
+        lambda w, role: f"/api/v1/events/{w['event'].pk}",
+        None,
+        row(200, anonymous=401),
+        set(),
+    ),
+]
+
+
+def _state(w) -> tuple:
+    """Everything a request in the table could write."""
+    event = Event.objects.get(pk=w["event"].pk)
+    return (
+        sorted(RoleGrant.objects.values_list("user_id", "role")),
+        Invitation.objects.count(),
+        sorted(NetworkMembership.objects.values_list("network_id", "user_id", "role")),
+        (event.status, event.title, Event.objects.count()),
+        sorted(Newsletter.objects.values_list("pk", "status")),
+        sorted(Registration.objects.values_list("pk", "status", "checked_in_at")),
+        w["network"].__class__.objects.filter(pk=w["network"].pk).values_list("is_open").get(),
+    )
+
+
+def _ask(client, w, role, method, url, data):
+    person = w["people"].get(role)
+    if method.startswith("api-"):
+        headers = {}
+        if person is not None:
+            headers["Authorization"] = f"Bearer {w['tokens'][role]}"
+        if method == "api-get":
+            return client.get(url, headers=headers)
+        return client.post(url, data, content_type="application/json", headers=headers)
+    if person is not None:
+        client.force_login(person)
+    if data == "self-email":
+        return client.post(url, {"email": person.email if person else "x@example.dk"})
+    if data == "htmx":
+        return client.post(url, {"q": ""}, headers={"HX-Request": "true"})
+    if method == "get":
+        return client.get(url)
+    return client.post(url, data or {})
+
+
+def _answer(response):
+    html = response.get("Content-Type", "").startswith("text/html")
+    if response.status_code == 200 and html and NOTE in response.content.decode():
+        return "notes"
+    return response.status_code
+
+
+CASES = [
+    pytest.param(
+        name, method, url, data, expected[role], role in writers, role, id=f"{name}|{role}"
+    )
+    for name, method, url, data, expected, writers in TABLE
+    for role in ROLES
+]
+
+
+@pytest.fixture(autouse=True)
+def _outbox_visible(settings):
+    settings.PORTAL_OUTBOX_VISIBLE = True
+
+
+@pytest.mark.parametrize(("name", "method", "url", "data", "expected", "may_write", "role"), CASES)
+def test_permission_table(world, db, client, name, method, url, data, expected, may_write, role):
+    before = _state(world)
+    response = _ask(client, world, role, method, url(world, role), data)
+    assert _answer(response) == expected
+    if may_write:
+        assert _state(world) != before, f"{role} was allowed “{name}” but nothing changed"
+    else:
+        assert _state(world) == before, f"{role} changed something with “{name}”"
+    if role == "anonymous" and expected == ANON:
+        assert "/konto/login/" in response["Location"]
+
+
+def test_the_table_covers_every_role_for_every_row():
+    assert all(set(expected) == set(ROLES) for _n, _m, _u, _d, expected, _w in TABLE)
