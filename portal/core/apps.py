@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, cpr_guard, signals  # noqa: F401

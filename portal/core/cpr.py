@@ -221,6 +221,12 @@ def contains_cpr_number(text: str) -> bool:
     return bool(_found(text))
 
 
+def first_cpr_digits(text: str) -> str | None:
+    """The ten digits of the first CPR number the text shows, or None."""
+    found = _found(text)
+    return found[0][2] if found else None
+
+
 CPR_ERROR_MESSAGE = _(
     "The text seems to contain a CPR number (%(masked)s). Citizens' CPR numbers must never be "
     "posted in the portal. Remove the number and try again; your text has been kept."

@@ -26,6 +26,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.cpr import validate_no_cpr_number
+from portal.core.cpr_guard import guard_instances
 from portal.core.email import email_send
 from portal.core.models import EmailCategory, Organisation, User
 
@@ -486,6 +487,7 @@ def event_set_programme(*, event: Event, by: User, sessions: list[dict]) -> None
         raise ValidationError({"sessions": errors})
     _lock(event)
     EventSession.objects.filter(event=event).delete()
+    guard_instances(session for session, _speakers in items)  # bulk_create sends no pre_save
     created = EventSession.objects.bulk_create([session for session, _speakers in items])
     Through = EventSession.speakers.through
     Through.objects.bulk_create(
