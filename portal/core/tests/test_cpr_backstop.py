@@ -58,7 +58,9 @@ def test_the_exemption_list_names_only_fields_that_exist():
 
 
 def test_the_fields_people_fill_in_are_guarded():
-    guarded = {field_key(model, field) for model in portal_models() for field in guarded_fields(model)}
+    guarded = {
+        field_key(model, field) for model in portal_models() for field in guarded_fields(model)
+    }
     assert {
         "core.User.full_name",
         "core.User.title",
@@ -89,7 +91,9 @@ def test_saving_any_guarded_field_with_a_number_is_refused(model, field):
     value = {"note": [HIDDEN]} if isinstance(field, models.JSONField) else HIDDEN
     setattr(instance, field.attname, value)
     with pytest.raises(ValidationError) as error:
-        pre_save.send(sender=model, instance=instance, raw=False, using="default", update_fields=None)
+        pre_save.send(
+            sender=model, instance=instance, raw=False, using="default", update_fields=None
+        )
     assert error.value.code == "cpr_number"
     assert "010190-XXXX" in error.value.messages[0]
 
