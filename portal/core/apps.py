@@ -9,3 +9,5 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks, cpr_guard, signals  # noqa: F401
+
+        cpr_guard.attach_field_validators()

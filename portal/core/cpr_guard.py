@@ -186,6 +186,28 @@ def check_instance(instance: models.Model, *, fields: Iterable[str] | None = Non
         )
 
 
+def validate_no_cpr_in_value(value) -> None:
+    """A model field validator: a string, or the strings inside a JSON value."""
+    number = _first_number(value)
+    if number is not None:
+        raise ValidationError(
+            CPR_ERROR_MESSAGE, code="cpr_number", params={"masked": f"{number[:6]}-XXXX"}
+        )
+
+
+def attach_field_validators() -> None:
+    """Give every guarded field the validator too, so full_clean() and model forms (the admin)
+    name the field in a clear error before the backstop is reached.
+
+    Set on the field's cached `validators`, not its constructor arguments: the rule lives here,
+    not in every model, and migrations do not record it.
+    """
+    for model in portal_models():
+        for field in guarded_fields(model):
+            if validate_no_cpr_in_value not in field.validators:
+                field.__dict__["validators"] = [*field.validators, validate_no_cpr_in_value]
+
+
 def guard_instances(instances: Iterable[models.Model]) -> None:
     """The backstop for bulk_create() and bulk_update(), which send no pre_save signal."""
     for instance in instances:

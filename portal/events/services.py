@@ -76,7 +76,6 @@ TEXT_FIELDS = frozenset(
 )
 # A change to any of these must reach the participants' calendars (new SEQUENCE, new mail).
 CALENDAR_FIELDS = ("starts_at", "ends_at", "venue", "address", "room", "online_url")
-CPR_CHECKED_FIELDS = ("title", "description", "venue", "address", "room")
 NOTE_MAX_LENGTH = 300
 EMAIL_TEMPLATES = "events/emails/"
 
@@ -119,16 +118,11 @@ def _validate_event(event: Event) -> None:
         errors.setdefault(field, []).append(error)
 
     event.title = (event.title or "").strip()
-    try:
+    try:  # also the CPR guard on every text field (portal.core.cpr_guard)
         event.clean_fields(exclude=["created_by", "topic", "audience_network"])
     except ValidationError as error:
         for field, field_errors in error.error_dict.items():
             errors.setdefault(field, []).extend(field_errors)
-    for field in CPR_CHECKED_FIELDS:
-        try:
-            validate_no_cpr_number(getattr(event, field) or "")
-        except ValidationError as error:
-            add(field, error)
     starts, ends = event.starts_at, event.ends_at
     if starts and ends and ends < starts:
         add("ends_at", ValidationError(_("The event must end after it starts."), code="ends"))
