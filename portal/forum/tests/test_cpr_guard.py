@@ -125,9 +125,7 @@ def test_the_edit_page_explains_and_keeps_the_draft(caseworker, topic, client_fo
     assert post.edit_count == 0
 
 
-def test_an_edit_that_removes_a_number_keeps_only_a_masked_copy_in_the_history(
-    caseworker, topic
-):
+def test_an_edit_that_removes_a_number_keeps_only_a_masked_copy_in_the_history(caseworker, topic):
     post = make_thread(author=caseworker, topic=topic, body="Rent").posts.get()
     Post.objects.filter(pk=post.pk).update(body="Gammel tekst cpr: 01\u00ad0190&#8209;1234")
     post.refresh_from_db()
