@@ -39,6 +39,8 @@ _MARKUP = re.compile(
 )
 # Invisible in every font but not of a category that says so.
 _FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# Characters that are not plain printable ASCII or ASCII whitespace.
+_SPECIAL = re.compile(r"[^\x09-\x0d\x20-\x7e]")
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 # Separators between digit groups: any dash, any space or line break, a dot or a slash.
 _EXTRA_SEPARATORS = frozenset(
@@ -62,23 +64,18 @@ def _unmarked(text: str) -> tuple[str, list[int], list[int]]:
     ends: list[int] = []
     position = 0
     for match in _MARKUP.finditer(text):
-        for index in range(position, match.start()):
-            out.append(text[index])
-            starts.append(index)
-            ends.append(index + 1)
+        out.append(text[position : match.start()])
+        starts.extend(range(position, match.start()))
+        ends.extend(range(position + 1, match.start() + 1))
         position = match.end()
         if match.lastgroup == "entity":
             resolved = html.unescape(match.group())
-            if resolved == match.group():  # not an entity after all ("&nbspx" without a name)
-                resolved = match.group()
-            for char in resolved:
-                out.append(char)
-                starts.append(match.start())
-                ends.append(match.end())
-    for index in range(position, len(text)):
-        out.append(text[index])
-        starts.append(index)
-        ends.append(index + 1)
+            out.append(resolved)
+            starts.extend([match.start()] * len(resolved))
+            ends.extend([match.end()] * len(resolved))
+    out.append(text[position:])
+    starts.extend(range(position, len(text)))
+    ends.extend(range(position + 1, len(text) + 1))
     return "".join(out), starts, ends
 
 
@@ -98,18 +95,36 @@ def shown_text(text: str) -> _Shown:
     out: list[str] = []
     out_starts: list[int] = []
     out_ends: list[int] = []
-    for index, char in enumerate(current):
-        for normal in unicodedata.normalize("NFKC", char):
-            category = unicodedata.category(normal)
-            if normal in _FILLERS or category in ("Cf", "Mn", "Me"):
-                continue  # soft hyphen, zero-width (non-)joiner and space, word joiner, BOM
-            if category == "Cc" and not normal.isspace():
-                continue
-            digit = unicodedata.decimal(normal, None)
-            out.append(str(digit) if digit is not None else normal)
-            out_starts.append(starts[index])
-            out_ends.append(ends[index])
+    position = 0
+    # Plain ASCII stays as it is; only the other characters are normalised one by one.
+    for match in _SPECIAL.finditer(current):
+        index = match.start()
+        out.append(current[position:index])
+        out_starts.extend(starts[position:index])
+        out_ends.extend(ends[position:index])
+        position = index + 1
+        normal = _normalised(match.group())
+        out.append(normal)
+        out_starts.extend([starts[index]] * len(normal))
+        out_ends.extend([ends[index]] * len(normal))
+    out.append(current[position:])
+    out_starts.extend(starts[position:])
+    out_ends.extend(ends[position:])
     return _Shown("".join(out), tuple(out_starts), tuple(out_ends))
+
+
+def _normalised(char: str) -> str:
+    """NFKC, without invisible characters, with digits of any script as 0-9."""
+    kept = []
+    for normal in unicodedata.normalize("NFKC", char):
+        category = unicodedata.category(normal)
+        if normal in _FILLERS or category in ("Cf", "Mn", "Me"):
+            continue  # soft hyphen, zero-width (non-)joiner and space, word joiner, BOM
+        if category == "Cc" and not normal.isspace():
+            continue
+        digit = unicodedata.decimal(normal, None)
+        kept.append(str(digit) if digit is not None else normal)
+    return "".join(kept)
 
 
 # --- Finding numbers -------------------------------------------------------------------------
@@ -204,9 +219,14 @@ def _spans(shown: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# Where a shown digit can come from: an ASCII digit, a character reference or a non-ASCII
+# character (full-width and other digits, "½"). Fewer than ten of them: no number to find.
+_DIGIT_SOURCES = re.compile(r"[0-9&]|[^\x00-\x7f]")
+
+
 def _found(text: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) in the original text of every CPR number it shows."""
-    if not text:
+    if not text or len(_DIGIT_SOURCES.findall(text)) < 10:
         return []
     shown = shown_text(text)
     return [(shown.starts[s], shown.ends[e - 1], digits) for s, e, digits in _spans(shown.text)]
