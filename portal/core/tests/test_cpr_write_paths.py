@@ -197,3 +197,11 @@ def test_a_management_command_refuses_a_number(fund, text):
         )
     assert "XXXX" in str(error.value)
     assert not User.objects.filter(email="ny@3f.example.dk").exists()
+
+
+@variants
+def test_the_token_command_refuses_a_number_in_the_name(caseworker, text):
+    with pytest.raises(CommandError) as error:
+        call_command("create_api_token", caseworker.email, name=text)
+    assert "XXXX" in str(error.value)
+    assert not ApiToken.objects.exists()
