@@ -197,3 +197,36 @@ def test_a_model_form_such_as_the_admin_s_names_the_field():
     assert not form.is_valid()
     assert "010190-XXXX" in form.errors["description"][0]
     assert not Topic.objects.exists()
+
+
+@pytest.mark.django_db
+def test_cpr_scan_lists_old_numbers_and_masks_them_with_their_copies(caseworker):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from portal.forum.models import Post
+
+    topic = Topic.objects.create(slug="dagpenge", name="Dagpenge")
+    thread = Thread.objects.create(topic=topic, title="Spørgsmål", author=caseworker)
+    post = Post.objects.create(thread=thread, author=caseworker, body="Rent", body_html="<p>Rent</p>")
+    Thread.objects.filter(pk=thread.pk).update(title="Sag 0101801234")  # stored long ago
+    Post.objects.filter(pk=post.pk).update(
+        body="Borger 0101**90**-1234", body_html="<p>Borger 0101<strong>90</strong>-1234</p>"
+    )
+    report = StringIO()
+    call_command("cpr_scan", stdout=report)
+    assert "forum.Thread.title" in report.getvalue() and "010180-XXXX" in report.getvalue()
+    assert "1234" not in report.getvalue()
+    thread.refresh_from_db()
+    assert thread.title == "Sag 0101801234"  # listing changes nothing
+
+    call_command("cpr_scan", redact=True, stdout=StringIO())
+    thread.refresh_from_db()
+    post.refresh_from_db()
+    assert thread.title == "Sag 010180-XXXX"
+    assert post.body == "Borger 010190-XXXX"
+    assert post.body_html == "<p>Borger 010190-XXXX</p>"
+    again = StringIO()
+    call_command("cpr_scan", stdout=again)
+    assert again.getvalue().startswith("0 stored")
