@@ -209,7 +209,9 @@ def test_cpr_scan_lists_old_numbers_and_masks_them_with_their_copies(caseworker)
 
     topic = Topic.objects.create(slug="dagpenge", name="Dagpenge")
     thread = Thread.objects.create(topic=topic, title="Spørgsmål", author=caseworker)
-    post = Post.objects.create(thread=thread, author=caseworker, body="Rent", body_html="<p>Rent</p>")
+    post = Post.objects.create(
+        thread=thread, author=caseworker, body="Rent", body_html="<p>Rent</p>"
+    )
     Thread.objects.filter(pk=thread.pk).update(title="Sag 0101801234")  # stored long ago
     Post.objects.filter(pk=post.pk).update(
         body="Borger 0101**90**-1234", body_html="<p>Borger 0101<strong>90</strong>-1234</p>"
