@@ -57,13 +57,18 @@ class _Shown:
     ends: tuple[int, ...]
 
 
-def _unmarked(text: str) -> tuple[str, list[int], list[int]]:
+_HIDDEN_MARKUP = frozenset({"comment", "tag", "link"})
+
+
+def _unmarked(text: str, *, hide_tags: bool) -> tuple[str, list[int], list[int]]:
     """Resolve HTML and Markdown markup once; each output character keeps its source span."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = 0
     for match in _MARKUP.finditer(text):
+        if not hide_tags and match.lastgroup in _HIDDEN_MARKUP:
+            continue  # kept as text: copied with what follows
         out.append(text[position : match.start()])
         starts.extend(range(position, match.start()))
         ends.extend(range(position + 1, match.start() + 1))
@@ -79,14 +84,18 @@ def _unmarked(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
-def shown_text(text: str) -> _Shown:
-    """The text a reader would see, character by character, mapped back to the original."""
+def shown_text(text: str, *, hide_tags: bool = True) -> _Shown:
+    """The text a reader would see, character by character, mapped back to the original.
+
+    Where the text is shown as HTML, tags, comments and link targets are hidden; where it is
+    shown as plain text (titles, emails) they are seen: `_found` reads it both ways.
+    """
     current = text
     starts = list(range(len(text)))
     ends = [index + 1 for index in range(len(text))]
     # Markup may be nested ("&amp;#45;", "<b>&#48;</b>"): resolve until nothing changes.
     for _round in range(3):
-        resolved, step_starts, step_ends = _unmarked(current)
+        resolved, step_starts, step_ends = _unmarked(current, hide_tags=hide_tags)
         if resolved == current:
             break
         starts = [starts[s] for s in step_starts]
@@ -228,8 +237,18 @@ def _found(text: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) in the original text of every CPR number it shows."""
     if not text or len(_DIGIT_SOURCES.findall(text)) < 10:
         return []
-    shown = shown_text(text)
-    return [(shown.starts[s], shown.ends[e - 1], digits) for s, e, digits in _spans(shown.text)]
+    found = []
+    # "<x 010190-1234 >" hides a number from a browser but not from a plain-text title or email.
+    ways = (True, False) if "<" in text or "](" in text else (True,)
+    for hide_tags in ways:
+        shown = shown_text(text, hide_tags=hide_tags)
+        found += [(shown.starts[s], shown.ends[e - 1], d) for s, e, d in _spans(shown.text)]
+    found.sort()
+    distinct: list[tuple[int, int, str]] = []
+    for start, end, digits in found:
+        if not distinct or start >= distinct[-1][1]:
+            distinct.append((start, end, digits))
+    return distinct
 
 
 def find_cpr_numbers(text: str) -> list[str]:

@@ -83,6 +83,9 @@ VARIANTS = {
     "leap day 2000": "290200-4123",
     "labelled serial in pairs": "cpr: 01 01 90 12 34",
     "in html": "<p>Borger: <strong>010190</strong>&#8209;1234</p>",
+    "inside something that looks like a tag": "<x 010190-1234 >",
+    "inside an html comment": "<!-- 010190-1234 -->",
+    "inside a markdown link target": "[se her](https://example.dk/?cpr=0101901234)",
 }
 
 LOOK_ALIKES = {
