@@ -143,7 +143,7 @@ _DIGITS = re.compile(r"[0-9]+")
 # one line break: an empty line between two numbers ends the number.
 _MAX_GAP = 4
 # A word right before the number that says what it is: then "cpr: 01 01 90 12 34" counts too.
-_CPR_WORD = re.compile(r"(?:cpr|personnummer|personnr)[\s\w.:#-]{0,8}$", re.IGNORECASE)
+_CPR_WORD = re.compile(r"(?:cpr|personnummer|personnr)[\s\w.:#-]{0,12}$", re.IGNORECASE)
 
 
 def _is_separator(char: str) -> bool:

@@ -82,6 +82,8 @@ VARIANTS = {
     "in a sentence": "Borgeren (311299-4321) ringede.",
     "leap day 2000": "290200-4123",
     "labelled serial in pairs": "cpr: 01 01 90 12 34",
+    "labelled with a longer word": "CPR-nummer: 01.01.90 12.34",
+    "personnummer": "personnummer 01 01 90 12 34",
     "in html": "<p>Borger: <strong>010190</strong>&#8209;1234</p>",
     "inside something that looks like a tag": "<x 010190-1234 >",
     "inside an html comment": "<!-- 010190-1234 -->",
