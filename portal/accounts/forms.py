@@ -8,13 +8,14 @@ from django.core.validators import RegexValidator
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.forms import CprGuardedFormMixin
 from portal.core.models import AuditEvent, Centre, Organisation, Role, Topic, User
 
 from . import selectors, sign_in_throttle
 from .models import Invitation
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(CprGuardedFormMixin, AllauthSignupForm):
     """Self-sign-up: only with an email domain that belongs to an organisation in the portal."""
 
     full_name = forms.CharField(label=_("Full name"), max_length=200)
@@ -109,7 +110,7 @@ class InvitationForm(DkfdsFormMixin, forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class InvitationAcceptForm(DkfdsFormMixin, forms.Form):
+class InvitationAcceptForm(CprGuardedFormMixin, DkfdsFormMixin, forms.Form):
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=200,
@@ -205,7 +206,7 @@ class AuditFilterForm(DkfdsFormMixin, forms.Form):
         return cleaned
 
 
-class ProfileForm(DkfdsFormMixin, forms.Form):
+class ProfileForm(CprGuardedFormMixin, DkfdsFormMixin, forms.Form):
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=200,

@@ -8,4 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, cpr_guard, signals  # noqa: F401
+
+        cpr_guard.attach_field_validators()

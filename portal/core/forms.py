@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .cpr import validate_no_cpr_number
 from .models import PersonalDataAccess
 
 
@@ -14,6 +15,34 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def is_free_text(field) -> bool:
+    """A form field a person types text into (not an address, not a password, not a choice)."""
+    return (
+        isinstance(field, forms.CharField)
+        and not isinstance(field, forms.EmailField)
+        and not isinstance(field.widget, forms.PasswordInput)
+    )
+
+
+class CprGuardedFormMixin:
+    """Every free-text field of the form refuses a CPR number with the clear Danish message,
+    and the form keeps what was typed. For every form whose input is stored; a field whose
+    text is never stored may be named in `cpr_unchecked_fields`.
+
+    portal/core/tests/test_cpr_write_paths.py walks every form of the portal to keep it so.
+    """
+
+    cpr_unchecked_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name in self.cpr_unchecked_fields or not is_free_text(field):
+                continue
+            if validate_no_cpr_number not in field.validators:
+                field.validators.append(validate_no_cpr_number)
 
 
 class AccessLogFilterForm(forms.Form):

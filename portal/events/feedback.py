@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.core.cpr import validate_no_cpr_number
+from portal.core.forms import CprGuardedFormMixin
 from portal.core.models import User
 
 from .models import Event, FeedbackResponse, Registration
@@ -37,7 +38,7 @@ USEFULNESS_CHOICES = [
 COMMENT_MAX_LENGTH = 4000
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(CprGuardedFormMixin, forms.Form):
     overall = forms.TypedChoiceField(
         label=gettext_lazy("What did you think of the event overall?"),
         choices=OVERALL_CHOICES,
@@ -59,7 +60,6 @@ class FeedbackForm(forms.Form):
         required=False,
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
-        validators=[validate_no_cpr_number],
     )
 
 

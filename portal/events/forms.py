@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.cpr import validate_no_cpr_number
+from portal.core.forms import CprGuardedFormMixin
 from portal.core.models import Organisation, OrganisationKind, Topic, User
 from portal.forum.models import Network
 
@@ -80,11 +80,6 @@ class PeopleField(forms.CharField):
         return people
 
 
-def _no_cpr(value: str) -> str:
-    validate_no_cpr_number(value)
-    return value
-
-
 class EventFilterForm(forms.Form):
     topic = forms.ModelChoiceField(
         label=_("Topic"),
@@ -109,7 +104,7 @@ class EventFilterForm(forms.Form):
         }
 
 
-class EventForm(forms.Form):
+class EventForm(CprGuardedFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Event.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
@@ -214,9 +209,6 @@ class EventForm(forms.Form):
             },
         )
 
-    def clean_description(self):
-        return _no_cpr(self.cleaned_data["description"])
-
     def clean(self):
         data = super().clean()
         day, start, end = data.get("start_date"), data.get("start_time"), data.get("end_time")
@@ -273,7 +265,7 @@ class EventForm(forms.Form):
         return {name: data[name] for name in names}
 
 
-class SessionForm(forms.Form):
+class SessionForm(CprGuardedFormMixin, forms.Form):
     """One item of the programme. An empty row is ignored."""
 
     day = forms.DateField(
@@ -300,9 +292,6 @@ class SessionForm(forms.Form):
         required=False,
         help_text=_("Names of speakers without a profile."),
     )
-
-    def clean_description(self):
-        return _no_cpr(self.cleaned_data["description"])
 
     def clean(self):
         data = super().clean()
@@ -401,7 +390,7 @@ def quotas_initial(event: Event) -> list[dict]:
     ]
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(CprGuardedFormMixin, forms.Form):
     dietary_note = forms.CharField(
         label=_("Dietary needs"),
         max_length=300,
@@ -414,12 +403,6 @@ class RegistrationForm(forms.Form):
         required=False,
         help_text=_("For example step-free access or a sign language interpreter."),
     )
-
-    def clean_dietary_note(self):
-        return _no_cpr(self.cleaned_data["dietary_note"])
-
-    def clean_accessibility_note(self):
-        return _no_cpr(self.cleaned_data["accessibility_note"])
 
 
 class ColleagueRegistrationForm(RegistrationForm):
@@ -457,7 +440,7 @@ class EventCopyForm(forms.Form):
         return self.cleaned_data["starts_at"]
 
 
-class EventCancelForm(forms.Form):
+class EventCancelForm(CprGuardedFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
@@ -465,6 +448,3 @@ class EventCancelForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Sent to everyone registered."),
     )
-
-    def clean_reason(self):
-        return _no_cpr(self.cleaned_data["reason"])

@@ -26,6 +26,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.cpr import validate_no_cpr_number
+from portal.core.cpr_guard import guard_instances
 from portal.core.email import email_send
 from portal.core.models import EmailCategory, Organisation, User
 from portal.core.queue import Fallback, enqueue
@@ -76,7 +77,6 @@ TEXT_FIELDS = frozenset(
 )
 # A change to any of these must reach the participants' calendars (new SEQUENCE, new mail).
 CALENDAR_FIELDS = ("starts_at", "ends_at", "venue", "address", "room", "online_url")
-CPR_CHECKED_FIELDS = ("title", "description", "venue", "address", "room")
 NOTE_MAX_LENGTH = 300
 EMAIL_TEMPLATES = "events/emails/"
 
@@ -119,16 +119,11 @@ def _validate_event(event: Event) -> None:
         errors.setdefault(field, []).append(error)
 
     event.title = (event.title or "").strip()
-    try:
+    try:  # also the CPR guard on every text field (portal.core.cpr_guard)
         event.clean_fields(exclude=["created_by", "topic", "audience_network"])
     except ValidationError as error:
         for field, field_errors in error.error_dict.items():
             errors.setdefault(field, []).extend(field_errors)
-    for field in CPR_CHECKED_FIELDS:
-        try:
-            validate_no_cpr_number(getattr(event, field) or "")
-        except ValidationError as error:
-            add(field, error)
     starts, ends = event.starts_at, event.ends_at
     if starts and ends and ends < starts:
         add("ends_at", ValidationError(_("The event must end after it starts."), code="ends"))
@@ -492,6 +487,7 @@ def event_set_programme(*, event: Event, by: User, sessions: list[dict]) -> None
         raise ValidationError({"sessions": errors})
     _lock(event)
     EventSession.objects.filter(event=event).delete()
+    guard_instances(session for session, _speakers in items)  # bulk_create sends no pre_save
     created = EventSession.objects.bulk_create([session for session, _speakers in items])
     Through = EventSession.speakers.through
     Through.objects.bulk_create(

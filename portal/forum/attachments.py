@@ -4,7 +4,6 @@ text inside is read so that the CPR guard sees what a file says as well as what 
 
 import csv
 import io
-import re
 import secrets
 import zipfile
 from dataclasses import dataclass
@@ -16,14 +15,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.cpr import CPR_ERROR_MESSAGE, find_cpr_numbers, mask
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_XML_TAG = re.compile(rb"<[^>]+>")
-_LINE_END = re.compile(rb"</(?:w:p|si|c|v|row)>")
-# Enough to read every page of a long report, not enough to be a decompression bomb.
-_MAX_EXTRACTED_BYTES = 50 * 1024 * 1024
+from portal.core.cpr import CPR_ERROR_MESSAGE, mask, redact_cpr_numbers
+from portal.core.cpr_files import DOCX, XLSX, file_cpr_numbers
 
 
 @dataclass
@@ -82,46 +75,6 @@ def detect_content_type(data: bytes) -> str | None:
     return "text/csv" if _is_csv(text) else "text/plain"
 
 
-def _zip_text(data: bytes, prefixes: tuple[str, ...]) -> str:
-    parts = []
-    total = 0
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            if not info.filename.endswith(".xml") or not info.filename.startswith(prefixes):
-                continue
-            total += info.file_size
-            if total > _MAX_EXTRACTED_BYTES:
-                raise ValidationError(_("The file could not be read."), code="unreadable")
-            xml = archive.read(info)
-            # Word splits a paragraph into runs anywhere ("<w:t>0101</w:t><w:t>90-1234</w:t>"):
-            # runs are joined; paragraphs, shared strings and cells end a line.
-            xml = _LINE_END.sub(b"\n", xml)
-            parts.append(_XML_TAG.sub(b"", xml).decode("utf-8", "replace"))
-    return "\n".join(parts)
-
-
-def extract_text(data: bytes, content_type: str) -> str:
-    """The readable text of a file, for the CPR guard (empty for images)."""
-    if content_type in ("text/plain", "text/csv"):
-        return _looks_like_text(data) or ""
-    if content_type == "application/pdf":
-        from pypdf import PdfReader
-
-        try:
-            reader = PdfReader(io.BytesIO(data))
-            return "\n".join(page.extract_text() or "" for page in reader.pages)
-        except Exception as error:
-            raise ValidationError(
-                _("The PDF file could not be read. Check that it is not damaged."),
-                code="unreadable",
-            ) from error
-    if content_type == DOCX:
-        return _zip_text(data, ("word/",))
-    if content_type == XLSX:
-        return _zip_text(data, ("xl/sharedStrings", "xl/worksheets/"))
-    return ""
-
-
 def attachment_check(upload: UploadedFile) -> CheckedFile:
     """Check one uploaded file; raise a Danish ValidationError naming the file when refused."""
     name = upload.name or ""
@@ -146,12 +99,15 @@ def attachment_check(upload: UploadedFile) -> CheckedFile:
             code="wrong_type",
             params={"name": name, "types": ", ".join(sorted(set(allowed.values())))},
         )
-    text = extract_text(data, content_type)
-    numbers = find_cpr_numbers(text)
+    # The name, the text and the metadata (portal.core.cpr_files); the name is shown masked.
+    numbers = file_cpr_numbers(data, content_type, name=name)
     if numbers:
         raise ValidationError(
             _("%(name)s: %(problem)s")
-            % {"name": name, "problem": CPR_ERROR_MESSAGE % {"masked": mask(numbers[0])}},
+            % {
+                "name": redact_cpr_numbers(name),
+                "problem": CPR_ERROR_MESSAGE % {"masked": mask(numbers[0])},
+            },
             code="cpr_number",
         )
     return CheckedFile(

@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.forms import CprGuardedFormMixin
 from portal.core.models import Topic, User
 
 from .models import Network, Reaction, Thread
@@ -56,7 +57,7 @@ def attachments_field():
     )
 
 
-class ThreadForm(forms.Form):
+class ThreadForm(CprGuardedFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"),
         choices=Thread.Kind.choices,
@@ -91,7 +92,7 @@ class ThreadForm(forms.Form):
         self.fields["attachments"].help_text = _attachment_hint()
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(CprGuardedFormMixin, forms.Form):
     body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 8}))
     quoted_post = forms.IntegerField(required=False, widget=forms.HiddenInput)
     attachments = attachments_field()
@@ -102,7 +103,7 @@ class ReplyForm(forms.Form):
         self.fields["attachments"].help_text = _attachment_hint()
 
 
-class PostEditForm(forms.Form):
+class PostEditForm(CprGuardedFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}))
     attachments = attachments_field()
@@ -116,7 +117,7 @@ class PostEditForm(forms.Form):
         self.fields["attachments"].help_text = _attachment_hint()
 
 
-class ReportForm(forms.Form):
+class ReportForm(CprGuardedFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Why should an editor look at this post?"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -124,7 +125,7 @@ class ReportForm(forms.Form):
     )
 
 
-class ReportResolveForm(forms.Form):
+class ReportResolveForm(CprGuardedFormMixin, forms.Form):
     resolution = forms.CharField(label=_("What was done"), max_length=200, required=False)
 
 
@@ -181,7 +182,7 @@ class ThreadMergeForm(forms.Form):
     )
 
 
-class TopicForm(forms.Form):
+class TopicForm(CprGuardedFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -191,7 +192,7 @@ class TopicForm(forms.Form):
         return slugify(self.cleaned_data["name"])[:80]
 
 
-class NetworkForm(forms.Form):
+class NetworkForm(CprGuardedFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False

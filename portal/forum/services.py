@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.cpr import validate_no_cpr_number
+from portal.core.cpr import redact_cpr_numbers, validate_no_cpr_number
 from portal.core.markdown import render_markdown
 from portal.core.models import Role, Topic, User
 from portal.notifications.models import Notification
@@ -305,7 +305,11 @@ def post_edit(
     checked = _check_attachments(attachments, user=editor, post=post)
     now = timezone.now()
     if body != post.body:
-        PostRevision.objects.create(post=post, body=post.body, edited_by=editor, created_at=now)
+        # The history keeps the old text, but never a CPR number written before the guard knew
+        # the trick: the edit that removes the number would otherwise leave it in the history.
+        PostRevision.objects.create(
+            post=post, body=redact_cpr_numbers(post.body), edited_by=editor, created_at=now
+        )
         post.body = body
         mentioned = _render(post=post, thread=thread)
         post.edited_at = now

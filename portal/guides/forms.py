@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.forms import DkfdsFormMixin
+from portal.core.forms import CprGuardedFormMixin
 from portal.core.models import Topic
 
 from . import lawrefs
@@ -24,7 +25,7 @@ class OwnerChoiceField(forms.ModelChoiceField):
         return obj.get_full_name()
 
 
-class GuideForm(DkfdsFormMixin, forms.Form):
+class GuideForm(CprGuardedFormMixin, DkfdsFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.order_by("name"))
     summary = forms.CharField(
@@ -65,7 +66,7 @@ class GuideForm(DkfdsFormMixin, forms.Form):
         return text
 
 
-class LawChangedForm(DkfdsFormMixin, forms.Form):
+class LawChangedForm(CprGuardedFormMixin, DkfdsFormMixin, forms.Form):
     reference = forms.CharField(
         label=_("Law or paragraph"),
         max_length=100,

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.cpr import find_cpr_numbers, mask
+from portal.core.cpr import find_cpr_numbers, mask, redact_cpr_numbers
 from portal.core.email import email_send
 from portal.core.mail_addresses import (
     BOUNCE_PREFIX,
@@ -377,10 +377,7 @@ def _receive_reply(mail: _Mail, address: str) -> Result:
         return reject("empty")
     numbers = find_cpr_numbers(text)
     if numbers:
-        masked = text
-        for number in numbers:
-            masked = masked.replace(number, mask(number))
-        return reject("cpr", {"masked": mask(numbers[0])}, shown_text=masked)
+        return reject("cpr", {"masked": mask(numbers[0])}, shown_text=redact_cpr_numbers(text))
     try:
         return _post(mail, address, user=user, thread=thread, text=text, attachments=attachments)
     except PermissionDenied:

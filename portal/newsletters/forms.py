@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.forms import CprGuardedFormMixin
 from portal.core.models import OrganisationKind, Topic
 
 from .models import Newsletter
@@ -30,7 +31,7 @@ class NewsletterCreateForm(forms.Form):
     )
 
 
-class NewsletterForm(forms.Form):
+class NewsletterForm(CprGuardedFormMixin, forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=200)
     intro = forms.CharField(
         label=_("Introduction"),
@@ -69,7 +70,7 @@ class NewsletterForm(forms.Form):
         )
 
 
-class ItemAddForm(forms.Form):
+class ItemAddForm(CprGuardedFormMixin, forms.Form):
     url = forms.CharField(
         label=_("Add a thread or guide"),
         max_length=500,
@@ -77,7 +78,7 @@ class ItemAddForm(forms.Form):
     )
 
 
-class ItemForm(forms.Form):
+class ItemForm(CprGuardedFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4})

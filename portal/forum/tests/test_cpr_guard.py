@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from portal.core.cpr import contains_cpr_number, validate_no_cpr_number
 from portal.forum import services
-from portal.forum.models import Post, Thread
+from portal.forum.models import Post, PostRevision, Thread
 
 from .factories import make_reply, make_thread
 
@@ -123,3 +123,13 @@ def test_the_edit_page_explains_and_keeps_the_draft(caseworker, topic, client_fo
     assert draft in response.content.decode()
     post.refresh_from_db()
     assert post.edit_count == 0
+
+
+def test_an_edit_that_removes_a_number_keeps_only_a_masked_copy_in_the_history(caseworker, topic):
+    post = make_thread(author=caseworker, topic=topic, body="Rent").posts.get()
+    Post.objects.filter(pk=post.pk).update(body="Gammel tekst cpr: 01\u00ad0190&#8209;1234")
+    post.refresh_from_db()
+    services.post_edit(post=post, editor=caseworker, body="Rettet uden nummer")
+    revision = PostRevision.objects.get(post=post)
+    assert "010190-XXXX" in revision.body
+    assert "1234" not in revision.body

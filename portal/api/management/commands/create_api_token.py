@@ -1,6 +1,7 @@
 """`manage.py create_api_token EMAIL`: prints a new token and nothing else, so scripts can
 capture it (`TOKEN=$(manage.py create_api_token …)`)."""
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.api.services import api_token_create
@@ -24,5 +25,8 @@ class Command(BaseCommand):
             )
         if not name.strip():
             raise CommandError("The token needs a name.")
-        _token, key = api_token_create(user=user, name=name)
+        try:
+            _token, key = api_token_create(user=user, name=name)
+        except ValidationError as error:  # the name holds a CPR number
+            raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(key)
