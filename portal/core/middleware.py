@@ -1,11 +1,16 @@
 """Request middleware of the core app."""
 
+import json
 import time
 
 from allauth.usersessions.middleware import UserSessionsMiddleware
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext
 
 _SEEN_KEY = "portal_usersession_seen"
 _SEEN_INTERVAL_SECONDS = 300
@@ -42,3 +47,95 @@ class DanishFirstLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+def _holds_nul(value) -> bool:
+    """Whether a string, or any key or string inside parsed JSON, holds a NUL character."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def request_holds_nul(request) -> bool:
+    """A NUL character in the path, the query string, a form field or a JSON body.
+
+    No text the portal stores or looks up may hold one: PostgreSQL refuses it ("A string literal
+    cannot contain NUL"), so it would end as a 500. Files (multipart uploads) may hold any byte
+    and are not looked at; their names are.
+    """
+    if "\x00" in request.path or any(
+        _holds_nul(key) or _holds_nul(values) for key, values in request.GET.lists()
+    ):
+        return True
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return False
+    if request.content_type == "application/json":
+        try:
+            body = request.body
+        except RequestDataTooBig:
+            return False  # the view answers that
+        # JSON carries a NUL as an escape; only a body that has one is parsed here.
+        if b"\\u0000" not in body and b"\x00" not in body:
+            return False
+        try:
+            return _holds_nul(json.loads(body))
+        except ValueError:
+            return b"\x00" in body  # not JSON: the API answers that on its own
+    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        try:
+            fields = request.POST
+        except Exception:  # noqa: BLE001 - a broken upload is for the view to answer
+            return False
+        if any(_holds_nul(key) or _holds_nul(values) for key, values in fields.lists()):
+            return True
+        return any(_holds_nul(upload.name or "") for upload in request.FILES.values())
+    return False
+
+
+class RefuseNulBytesMiddleware:
+    """Refuses any request with a NUL character in its text, before anything reads it: 422 with
+    the API's error shape under /api/, 400 with a Danish page elsewhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_holds_nul(request):
+            return self.get_response(request)
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        with translation.override(language):
+            message = gettext(
+                "The request contains a NUL character (\\u0000), which is not allowed."
+            )
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=422)
+            return render(request, "400.html", {"message": message}, status=400)
+
+
+class HealthCheckMiddleware:
+    """Answers /healthz before the session and sign-in middleware run.
+
+    Those read the database as soon as a session cookie is sent; with the database down they
+    would answer 500 where the load balancer must see the health check's 503.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path == "/healthz":
+            from .views import healthz
+
+            return healthz(request)
+        return self.get_response(request)
