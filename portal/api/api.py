@@ -7,6 +7,7 @@ says that no text may hold a NUL character (the middleware refuses such requests
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -73,7 +74,8 @@ def document_error_contract(schema: dict) -> dict:
                 responses.setdefault("422", _error_response("Invalid input"))
             if body:
                 responses.setdefault("400", _error_response("The body is not valid JSON"))
-                _forbid_nul(body, components, seen)
+                for media in body.get("content", {}).values():
+                    _forbid_nul(media.get("schema"), components, seen)
             for parameter in operation.get("parameters", []):
                 _forbid_nul(parameter.get("schema"), components, seen)
     return schema
@@ -104,9 +106,14 @@ def unauthorized(request, exc):
     return response
 
 
+# ninja's own messages, in the Danish the portal's other errors are in.
+NINJA_MESSAGES = {"Cannot parse request body": _lazy("The body is not valid JSON.")}
+
+
 @api.exception_handler(HttpError)
 def http_error(request, exc):
-    return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+    detail = str(NINJA_MESSAGES.get(exc.message, exc.message))
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 def _field(loc: list) -> str:

@@ -25,9 +25,10 @@ ApiDatetime = Annotated[AwareDatetime, Strict(False), BeforeValidator(_iso_text_
 
 class InputSchema(Schema):
     """A request body: values of exactly the schema's types ("1" is not a number, 1 not a
-    boolean), so what the schema calls invalid is refused, not guessed at."""
+    boolean) and no fields but the schema's (a misspelt field is an error, not ignored), so
+    what the schema calls invalid is refused, not guessed at."""
 
-    model_config = ConfigDict(strict=True)
+    model_config = ConfigDict(strict=True, extra="forbid")
 
 
 class FieldErrorOut(Schema):

@@ -147,13 +147,15 @@ def _validate_event(event: Event) -> None:
             validate_no_cpr_number(getattr(event, field) or "")
         except ValidationError as error:
             add(field, error)
+    times_usable = True
     for field in ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at"):
         try:
             _check_year(getattr(event, field))
         except ValidationError as error:
             add(field, error)
-    if errors:
-        raise ValidationError(errors)  # the order checks below would compare unusable times
+            times_usable = False
+    if not times_usable:
+        raise ValidationError(errors)  # the checks below would compare unusable times
     starts, ends = event.starts_at, event.ends_at
     if starts and ends and ends < starts:
         add("ends_at", ValidationError(_("The event must end after it starts."), code="ends"))
