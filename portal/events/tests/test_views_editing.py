@@ -411,3 +411,20 @@ def test_cancelling_asks_first_then_cancels_with_a_reason(client_for, editor, ca
 def test_a_coordinator_is_no_editor(client_for, fund):
     coordinator = make_user(organisation=fund, roles=["coordinator"], mfa=True)
     assert client_for(coordinator).get(reverse("events:event_create")).status_code == 403
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1899-12-31"])
+def test_an_event_in_a_year_outside_1900_to_2200_is_refused(client_for, editor, day):
+    response = client_for(editor).post(
+        reverse("events:event_create"), event_post(start_date=day, end_date=day)
+    )
+    assert response.status_code == 400
+    assert (
+        da("The year must be between %(first)d and %(last)d.")
+        % {
+            "first": 1900,
+            "last": 2200,
+        }
+        in response.content.decode()
+    )
+    assert not Event.objects.exists()
