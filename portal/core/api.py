@@ -23,6 +23,12 @@ def _iso_text_only(value):
 ApiDatetime = Annotated[AwareDatetime, Strict(False), BeforeValidator(_iso_text_only)]
 
 
+# Text that is not blank (services strip it and call it missing) and holds no NUL. The
+# separators \x1c-\x1f and \x85 are spelt out: Python's strip() removes them, JSON Schema's \s
+# does not know them.
+NON_BLANK_PATTERN = r"^[^\u0000]*[^\s\u0000\u001c-\u001f\u0085][^\u0000]*$"
+
+
 class InputSchema(Schema):
     """A request body: values of exactly the schema's types ("1" is not a number, 1 not a
     boolean) and no fields but the schema's (a misspelt field is an error, not ignored), so

@@ -5,12 +5,12 @@ import time
 
 from allauth.usersessions.middleware import UserSessionsMiddleware
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy
 
 _SEEN_KEY = "portal_usersession_seen"
 _SEEN_INTERVAL_SECONDS = 300
@@ -49,6 +49,10 @@ class DanishFirstLocaleMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
 
+NUL_MESSAGE = gettext_lazy("The request contains a NUL character (\\u0000), which is not allowed.")
+BROKEN_FORM_MESSAGE = gettext_lazy("The form data could not be read.")
+
+
 def _holds_nul(value) -> bool:
     """Whether a string, or any key or string inside parsed JSON, holds a NUL character."""
     stack = [value]
@@ -79,10 +83,7 @@ def request_holds_nul(request) -> bool:
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return False
     if request.content_type == "application/json":
-        try:
-            body = request.body
-        except RequestDataTooBig:
-            return False  # the view answers that
+        body = request.body  # too big: Django answers 400, as it would in the view
         # JSON carries a NUL as an escape; only a body that has one is parsed here.
         if b"\\u0000" not in body and b"\x00" not in body:
             return False
@@ -91,10 +92,9 @@ def request_holds_nul(request) -> bool:
         except ValueError:
             return b"\x00" in body  # not JSON: the API answers that on its own
     if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        try:
-            fields = request.POST
-        except Exception:  # noqa: BLE001 - a broken upload is for the view to answer
-            return False
+        # An oversized form raises here as it would in the CSRF check (Django's 400); a broken
+        # one (MultiPartParserError) is answered by the middleware.
+        fields = request.POST
         return any(_holds_nul(key) or _holds_nul(values) for key, values in fields.lists())
     return False
 
@@ -107,20 +107,27 @@ class RefuseNulBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request_holds_nul(request):
-            return self.get_response(request)
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
-        with translation.override(language):
-            message = gettext(
-                "The request contains a NUL character (\\u0000), which is not allowed."
-            )
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=422)
-            # Rendered without the request: the context processors would read the session.
-            page = render_to_string("400.html", {"message": message})
-            return HttpResponseBadRequest(page)
+        try:
+            if not request_holds_nul(request):
+                return self.get_response(request)
+        except MultiPartParserError:
+            # Read here first, a broken multipart body must not become a 500.
+            return _refuse(request, status=400, message=BROKEN_FORM_MESSAGE)
+        status = 422 if request.path.startswith("/api/") else 400
+        return _refuse(request, status=status, message=NUL_MESSAGE)
+
+
+def _refuse(request, *, status: int, message: str):
+    """The API's error shape under /api/, a Danish page (400) elsewhere."""
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        text = str(message)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": text}, status=status)
+        # Rendered without the request: the context processors would read the session.
+        return HttpResponseBadRequest(render_to_string("400.html", {"message": text}))
 
 
 class HealthCheckMiddleware:

@@ -20,7 +20,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from portal.core.api import ApiDatetime, ErrorOut, InputSchema, PersonOut
+from portal.core.api import NON_BLANK_PATTERN, ApiDatetime, ErrorOut, InputSchema, PersonOut
 from portal.core.markdown import render_markdown
 from portal.core.models import OrganisationKind, Topic
 from portal.forum.models import Network
@@ -154,7 +154,9 @@ class EventFilters(Schema):
 
 class EventIn(InputSchema):
     kind: EventKind = Field(description="conference, theme_meeting, network_meeting or webinar.")
-    title: str = Field(min_length=1, max_length=200, description="Title of the event.")
+    title: str = Field(
+        max_length=200, pattern=NON_BLANK_PATTERN, description="Title of the event (not blank)."
+    )
     description: str = Field("", description="Description, in Markdown.")
     topic: str | None = Field(None, description="Slug of the topic.")
     venue: str = Field("", max_length=200, description="Name of the place.")

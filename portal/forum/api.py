@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from portal.core.api import ErrorOut, InputSchema, PersonOut
+from portal.core.api import NON_BLANK_PATTERN, ErrorOut, InputSchema, PersonOut
 from portal.core.models import Topic
 
 from . import selectors, services
@@ -99,12 +99,24 @@ class ThreadIn(InputSchema):
     )
     topic: str = Field(description="Slug of the topic.")
     network: str | None = Field(None, description="Slug of a network to post in, if any.")
-    title: str = Field(max_length=200, description="Title of the thread.")
-    body: str = Field(description="The opening post, in Markdown.")
+    title: str = Field(
+        max_length=services.TITLE_MAX_LENGTH,
+        pattern=NON_BLANK_PATTERN,
+        description="Title of the thread (not blank).",
+    )
+    body: str = Field(
+        max_length=services.BODY_MAX_LENGTH,
+        pattern=NON_BLANK_PATTERN,
+        description="The opening post, in Markdown (not blank).",
+    )
 
 
 class ReplyIn(InputSchema):
-    body: str = Field(description="The reply, in Markdown.")
+    body: str = Field(
+        max_length=services.BODY_MAX_LENGTH,
+        pattern=NON_BLANK_PATTERN,
+        description="The reply, in Markdown (not blank).",
+    )
     quoted_post_id: int | None = Field(None, description="A post of the same thread to quote.")
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from openapi_spec_validator import validate
 
 from portal.api.api import NO_NUL_PATTERN
+from portal.core.api import NON_BLANK_PATTERN
 from portal.core.tests.factories import TopicFactory
 from portal.events.models import Event, Registration
 from portal.events.tests.factories import EventFactory
@@ -80,8 +81,13 @@ def test_the_error_shape_has_detail_as_a_string_and_optional_field_errors(client
 def test_the_schema_says_texts_may_not_hold_nul(client):
     schema = _schema(client)
     thread_in = schema["components"]["schemas"]["ThreadIn"]["properties"]
-    assert thread_in["title"]["pattern"] == NO_NUL_PATTERN
-    assert thread_in["body"]["pattern"] == NO_NUL_PATTERN
+    assert thread_in["title"]["pattern"] == NON_BLANK_PATTERN  # not blank, no NUL
+    event_in = schema["components"]["schemas"]["EventIn"]["properties"]
+    assert event_in["venue"]["pattern"] == NO_NUL_PATTERN
+    (body,) = schema["paths"]["/api/v1/events/{event_id}/registrations"]["post"]["requestBody"][
+        "content"
+    ].values()
+    assert body["schema"]["properties"]["dietary_note"]["pattern"] == NO_NUL_PATTERN
     (q,) = [p for p in schema["paths"]["/api/v1/search"]["get"]["parameters"] if p["name"] == "q"]
     assert q["schema"]["pattern"] == NO_NUL_PATTERN
     # Output schemas are untouched: the pattern is a promise about requests.
@@ -130,6 +136,17 @@ def test_an_empty_body_is_refused_where_a_body_is_required(caseworker, call, cli
     )
     assert response.status_code in (400, 422)
     assert isinstance(response.json()["detail"], str)
+    assert not Thread.objects.exists()
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\t\n", "\x1c", "\u2003"])
+def test_a_blank_title_is_refused_as_the_schema_says(caseworker, call, title):
+    TopicFactory(slug="dagpenge")
+    response = call(
+        caseworker, "post", "/threads", {"topic": "dagpenge", "title": title, "body": "B"}
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"][-1] == "title"
     assert not Thread.objects.exists()
 
 

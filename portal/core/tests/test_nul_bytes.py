@@ -7,6 +7,7 @@ to end as a 500; these run on SQLite and PostgreSQL alike.
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from portal.api.services import api_token_create
 from portal.core.middleware import request_holds_nul
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,16 @@ def test_the_english_page_is_in_english(client, settings):
 
 def test_requests_without_nul_pass(client_for, caseworker):
     assert client_for(caseworker).get("/soeg/?q=r%C3%A5dighed").status_code == 200
+
+
+def test_a_broken_multipart_body_is_400_not_500(client_for, caseworker):
+    _token, key = api_token_create(user=caseworker, name="Test")
+    headers = {"Authorization": f"Bearer {key}"}
+    broken = '{"title": "no boundary"}'
+    api = client_for(caseworker).post(
+        "/api/v1/threads", broken, content_type="multipart/form-data", headers=headers
+    )
+    assert api.status_code == 400
+    assert api.json() == {"detail": "Formularens data kunne ikke læses."}
+    page = client_for(caseworker).post("/debat/", broken, content_type="multipart/form-data")
+    assert page.status_code == 400
