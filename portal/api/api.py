@@ -116,10 +116,21 @@ def http_error(request, exc):
     return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
+# The name every view gives its body argument; ninja puts it in an error's place (body.payload.
+# title), where it means nothing to a client.
+BODY_ARGUMENT = "payload"
+
+
+def _loc(loc) -> list:
+    loc = list(loc)
+    if loc[:2] == ["body", BODY_ARGUMENT]:
+        del loc[1]
+    return loc
+
+
 def _field(loc: list) -> str:
-    # ninja puts the view's argument name after "body" (body.payload.title): people want "title".
-    parts = list(loc[2:] if loc and loc[0] == "body" and len(loc) > 2 else loc[1:] or loc)
-    return ".".join(str(part) for part in parts)
+    """The field as people name it: `title`, `page`, `dietary_note`; `body` for the body."""
+    return ".".join(str(part) for part in loc[1:]) or str(loc[0] if loc else "body")
 
 
 @api.exception_handler(ValidationError)
@@ -127,7 +138,7 @@ def invalid_input(request, exc):
     """422 in the one error shape: a Danish summary naming the fields, and the details."""
     errors = [
         {
-            "loc": list(error.get("loc", ())),
+            "loc": _loc(error.get("loc", ())),
             "msg": str(error.get("msg", "")),
             "type": str(error.get("type", "")),
         }

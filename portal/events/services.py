@@ -628,6 +628,10 @@ def event_copy(*, event: Event, by: User, starts_at: datetime, publish: bool = F
     """A copy moved in time: programme, quotas, organisers and windows move along. A draft,
     or published at once with `publish` (the next theme meeting in one step)."""
     _require("events.manage", by)
+    try:
+        _check_year(starts_at)  # before moving anything by the shift, which could overflow
+    except ValidationError as error:
+        raise ValidationError({"starts_at": [error]}) from error
     shift = starts_at - event.starts_at
 
     def moved(moment):
