@@ -70,8 +70,8 @@ def document_error_contract(schema: dict) -> dict:
             if operation.get("security"):
                 responses.setdefault("401", _error_response("No valid API token"))
             body = operation.get("requestBody")
-            if operation.get("parameters") or body:
-                responses.setdefault("422", _error_response("Invalid input"))
+            # Any request may be refused for a NUL byte, even one with no parameters at all.
+            responses.setdefault("422", _error_response("Invalid input"))
             if body:
                 responses.setdefault("400", _error_response("The body is not valid JSON"))
                 for media in body.get("content", {}).values():
