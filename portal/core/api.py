@@ -1,12 +1,57 @@
 """Core endpoints of /api/v1/: who am I, and which organisations take part."""
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
+from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Strict
 
 from . import selectors
 from .models import OrganisationKind, Role, User
 
 router = Router(tags=["core"])
+
+
+def _iso_text_only(value):
+    """JSON gives times as text; a number would otherwise pass as seconds since 1970."""
+    if not isinstance(value, str):
+        raise ValueError("Input should be an ISO 8601 date and time with a time zone")
+    return value
+
+
+# A time in a request body: ISO 8601 text with a time zone, nothing else.
+ApiDatetime = Annotated[AwareDatetime, Strict(False), BeforeValidator(_iso_text_only)]
+
+
+# Text that is not blank (services strip it and call it missing) and holds no NUL. The
+# separators \x1c-\x1f and \x85 are spelt out: Python's strip() removes them, JSON Schema's \s
+# does not know them.
+NON_BLANK_PATTERN = r"^[^\u0000]*[^\s\u0000\u001c-\u001f\u0085][^\u0000]*$"
+
+
+class InputSchema(Schema):
+    """A request body: values of exactly the schema's types ("1" is not a number, 1 not a
+    boolean) and no fields but the schema's (a misspelt field is an error, not ignored), so
+    what the schema calls invalid is refused, not guessed at."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class FieldErrorOut(Schema):
+    loc: list[str | int] = Field(
+        description="Where the problem is: query, path or body, then the field (and list index)."
+    )
+    msg: str = Field(description="What is wrong with it (in English, from the validator).")
+    type: str = Field(description="A short, stable code of the kind of problem.")
+
+
+class ErrorOut(Schema):
+    """The one shape of every error the API answers (400, 401, 403, 404, 409, 422)."""
+
+    detail: str = Field(description="What went wrong, in Danish.")
+    errors: list[FieldErrorOut] | None = Field(
+        None, description="With 422 for invalid input: each field that is invalid, and why."
+    )
 
 
 class OrganisationOut(Schema):

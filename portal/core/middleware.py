@@ -1,13 +1,18 @@
 """Request middleware of the core app."""
 
+import json
 import logging
 import time
 
 from allauth.usersessions.middleware import UserSessionsMiddleware
 from django.conf import settings
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +51,105 @@ class DanishFirstLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+NUL_MESSAGE = gettext_lazy("The request contains a NUL character (\\u0000), which is not allowed.")
+BROKEN_FORM_MESSAGE = gettext_lazy("The form data could not be read.")
+
+
+def _holds_nul(value) -> bool:
+    """Whether a string, or any key or string inside parsed JSON, holds a NUL character."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def request_holds_nul(request) -> bool:
+    """A NUL character in the path, the query string, a form field or a JSON body.
+
+    No text the portal stores or looks up may hold one: PostgreSQL refuses it ("A string literal
+    cannot contain NUL"), so it would end as a 500. Files (multipart uploads) may hold any byte
+    and are not looked at (Django already takes NUL out of their names).
+    """
+    if "\x00" in request.path or any(
+        _holds_nul(key) or _holds_nul(values) for key, values in request.GET.lists()
+    ):
+        return True
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return False
+    if request.content_type == "application/json":
+        body = request.body  # too big: Django answers 400, as it would in the view
+        # JSON carries a NUL as an escape; only a body that has one is parsed here.
+        if b"\\u0000" not in body and b"\x00" not in body:
+            return False
+        try:
+            return _holds_nul(json.loads(body))
+        except ValueError:
+            return b"\x00" in body  # not JSON: the API answers that on its own
+    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        # An oversized form raises here as it would in the CSRF check (Django's 400); a broken
+        # one (MultiPartParserError) is answered by the middleware.
+        fields = request.POST
+        return any(_holds_nul(key) or _holds_nul(values) for key, values in fields.lists())
+    return False
+
+
+class RefuseNulBytesMiddleware:
+    """Refuses any request with a NUL character in its text, before anything reads it: 422 with
+    the API's error shape under /api/, 400 with a Danish page elsewhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            if not request_holds_nul(request):
+                return self.get_response(request)
+        except MultiPartParserError:
+            # Read here first, a broken multipart body must not become a 500.
+            return _refuse(request, status=400, message=BROKEN_FORM_MESSAGE)
+        status = 422 if request.path.startswith("/api/") else 400
+        return _refuse(request, status=status, message=NUL_MESSAGE)
+
+
+def _refuse(request, *, status: int, message: str):
+    """The API's error shape under /api/, a Danish page (400) elsewhere."""
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        text = str(message)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": text}, status=status)
+        # Rendered without the request: the context processors would read the session.
+        return HttpResponseBadRequest(render_to_string("400.html", {"message": text}))
+
+
+class HealthCheckMiddleware:
+    """Answers /healthz before the session and sign-in middleware run.
+
+    Those read the database as soon as a session cookie is sent; with the database down they
+    would answer 500 where the load balancer must see the health check's 503.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path == "/healthz":
+            from .views import healthz
+
+            return healthz(request)
+        return self.get_response(request)
 
 
 class QueueUnavailableMiddleware:

@@ -18,14 +18,16 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
 
-from portal.core.api import PersonOut
+from portal.core.api import NON_BLANK_PATTERN, ApiDatetime, ErrorOut, InputSchema, PersonOut
 from portal.core.markdown import render_markdown
 from portal.core.models import OrganisationKind, Topic
 from portal.forum.models import Network
 
 from . import seats, selectors, services
 from .models import Event, Registration
+from .services import EVENT_YEARS, NOTE_MAX_LENGTH
 
 router = Router(tags=["events"])
 
@@ -34,6 +36,7 @@ PAGE_SIZE = 25
 EventKind = Literal["conference", "theme_meeting", "network_meeting", "webinar"]
 EventAudience = Literal["everyone", "organisation_kind", "network"]
 RegistrationStatus = Literal["confirmed", "waiting"]
+YEARS = f"{EVENT_YEARS[0]}-{EVENT_YEARS[-1]}"
 
 
 class SessionOut(Schema):
@@ -149,19 +152,30 @@ class EventFilters(Schema):
     page: int = Field(1, ge=1, description="Page number, from 1 (25 events a page).")
 
 
-class EventIn(Schema):
+class EventIn(InputSchema):
     kind: EventKind = Field(description="conference, theme_meeting, network_meeting or webinar.")
-    title: str = Field(min_length=1, max_length=200, description="Title of the event.")
+    title: str = Field(
+        max_length=200, pattern=NON_BLANK_PATTERN, description="Title of the event (not blank)."
+    )
     description: str = Field("", description="Description, in Markdown.")
     topic: str | None = Field(None, description="Slug of the topic.")
     venue: str = Field("", max_length=200, description="Name of the place.")
     address: str = Field("", max_length=300, description="Street address.")
     room: str = Field("", max_length=120, description="Room.")
     online_url: str = Field("", max_length=200, description="Link to join online.")
-    starts_at: datetime = Field(description="Start, with a time zone (ISO 8601).")
-    ends_at: datetime = Field(description="End, with a time zone (ISO 8601).")
-    registration_opens_at: datetime | None = Field(None, description="When sign-up opens.")
-    registration_closes_at: datetime | None = Field(None, description="When sign-up closes.")
+    # AwareDatetime: a time without a time zone is ambiguous (which day is 02:30 in October?).
+    starts_at: ApiDatetime = Field(
+        description=f"Start, with a time zone (ISO 8601), in the years {YEARS}."
+    )
+    ends_at: ApiDatetime = Field(
+        description=f"End, with a time zone (ISO 8601), after the start, in the years {YEARS}."
+    )
+    registration_opens_at: ApiDatetime | None = Field(
+        None, description="When sign-up opens, with a time zone; before the start."
+    )
+    registration_closes_at: ApiDatetime | None = Field(
+        None, description="When sign-up closes, with a time zone; after it opens, by the start."
+    )
     capacity: int | None = Field(None, ge=1, description="Number of seats (null: no limit).")
     audience: EventAudience = Field("everyone", description="Who may see and join it.")
     audience_organisation_kind: OrganisationKind | None = Field(
@@ -173,10 +187,16 @@ class EventIn(Schema):
     publish: bool = Field(False, description="Publish at once (otherwise a draft is created).")
 
 
-class RegistrationIn(Schema):
-    dietary_note: str = Field("", description="Dietary needs, if any (at most 300 characters).")
+class RegistrationIn(InputSchema):
+    dietary_note: str = Field(
+        "",
+        max_length=NOTE_MAX_LENGTH,
+        description="Dietary needs, if any (at most 300 characters).",
+    )
     accessibility_note: str = Field(
-        "", description="Accessibility needs, if any (at most 300 characters)."
+        "",
+        max_length=NOTE_MAX_LENGTH,
+        description="Accessibility needs, if any (at most 300 characters).",
     )
 
 
@@ -185,10 +205,6 @@ class RegistrationOut(Schema):
     waiting_position: int | None = Field(
         description="Place on the waiting list (1 is next); null when confirmed."
     )
-
-
-class ErrorOut(Schema):
-    detail: str = Field(description="What went wrong, in Danish.")
 
 
 def _event_for_api(*, user, event_id: int) -> Event:
@@ -254,12 +270,16 @@ def _unprocessable(error: ValidationError) -> HttpError:
 
 @router.post(
     "/events",
-    response={201: EventDetailOut, 403: ErrorOut, 422: ErrorOut},
+    response={201: EventDetailOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     operation_id="event_create",
     summary="Create an event",
     description=(
         "Create an event as the token's owner (the editorial desk only: 403 for anyone else). "
-        "A draft unless publish is true. Invalid data is refused with 422 and a Danish message."
+        "A draft unless publish is true. 404 for an unknown topic or network. Invalid data is "
+        "refused with 422 and a Danish message: besides what the schema says, the end must be "
+        "after the start, sign-up must open before the start and close after it opens and no "
+        "later than the start, an audience needs its kind of organisation or network, and no "
+        "text may hold a CPR number."
     ),
 )
 def event_create(request: HttpRequest, payload: EventIn):
@@ -272,12 +292,12 @@ def event_create(request: HttpRequest, payload: EventIn):
     if payload.topic:
         fields["topic"] = Topic.objects.filter(slug=payload.topic).first()
         if fields["topic"] is None:
-            raise HttpError(422, _("The topic does not exist."))
+            raise HttpError(404, _("The topic does not exist."))
     fields["audience_network"] = None
     if payload.audience_network:
         fields["audience_network"] = Network.objects.filter(slug=payload.audience_network).first()
         if fields["audience_network"] is None:
-            raise HttpError(422, _("The network does not exist."))
+            raise HttpError(404, _("The network does not exist."))
     try:
         event = services.event_create(by=user, **fields)
         if payload.publish:
@@ -294,6 +314,7 @@ def event_create(request: HttpRequest, payload: EventIn):
     response={
         200: RegistrationOut,
         201: RegistrationOut,
+        400: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
         422: ErrorOut,
@@ -339,22 +360,30 @@ def event_registration_create(request: HttpRequest, event_id: int):
 
 
 def _registration_payload(request: HttpRequest) -> RegistrationIn:
-    """The optional body: JSON, or form fields, or nothing at all (no notes)."""
-    try:
-        if request.content_type == "application/json":
-            if not request.body.strip():
-                return RegistrationIn()
-            return RegistrationIn.model_validate(json.loads(request.body))
-        return RegistrationIn.model_validate(
-            {
-                k: request.POST[k]
-                for k in ("dietary_note", "accessibility_note")
-                if k in request.POST
-            }
+    """The optional body: a JSON object, or form fields, or nothing at all (no notes).
+
+    Anything else (`[false]`, `null`, a string) is refused: ninja's schemas read attributes of
+    any object, so a list would otherwise pass as "no notes".
+    """
+    if request.content_type == "application/json":
+        if not request.body.strip():
+            return RegistrationIn()
+        try:
+            data = json.loads(request.body)
+        except ValueError as error:
+            raise HttpError(400, _("The body is not valid JSON.")) from error
+    else:
+        fields = ("dietary_note", "accessibility_note")
+        data = {k: request.POST[k] for k in fields if k in request.POST}
+    if not isinstance(data, dict):
+        raise NinjaValidationError(
+            [{"loc": ["body"], "msg": "Input should be an object", "type": "model_type"}]
         )
-    except (ValueError, pydantic.ValidationError) as error:
-        raise HttpError(
-            422, _("The body must be JSON with dietary_note and accessibility_note.")
+    try:
+        return RegistrationIn.model_validate(data)
+    except pydantic.ValidationError as error:
+        raise NinjaValidationError(
+            [{**e, "loc": ["body", *e["loc"]]} for e in error.errors(include_url=False)]
         ) from error
 
 

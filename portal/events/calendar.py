@@ -13,7 +13,7 @@ import functools
 import html
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, date, datetime, timedelta
 from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
@@ -153,8 +153,10 @@ def _calendar(
 def _copenhagen(first_year: int, last_year: int) -> Timezone:
     """Europe/Copenhagen from the tz database, as a VTIMEZONE (built once per span: a round of
     invitations reuses it; it is only ever serialised, never changed)."""
+    # min(): an event in the last year a date can hold (9999, from before years were checked)
+    # must not make the calendar fail.
     return Timezone.from_tzid(
-        TZID, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1)
+        TZID, first_date=date(first_year, 1, 1), last_date=date(min(last_year + 1, MAXYEAR), 1, 1)
     )
 
 

@@ -78,6 +78,10 @@ TEXT_FIELDS = frozenset(
 # A change to any of these must reach the participants' calendars (new SEQUENCE, new mail).
 CALENDAR_FIELDS = ("starts_at", "ends_at", "venue", "address", "room", "online_url")
 NOTE_MAX_LENGTH = 300
+# The years an event (and its programme and sign-up window) may fall in. Outside them a time is
+# a typo, and near the ends of what Python's datetime holds (year 1, year 9999) converting it
+# to UTC or to a calendar (.ics) overflows.
+EVENT_YEARS = range(1900, 2201)
 EMAIL_TEMPLATES = "events/emails/"
 
 
@@ -111,6 +115,21 @@ def _may_act_for(by: User, registration: Registration) -> bool:
     )
 
 
+def _check_year(moment: datetime | None) -> None:
+    """A time in EVENT_YEARS (in local time: that is the year people see)."""
+    if moment is None:
+        return
+    if not isinstance(moment, datetime) or timezone.is_naive(moment):
+        raise ValidationError(_("Give a date and time with a time zone."), code="naive")
+    year = moment.year  # before any conversion: converting year 1 or 9999 may overflow
+    if year not in EVENT_YEARS:
+        raise ValidationError(
+            _("The year must be between %(first)d and %(last)d."),
+            code="year",
+            params={"first": EVENT_YEARS[0], "last": EVENT_YEARS[-1]},
+        )
+
+
 def _validate_event(event: Event) -> None:
     """All problems at once, by field, as the form shows them."""
     errors: dict[str, list] = {}
@@ -124,6 +143,15 @@ def _validate_event(event: Event) -> None:
     except ValidationError as error:
         for field, field_errors in error.error_dict.items():
             errors.setdefault(field, []).extend(field_errors)
+    times_usable = True
+    for field in ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at"):
+        try:
+            _check_year(getattr(event, field))
+        except ValidationError as error:
+            add(field, error)
+            times_usable = False
+    if not times_usable:
+        raise ValidationError(errors)  # the checks below would compare unusable times
     starts, ends = event.starts_at, event.ends_at
     if starts and ends and ends < starts:
         add("ends_at", ValidationError(_("The event must end after it starts."), code="ends"))
@@ -448,22 +476,28 @@ def event_set_programme(*, event: Event, by: User, sessions: list[dict]) -> None
                     params={"number": number},
                 )
             )
-        if starts_at is None:
-            errors.append(
-                ValidationError(
-                    _("Programme item %(number)d needs a start time."),
-                    code="required",
-                    params={"number": number},
+        try:
+            _check_year(starts_at)
+            _check_year(ends_at)
+        except ValidationError as error:
+            errors.append(error)
+        else:
+            if starts_at is None:
+                errors.append(
+                    ValidationError(
+                        _("Programme item %(number)d needs a start time."),
+                        code="required",
+                        params={"number": number},
+                    )
                 )
-            )
-        elif ends_at is not None and ends_at < starts_at:
-            errors.append(
-                ValidationError(
-                    _("Programme item %(number)d must end after it starts."),
-                    code="ends",
-                    params={"number": number},
+            elif ends_at is not None and ends_at < starts_at:
+                errors.append(
+                    ValidationError(
+                        _("Programme item %(number)d must end after it starts."),
+                        code="ends",
+                        params={"number": number},
+                    )
                 )
-            )
         for field in ("title", "description", "room", "guest_speakers"):
             try:
                 validate_no_cpr_number(data.get(field) or "")
@@ -596,6 +630,10 @@ def event_copy(*, event: Event, by: User, starts_at: datetime, publish: bool = F
     """A copy moved in time: programme, quotas, organisers and windows move along. A draft,
     or published at once with `publish` (the next theme meeting in one step)."""
     _require("events.manage", by)
+    try:
+        _check_year(starts_at)  # before moving anything by the shift, which could overflow
+    except ValidationError as error:
+        raise ValidationError({"starts_at": [error]}) from error
     shift = starts_at - event.starts_at
 
     def moved(moment):

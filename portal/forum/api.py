@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from portal.core.api import PersonOut
+from portal.core.api import NON_BLANK_PATTERN, ErrorOut, InputSchema, PersonOut
 from portal.core.models import Topic
 
 from . import selectors, services
@@ -93,23 +93,31 @@ class ThreadFilters(Schema):
     page: int = Field(1, ge=1, description="Page number, from 1 (25 threads a page).")
 
 
-class ThreadIn(Schema):
+class ThreadIn(InputSchema):
     kind: Literal["discussion", "question"] = Field(
         "discussion", description="discussion or question."
     )
     topic: str = Field(description="Slug of the topic.")
     network: str | None = Field(None, description="Slug of a network to post in, if any.")
-    title: str = Field(max_length=200, description="Title of the thread.")
-    body: str = Field(description="The opening post, in Markdown.")
+    title: str = Field(
+        max_length=services.TITLE_MAX_LENGTH,
+        pattern=NON_BLANK_PATTERN,
+        description="Title of the thread (not blank).",
+    )
+    body: str = Field(
+        max_length=services.BODY_MAX_LENGTH,
+        pattern=NON_BLANK_PATTERN,
+        description="The opening post, in Markdown (not blank).",
+    )
 
 
-class ReplyIn(Schema):
-    body: str = Field(description="The reply, in Markdown.")
+class ReplyIn(InputSchema):
+    body: str = Field(
+        max_length=services.BODY_MAX_LENGTH,
+        pattern=NON_BLANK_PATTERN,
+        description="The reply, in Markdown (not blank).",
+    )
     quoted_post_id: int | None = Field(None, description="A post of the same thread to quote.")
-
-
-class ErrorOut(Schema):
-    detail: str = Field(description="What went wrong, in Danish.")
 
 
 def _unprocessable(error: ValidationError) -> HttpError:
@@ -173,13 +181,14 @@ def thread_list(request: HttpRequest, filters: Query[ThreadFilters]):
     summary="Start a thread",
     description=(
         "Start a discussion or a question as the token's owner. In a network by invitation "
-        "only its members may post. Text with a CPR number is refused with 422."
+        "only its members may post. 404 for an unknown topic or a network one may not post in; "
+        "text with a CPR number is refused with 422."
     ),
 )
 def thread_create(request: HttpRequest, payload: ThreadIn):
     topic = Topic.objects.filter(slug=payload.topic).first()
     if topic is None:
-        raise HttpError(422, _("The topic does not exist."))
+        raise HttpError(404, _("The topic does not exist."))
     network = None
     if payload.network:
         network = Network.objects.filter(slug=payload.network).first()

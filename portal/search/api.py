@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
 
 from portal.core.models import OrganisationKind, Topic
 
@@ -24,7 +24,9 @@ class SearchFilters(Schema):
         None, description="The kind of organisation of the author (or person)."
     )
     date_from: date | None = Field(None, description="Created on or after this day.")
-    date_to: date | None = Field(None, description="Created on or before this day.")
+    date_to: date | None = Field(
+        None, description="Created on or before this day; not before date_from (422)."
+    )
     page: int = Field(1, ge=1, description="Page of 20 results.")
 
 
@@ -67,17 +69,34 @@ class SearchOut(Schema):
     description=(
         "Threads, replies, guides and people matching every word of the query, best first, "
         "as the portal's search page finds them (Danish inflections, compounds, small typos). "
-        "Only what the token's owner may see."
+        "Only what the token's owner may see. 422 when date_to is before date_from; an unknown "
+        "topic finds nothing."
     ),
 )
 def search(request: HttpRequest, filters: Query[SearchFilters]):
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise HttpError(422, "date_to must be on or after date_from")
+        raise NinjaValidationError(
+            [
+                {
+                    "loc": ["query", "date_to"],
+                    "msg": "date_to must be on or after date_from",
+                    "type": "date_order",
+                }
+            ]
+        )
     topic_id = None
     if filters.topic:
         topic_id = Topic.objects.filter(slug=filters.topic).values_list("pk", flat=True).first()
-        if topic_id is None:
-            raise HttpError(422, "unknown topic")
+        if topic_id is None:  # as the threads and events lists: an unknown topic has nothing
+            return {
+                "query": filters.q,
+                "total": 0,
+                "total_is_capped": False,
+                "page": 1,
+                "has_next": False,
+                "corrections": [],
+                "results": [],
+            }
     results = selectors.search(
         user=request.user,
         query=filters.q,

@@ -96,7 +96,14 @@ def document_visible_q(*, user: User) -> Q:
     return (~Q(kind=SearchDocument.Kind.EVENT) & forum) | events
 
 
+# Nothing in the portal was written outside these days; a filter day beyond them (9999-12-31,
+# 0001-01-01) is moved to the nearest of them, which finds the same, instead of overflowing when
+# the next day or UTC is computed.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2200, 12, 31)
+
+
 def _local_midnight(day: date) -> datetime:
+    day = min(max(day, FIRST_DAY), LAST_DAY)
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
@@ -119,7 +126,9 @@ def documents_filtered(
     if date_from:
         documents = documents.filter(created_at__gte=_local_midnight(date_from))
     if date_to:
-        documents = documents.filter(created_at__lt=_local_midnight(date_to + timedelta(days=1)))
+        documents = documents.filter(
+            created_at__lt=_local_midnight(min(date_to, LAST_DAY) + timedelta(days=1))
+        )
     return documents
 
 

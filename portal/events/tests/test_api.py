@@ -168,7 +168,7 @@ def test_invalid_events_are_refused_with_a_clear_message(editor, api_for):
     )
     assert backwards.status_code == 422 and backwards.json()["detail"]
     assert api.post("/events", _new_event(audience="network")).status_code == 422
-    assert api.post("/events", _new_event(topic="findes-ikke")).status_code == 422
+    assert api.post("/events", _new_event(topic="findes-ikke")).status_code == 404
     assert api.post("/events", _new_event(kind="picnic")).status_code == 422
     cpr = api.post("/events", _new_event(description="Borger 010190-1234 kommer."))
     assert cpr.status_code == 422

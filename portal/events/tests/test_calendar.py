@@ -372,3 +372,13 @@ def test_the_confirmation_arrives_with_a_parseable_invitation(
     assert vevent["DTSTART"].params["TZID"] == "Europe/Copenhagen"
     assert utc(vevent.start).hour == 9
     assert vevent["ATTENDEE"] == f"mailto:{person.email}"
+
+
+def test_an_event_ending_in_year_9999_still_gives_a_calendar(db):
+    """Events stored before years were checked: the .ics must not fail on them."""
+    event = EventFactory(
+        starts_at=datetime(9999, 12, 30, 10, tzinfo=UTC),
+        ends_at=datetime(9999, 12, 31, 10, tzinfo=UTC),
+    )
+    vevent = parse(calendar.event_ics(event)).events[0]
+    assert vevent.decoded("DTEND").year == 9999

@@ -5,11 +5,13 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext, override
 
 from portal.conftest import make_user
 from portal.core.tests.factories import TopicFactory
+from portal.events import services
 from portal.events.models import Event, EventSession, OrganisationQuota, Registration
 from portal.events.tests.factories import EventFactory, EventSessionFactory, days_ahead
 from portal.forum.tests.factories import NetworkFactory
@@ -411,3 +413,41 @@ def test_cancelling_asks_first_then_cancels_with_a_reason(client_for, editor, ca
 def test_a_coordinator_is_no_editor(client_for, fund):
     coordinator = make_user(organisation=fund, roles=["coordinator"], mfa=True)
     assert client_for(coordinator).get(reverse("events:event_create")).status_code == 403
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1899-12-31"])
+def test_an_event_in_a_year_outside_1900_to_2200_is_refused(client_for, editor, day):
+    response = client_for(editor).post(
+        reverse("events:event_create"), event_post(start_date=day, end_date=day)
+    )
+    assert response.status_code == 400
+    assert (
+        da("The year must be between %(first)d and %(last)d.")
+        % {
+            "first": 1900,
+            "last": 2200,
+        }
+        in response.content.decode()
+    )
+    assert not Event.objects.exists()
+
+
+def test_copying_to_year_9999_is_refused_not_a_server_error(client_for, editor):
+    event = EventFactory(starts_at=days_ahead(20))
+    response = client_for(editor).post(
+        reverse("events:event_copy", args=[event.pk]),
+        {"start_date": "9999-12-31", "start_time": "23:00", "action": "draft"},
+    )
+    assert response.status_code == 400
+    assert "mellem 1900 og 2200" in response.content.decode()
+    assert Event.objects.count() == 1
+
+
+def test_a_programme_item_in_year_9999_is_refused(editor):
+    event = EventFactory(starts_at=days_ahead(20))
+    far = datetime(9999, 12, 31, 10, tzinfo=COPENHAGEN)
+    with pytest.raises(ValidationError):
+        services.event_set_programme(
+            event=event, by=editor, sessions=[{"title": "Velkomst", "starts_at": far}]
+        )
+    assert not event.sessions.exists()
