@@ -221,7 +221,7 @@ def test_own_roles_are_shown_without_a_form_and_a_post_is_refused(fund, fund_adm
     client = client_for(fund_admin)
     page = client.get(url).content.decode()
     assert 'name="roles"' not in page
-    assert "You cannot change your own roles" in page
+    assert "Du kan ikke ændre dine egne roller" in page
     response = client.post(url, {"roles": ["admin", "editor", "jurist"]})
     assert response.status_code == 403
     assert grants(fund_admin) == {"admin"}
