@@ -43,6 +43,8 @@ rules.add_perm("core.manage_people", is_admin_of | is_operator_admin)
 # Admins read the audit log (of their own organisation, or all of it for the operator).
 rules.add_perm("core.view_audit_log", is_admin)
 rules.add_perm("core.view_all_audit_events", is_operator_admin)
+# The durable outbox: failed and pending mail, and sending a failed message again.
+rules.add_perm("core.manage_mail", is_operator_admin)
 # The demo outbox may be read by admins and editors (the setting decides whether it exists).
 rules.add_perm("core.view_outbox", is_admin | rules.predicates.is_superuser)
 rules.add_perm("core.use_portal", is_approved_member)
