@@ -179,7 +179,7 @@ def email_send_rendered(
     headers: dict | None = None,
     language: str | None = None,
 ) -> EmailDelivery:
-    """Put account mail whose text was rendered elsewhere (allauth renders its own) in the outbox."""
+    """Put account mail rendered elsewhere (allauth renders its own) in the outbox."""
     if html is None:
         with translation.override(language or translation.get_language() or "da"):
             html = render_to_string(
