@@ -1,6 +1,10 @@
 """Form helpers shared by the modules' views."""
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import EmailDelivery
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -10,3 +14,17 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class MailFilterForm(forms.Form):
+    """Which mail the operator's outbox page lists."""
+
+    status = forms.ChoiceField(
+        label=_("Show"),
+        choices=[
+            (EmailDelivery.Status.FAILED, _("Failed")),
+            (EmailDelivery.Status.PENDING, _("Waiting to be sent")),
+            (EmailDelivery.Status.SENDING, _("Being sent")),
+        ],
+        required=False,
+    )

@@ -8,10 +8,10 @@ import pytest
 from django.utils import timezone
 
 from portal.conftest import make_user
+from portal.core.outbox import email_sweep
 from portal.forum.tests.factories import make_thread
 from portal.newsletters import selectors, services, tasks
 from portal.newsletters.models import Newsletter
-from portal.core.outbox import email_sweep
 from portal.testing.outbox import WorkerKilled
 from portal.testing.smtp import free_port
 
