@@ -244,3 +244,24 @@ def email_bodies_prune(*, now: datetime | None = None) -> int:
         created_at__lt=cutoff,
         body_deleted_at__isnull=True,
     ).update(text_body="", html_body="", headers={}, attachments=[], body_deleted_at=now)
+
+
+def email_deliveries_forget(*, user: User, address: str) -> int:
+    """A deleted account's mail: what was not sent never will be, every body goes, and the
+    records keep their counts (newsletter figures) without the address."""
+    records = EmailDelivery.objects.filter(Q(user=user) | Q(recipient__iexact=address))
+    records.exclude(status=Status.SENT).update(
+        status=Status.FAILED,
+        next_attempt_at=None,
+        claimed_at=None,
+        error="The recipient's account was deleted.",
+    )
+    return records.update(
+        recipient="",
+        user=None,
+        text_body="",
+        html_body="",
+        headers={},
+        attachments=[],
+        body_deleted_at=timezone.now(),
+    )

@@ -17,6 +17,7 @@ from portal.core.outbox import (
     backoff,
     email_bodies_prune,
     email_claim,
+    email_deliveries_forget,
     email_deliver,
     email_resend,
     email_sweep,
@@ -310,3 +311,15 @@ def test_a_message_whose_body_was_deleted_cannot_be_resent(failed_mail, operator
     with pytest.raises(ValidationError) as error:
         email_resend(delivery_id=failed_mail.pk, by=operator_admin)
     assert error.value.code == "body_deleted"
+
+
+def test_a_deleted_accounts_mail_loses_its_bodies_and_what_waits_is_never_sent(
+    smtp_server, caseworker
+):
+    waiting = _mail(caseworker.email)
+    email_deliveries_forget(user=caseworker, address=caseworker.email)
+
+    assert email_sweep(now=later(hours=1)).delivery.sent == 0
+    row = EmailDelivery.objects.get(pk=waiting.pk)
+    assert (row.status, row.recipient, row.text_body, row.html_body) == (Status.FAILED, "", "", "")
+    assert smtp_server.messages == []
