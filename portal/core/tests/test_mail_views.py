@@ -111,3 +111,15 @@ def test_the_page_costs_the_same_number_of_queries_for_n_and_2n_messages(
     with CaptureQueriesContext(connection) as with_2n:
         assert signed_in.get(URL).status_code == 200
     assert len(with_n) == len(with_2n)
+
+
+def test_the_audit_log_page_links_to_outgoing_mail_for_operator_admins_only(
+    client_for, operator_admin, fund_admin
+):
+    link = f'href="{URL}"'
+    assert (
+        link in client_for(operator_admin).get(reverse("accounts:administration")).content.decode()
+    )
+    assert (
+        link not in client_for(fund_admin).get(reverse("accounts:administration")).content.decode()
+    )

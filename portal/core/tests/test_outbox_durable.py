@@ -17,8 +17,8 @@ from portal.core.outbox import (
     backoff,
     email_bodies_prune,
     email_claim,
-    email_deliveries_forget,
     email_deliver,
+    email_deliveries_forget,
     email_resend,
     email_sweep,
 )
@@ -323,3 +323,13 @@ def test_a_deleted_accounts_mail_loses_its_bodies_and_what_waits_is_never_sent(
     row = EmailDelivery.objects.get(pk=waiting.pk)
     assert (row.status, row.recipient, row.text_body, row.html_body) == (Status.FAILED, "", "", "")
     assert smtp_server.messages == []
+
+
+def test_the_minute_task_sweeps_and_the_nightly_task_prunes(smtp_server, settings, time_machine):
+    delivery = _mail("anna@3f.example.dk")
+    time_machine.move_to(later(minutes=2), tick=False)
+    assert tasks.email_sweep_task.call_local() == 1
+    time_machine.move_to(later(days=settings.PORTAL_EMAIL_BODY_RETENTION_DAYS + 1), tick=False)
+    assert tasks.email_bodies_prune_task.call_local() == 1
+    assert received(smtp_server) == {"anna@3f.example.dk": 1}
+    assert EmailDelivery.objects.get(pk=delivery.pk).body_deleted_at is not None
