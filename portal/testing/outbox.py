@@ -6,6 +6,8 @@ is a BaseException, so no `except Exception` in the portal's code sees it — ex
 sees a SIGKILL.
 """
 
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -53,3 +55,36 @@ def smtp_restart(server: SmtpServer, settings) -> None:
     """Start a stopped SMTP server again (on a new port) and point the portal at it."""
     server.start()
     settings.EMAIL_PORT = server.port
+
+
+class HoldingSmtpServer(SmtpServer):
+    """An SMTP server that keeps the `hold_at`-th message without answering its DATA until
+    `release()`: the sender is then stuck exactly between "sent" and "marked sent", the moment
+    a real `kill -9` is most harmful."""
+
+    def __init__(self, *, hold_at: int, **kwargs):
+        super().__init__(**kwargs)
+        self.hold_at = hold_at
+        self._released = threading.Event()
+
+    def _receive(self, message) -> None:
+        super()._receive(message)
+        if len(self.messages) == self.hold_at:
+            # Blocks the server's event loop: nothing else can be answered meanwhile.
+            self._released.wait(timeout=60)
+
+    def release(self) -> None:
+        self._released.set()
+
+    def wait_for_count(self, count: int, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        with self._condition:
+            while len(self.messages) < count:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(f"{len(self.messages)} of {count} messages arrived")
+                self._condition.wait(remaining)
+
+    def stop(self) -> None:
+        self.release()
+        super().stop()

@@ -1,11 +1,16 @@
 """The durable outbox: no email lost after any single failure, none sent twice beyond the one in
 flight when a worker dies. Every message is counted at a real SMTP server."""
 
+import os
+import signal
+import subprocess
+import sys
 from collections import Counter
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from portal.accounts.models import Invitation
@@ -22,7 +27,7 @@ from portal.core.outbox import (
     email_resend,
     email_sweep,
 )
-from portal.testing.outbox import WorkerKilled, smtp_restart
+from portal.testing.outbox import HoldingSmtpServer, WorkerKilled, smtp_restart
 from portal.testing.smtp import free_port
 
 pytestmark = pytest.mark.django_db
@@ -333,3 +338,63 @@ def test_the_minute_task_sweeps_and_the_nightly_task_prunes(smtp_server, setting
     assert tasks.email_bodies_prune_task.call_local() == 1
     assert received(smtp_server) == {"anna@3f.example.dk": 1}
     assert EmailDelivery.objects.get(pk=delivery.pk).body_deleted_at is not None
+
+
+# --- A real kill -9 -----------------------------------------------------------------------
+
+_WORKER = """
+import sys
+import django
+django.setup()
+from django.conf import settings
+settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", int(sys.argv[1])
+settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+from portal.core.outbox import email_deliver
+email_deliver([int(pk) for pk in sys.argv[2].split(",")])
+"""
+
+
+def _database_url(db) -> str:
+    user = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_process_killed_with_sigkill_mid_round_loses_nothing(settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("the in-memory SQLite test database is not shared with another process")
+    ids = _round(8)
+    with HoldingSmtpServer(hold_at=3) as server:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DATABASE_URL": _database_url(connection.settings_dict),
+        }
+        worker = subprocess.Popen(  # noqa: S603 (our own interpreter and script)
+            [sys.executable, "-c", _WORKER, str(server.port), ",".join(map(str, ids))],
+            cwd=settings.BASE_DIR,
+            env=env,
+        )
+        try:
+            # The third message is at the server, which has not said "250" yet: kill -9 now.
+            server.wait_for_count(3)
+        finally:
+            worker.send_signal(signal.SIGKILL)
+            worker.wait(timeout=30)
+        server.release()
+        assert worker.returncode == -signal.SIGKILL
+        statuses = Counter(EmailDelivery.objects.values_list("status", flat=True))
+        assert statuses == {Status.SENT: 2, Status.SENDING: 1, Status.PENDING: 5}
+
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = server.host, server.port
+        email_sweep(now=later(minutes=2))
+        email_sweep(now=lease_over())
+
+        counts = received(server)
+    assert set(counts) == {f"person{i}@3f.example.dk" for i in range(8)}
+    assert sorted(counts.values()) == [1] * 7 + [2]
+    assert counts["person2@3f.example.dk"] == 2
+    assert set(EmailDelivery.objects.values_list("status", flat=True)) == {Status.SENT}
