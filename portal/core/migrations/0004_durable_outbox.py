@@ -3,13 +3,16 @@
 from django.db import migrations, models
 
 
-def queued_without_body_failed(apps, schema_editor):
-    """Deliveries queued before the outbox kept bodies cannot be sent by the sweep: the
-    operator sees them as failed rather than pending for ever."""
+def bodies_never_kept(apps, schema_editor):
+    """Deliveries from before the outbox kept bodies have none: they cannot be sent again, and
+    those still "queued" cannot be sent at all, so the operator sees them as failed."""
+    from django.utils import timezone
+
     EmailDelivery = apps.get_model("core", "EmailDelivery")
     EmailDelivery.objects.filter(status="queued").update(
         status="failed", error="Queued before the durable outbox; the message was not kept."
     )
+    EmailDelivery.objects.update(body_deleted_at=timezone.now())
 
 
 class Migration(migrations.Migration):
@@ -68,5 +71,5 @@ class Migration(migrations.Migration):
             model_name='emaildelivery',
             index=models.Index(fields=['status', 'next_attempt_at'], name='email_delivery_due_idx'),
         ),
-        migrations.RunPython(queued_without_body_failed, migrations.RunPython.noop),
+        migrations.RunPython(bodies_never_kept, migrations.RunPython.noop),
     ]

@@ -5,6 +5,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from portal.conftest import make_user
@@ -99,3 +100,23 @@ def test_copies_that_failed_for_good_are_counted_as_failed_not_sent(
 
     # Done, and saying so: no copy went out, every one failed, none waits.
     assert _state(due_newsletter) == ("sent", 0, 0, len(recipient_ids))
+
+
+def test_the_figures_page_says_how_many_copies_wait_and_failed(
+    due_newsletter, client_for, editor, settings
+):
+    settings.PORTAL_EMAIL_MAX_ATTEMPTS = 1
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    recipient_ids = services.newsletter_sending_start(newsletter_id=due_newsletter.pk)
+    services.newsletter_send_chunk(newsletter_id=due_newsletter.pk, user_ids=recipient_ids)
+
+    page = (
+        client_for(editor)
+        .get(reverse("newsletters:newsletter_figures", args=[due_newsletter.pk]))
+        .content.decode()
+    )
+
+    assert "Sendes" in page and "Sendt " not in page
+    assert f'id="figure-pending">{len(recipient_ids) - 1}<' in page
+    assert 'id="figure-failed">1<' in page
