@@ -7,7 +7,9 @@ warnings are the exception: a jurist must hear of them at once. What the person 
 under the bell, turned off in their email settings, or may no longer see is not mailed.
 
 Every notification is dealt with exactly once: `emailed_at` is set in the same transaction that
-records the email (with `email_delivery` for those that were mailed). Notifications are claimed
+writes the email to the outbox (with `email_delivery` for those that were mailed); the emails
+are sent after commit, and what a killed worker or a dead SMTP server leaves, the outbox sweep
+sends (docs/decisions/0014-durable-outbox.md). Notifications are claimed
 with SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL; on SQLite the transaction takes the
 database's write lock before reading, so a second worker waits and then finds nothing left.
 """
