@@ -9,7 +9,7 @@ from portal.core.tests.factories import OrganisationFactory, UserFactory
 from portal.testing.browser import report_skipped_browser_tests
 
 # smtp_server: a real SMTP server on loopback (aiosmtpd) with Django's SMTP backend pointed at it.
-pytest_plugins = ["portal.testing.smtp"]
+pytest_plugins = ["portal.testing.smtp", "portal.testing.outbox"]
 
 PASSWORD = "korrekt-hest-batteri"
 

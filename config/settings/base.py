@@ -274,6 +274,16 @@ PORTAL_INBOUND_MAIL_MAX_BYTES = env.int("INBOUND_MAIL_MAX_BYTES", default=5 * 10
 PORTAL_REPLY_ADDRESS_DAYS = env.int("REPLY_ADDRESS_DAYS", default=60)
 # Sending throttle per sending process (0: as fast as the SMTP server takes them).
 PORTAL_EMAIL_MAX_PER_SECOND = env.float("EMAIL_MAX_PER_SECOND", default=0)
+# The durable outbox (docs/decisions/0014-durable-outbox.md): a message that failed is tried
+# again with growing pauses (1, 2, 4 … minutes, at most 4 hours) until this many attempts or
+# this age, then it is marked failed for the operator; a sender that claimed a message and did
+# not finish within the lease is presumed dead and the message is due again.
+PORTAL_EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=15)
+PORTAL_EMAIL_MAX_AGE_HOURS = env.int("EMAIL_MAX_AGE_HOURS", default=48)
+PORTAL_EMAIL_LEASE_SECONDS = env.int("EMAIL_LEASE_SECONDS", default=300)
+# Message bodies (which may hold login codes) are deleted this many days after they were
+# written; the delivery record and its figures stay.
+PORTAL_EMAIL_BODY_RETENTION_DAYS = env.int("EMAIL_BODY_RETENTION_DAYS", default=14)
 # Notification emails wait this long so that a burst of replies becomes one email.
 PORTAL_NOTIFICATION_EMAIL_DELAY_MINUTES = env.int("NOTIFICATION_EMAIL_DELAY_MINUTES", default=10)
 # The most items a personal digest lists.

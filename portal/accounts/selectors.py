@@ -352,7 +352,8 @@ def _debate_data(*, user: User) -> dict:
 
 
 def _email_data(*, user: User) -> dict:
-    """Email choices and the record of mail sent to the person (bodies are never kept)."""
+    """Email choices and the record of mail sent to the person (not the bodies: they may hold
+    login codes and are deleted after the retention period)."""
     from portal.core.models import EmailDelivery
     from portal.digests.preferences import email_preference_of
 

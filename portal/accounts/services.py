@@ -19,7 +19,6 @@ from portal.core.email import email_send
 from portal.core.models import (
     AuditEvent,
     Centre,
-    EmailDelivery,
     EmailSuppression,
     Organisation,
     Role,
@@ -27,6 +26,7 @@ from portal.core.models import (
     Topic,
     User,
 )
+from portal.core.outbox import email_deliveries_forget
 from portal.core.rules import roles_grantable
 from portal.core.services import audit_record
 
@@ -498,9 +498,7 @@ def _email_records_forget(*, user: User) -> None:
     """The records of mail sent to and received from the person keep their counts (newsletter
     figures) but lose the address; a bounce record of the address goes."""
     address = user.email
-    EmailDelivery.objects.filter(Q(user=user) | Q(recipient__iexact=address)).update(
-        recipient="", user=None
-    )
+    email_deliveries_forget(user=user, address=address)
     EmailSuppression.objects.filter(address__iexact=address).delete()
     # Read through the apps registry: inbound mail builds on accounts, not the other way round.
     apps.get_model("inbound_mail", "InboundMessage").objects.filter(

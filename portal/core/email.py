@@ -1,8 +1,9 @@
 """The one way the portal sends email.
 
 Every message is rendered in the recipient's language from three templates (subject, text,
-HTML) and gets an EmailDelivery record. Single messages go to the queue after the transaction
-commits; rounds (digests, newsletters) send a batch over one SMTP connection from their task.
+HTML) and written to the outbox, an EmailDelivery row, in the transaction of its cause. Single
+messages' ids go to the queue after commit; rounds (digests, newsletters) write a batch and send
+it over one SMTP connection from their task. Sending, retrying and the sweep: `outbox.py`.
 
 Every message carries a bounce address (VERP) as envelope sender so that a bounce names the
 delivery, and `Auto-Submitted` so that well-behaved mail systems do not answer it. Mail other
@@ -15,10 +16,11 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from email.utils import make_msgid
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
@@ -31,9 +33,12 @@ from .models import EmailCategory, EmailDelivery, EmailSuppression
 
 logger = logging.getLogger(__name__)
 
+# How long the sweep leaves a new message to the queue before it takes it itself.
+SWEEP_GRACE = timedelta(minutes=1)
+
 Rendered = tuple[str, str, str]  # subject, text, html
 # An attachment: file name, content (text), MIME type, e.g. ("invitation.ics", ics,
-# "text/calendar; method=REQUEST"). Text only: it travels through the queue with the message.
+# "text/calendar; method=REQUEST"). Text only: it is kept in the outbox row with the message.
 Attachment = tuple[str, str, str]
 
 
@@ -79,28 +84,22 @@ def email_headers(
     return headers
 
 
-def email_message(
-    delivery: EmailDelivery,
-    subject: str,
-    text: str,
-    html: str,
-    headers: dict,
-    attachments: Sequence[Attachment] = (),
-) -> EmailMultiAlternatives:
-    """The message for one delivery: envelope sender is the delivery's bounce address."""
+def email_message(delivery: EmailDelivery) -> EmailMultiAlternatives:
+    """The message a delivery row holds: envelope sender is the delivery's bounce address."""
     message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
+        subject=delivery.subject,
+        body=delivery.text_body,
         from_email=bounce_address(delivery_id=delivery.pk),
         to=[delivery.recipient],
         headers={
             "From": settings.DEFAULT_FROM_EMAIL,
             "Message-ID": make_msgid(idstring=str(delivery.pk), domain=settings.PORTAL_MAIL_DOMAIN),
-            **headers,
+            **delivery.headers,
         },
     )
-    message.attach_alternative(html, "text/html")
-    for filename, content, mimetype in attachments:
+    if delivery.html_body:
+        message.attach_alternative(delivery.html_body, "text/html")
+    for filename, content, mimetype in delivery.attachments:
         message.attach(filename, content, mimetype)
     return message
 
@@ -141,25 +140,32 @@ def email_send(
     unsubscribe_url: str | None = None,
     attachments: Sequence[Attachment] = (),
 ) -> EmailDelivery | None:
-    """Render `template` (e.g. "accounts/emails/invitation") and queue it for `to`.
+    """Render `template` (e.g. "accounts/emails/invitation") for `to` and put it in the outbox.
 
+    The message is a row in the caller's transaction; its id goes to the queue after commit.
     The template context gets `delivery` (for tracked links). Returns None, sending nothing,
     when the mail is not account mail and the address bounced.
     """
     if category != EmailCategory.TRANSACTIONAL and email_is_suppressed(to):
         return None
     delivery = EmailDelivery.objects.create(
-        template=template, recipient=to, category=category, user=user, reference=reference
+        template=template,
+        recipient=to,
+        category=category,
+        user=user,
+        reference=reference,
+        next_attempt_at=_first_sweep_at(),
+        headers=email_headers(
+            category=category, reply_to=reply_to, unsubscribe_url=unsubscribe_url, extra=headers
+        ),
+        attachments=[list(a) for a in attachments],
     )
     subject, text, html = email_render(
         template, {**(context or {}), "delivery": delivery}, language or settings.LANGUAGE_CODE
     )
-    delivery.subject = subject[:300]
-    delivery.save(update_fields=["subject"])
-    all_headers = email_headers(
-        category=category, reply_to=reply_to, unsubscribe_url=unsubscribe_url, extra=headers
-    )
-    _queue(delivery, subject, text, html, all_headers, attachments)
+    delivery.subject, delivery.text_body, delivery.html_body = subject[:300], text, html
+    delivery.save(update_fields=["subject", "text_body", "html_body"])
+    _enqueue_on_commit(delivery.pk)
     return delivery
 
 
@@ -173,7 +179,7 @@ def email_send_rendered(
     headers: dict | None = None,
     language: str | None = None,
 ) -> EmailDelivery:
-    """Queue account mail whose text was rendered elsewhere (allauth renders its own)."""
+    """Put account mail rendered elsewhere (allauth renders its own) in the outbox."""
     if html is None:
         with translation.override(language or translation.get_language() or "da"):
             html = render_to_string(
@@ -185,30 +191,42 @@ def email_send_rendered(
                     "site_url": settings.SITE_URL,
                 },
             )
-    delivery = EmailDelivery.objects.create(template=template, recipient=to, subject=subject[:300])
-    _queue(delivery, subject, text, html, email_headers(category="transactional", extra=headers))
+    delivery = EmailDelivery.objects.create(
+        template=template,
+        recipient=to,
+        subject=subject[:300],
+        text_body=text,
+        html_body=html,
+        headers=email_headers(category=EmailCategory.TRANSACTIONAL, extra=headers),
+        next_attempt_at=_first_sweep_at(),
+    )
+    _enqueue_on_commit(delivery.pk)
     return delivery
 
 
-def _queue(
-    delivery: EmailDelivery,
-    subject: str,
-    text: str,
-    html: str,
-    headers: dict,
-    attachments: Sequence[Attachment] = (),
-) -> None:
+def _first_sweep_at():
+    """A new message is the queue's first; the sweep takes it only if the queue did not."""
+    return timezone.now() + SWEEP_GRACE
+
+
+def _enqueue_on_commit(delivery_id: int) -> None:
+    transaction.on_commit(lambda: email_enqueue(delivery_id))
+
+
+def email_enqueue(delivery_id: int) -> None:
+    """Hand the id to the queue. If the queue cannot be reached the message is still in the
+    outbox, and the sweep sends it: the cause that wrote it must not fail for that."""
     from .tasks import deliver_email
 
-    attachments = [tuple(a) for a in attachments]
-    transaction.on_commit(
-        lambda: deliver_email(delivery.pk, subject, text, html, headers, attachments)
-    )
+    try:
+        deliver_email(delivery_id)
+    except Exception:
+        logger.exception("email %s: the queue is unreachable; the sweep will send it", delivery_id)
 
 
 @dataclass
 class OutgoingEmail:
-    """One message of a batch. `render` gets the saved delivery (for tracked links)."""
+    """One message of a round. `render` gets the saved delivery (for tracked links)."""
 
     to: str
     template: str
@@ -223,14 +241,13 @@ class OutgoingEmail:
     subject: str = ""
 
 
-def email_send_batch(
-    messages: Sequence[OutgoingEmail], *, connection=None
-) -> list[EmailDelivery | None]:
-    """Record and send `messages` now, over one SMTP connection, in the caller's process.
+def email_record_batch(messages: Sequence[OutgoingEmail]) -> list[EmailDelivery | None]:
+    """Write the messages of a round to the outbox in the caller's transaction.
 
-    For rounds of many messages (digests, newsletters), called from a queue task. Returns one
-    entry per message: its delivery, or None when the address bounced before. A message the
-    SMTP server refuses is handed to the queue to be retried like a single message.
+    For rounds of many messages (digests, newsletters, notification emails): the caller writes
+    them with its own per-recipient records and, after commit, sends them over one SMTP
+    connection with `email_deliver` (whatever it does not send, the sweep does). A fixed number
+    of queries. Returns one entry per message: its delivery, or None when the address bounced.
     """
     if not messages:
         return []
@@ -241,6 +258,7 @@ def email_send_batch(
         .values_list("folded", flat=True)
     )
     sendable = [m for m in messages if m.to.lower() not in suppressed]
+    due = _first_sweep_at()
     deliveries = EmailDelivery.objects.bulk_create(
         [
             EmailDelivery(
@@ -250,64 +268,27 @@ def email_send_batch(
                 user_id=m.user_id,
                 reference=m.reference,
                 subject=m.subject[:300],
+                next_attempt_at=due,
+                headers=email_headers(
+                    category=m.category,
+                    reply_to=m.reply_to,
+                    unsubscribe_url=m.unsubscribe_url,
+                    extra=m.headers,
+                ),
             )
             for m in sendable
         ]
     )
-    connection = connection or get_connection()
-    try:
-        connection.open()
-        connection_error = None
-    except Exception as exc:  # every message goes to the queue, which retries
-        connection_error = exc
-    sent_at = timezone.now()
-    retry = []
-    try:
-        for message, delivery in zip(sendable, deliveries, strict=True):
-            subject, text, html = message.render(delivery)
-            headers = email_headers(
-                category=message.category,
-                reply_to=message.reply_to,
-                unsubscribe_url=message.unsubscribe_url,
-                extra=message.headers,
-            )
-            delivery.subject = subject[:300]
-            delivery.attempts = 1
-            try:
-                if connection_error is not None:
-                    raise connection_error
-                throttle.wait()
-                connection.send_messages([email_message(delivery, subject, text, html, headers)])
-            except Exception as exc:
-                logger.warning("email %s to %s failed: %s", delivery.pk, delivery.recipient, exc)
-                delivery.status = EmailDelivery.Status.FAILED
-                delivery.error = str(exc)[:2000]
-                retry.append((delivery, subject, text, html, headers))
-                continue
-            delivery.status = EmailDelivery.Status.SENT
-            delivery.sent_at = sent_at
-    finally:
-        connection.close()
-    # One UPDATE for everything sent; per-row updates only for what they cannot share.
-    sent_ids = [d.pk for d in deliveries if d.status == EmailDelivery.Status.SENT]
-    EmailDelivery.objects.filter(pk__in=sent_ids).update(
-        status=EmailDelivery.Status.SENT, sent_at=sent_at, attempts=1
+    for message, delivery in zip(sendable, deliveries, strict=True):
+        subject, delivery.text_body, delivery.html_body = message.render(delivery)
+        delivery.subject = subject[:300]
+    # The bodies need the ids (tracked links): one upsert writes them all back, where
+    # bulk_update's CASE per row costs seconds per 500 rows.
+    EmailDelivery.objects.bulk_create(
+        deliveries,
+        update_conflicts=True,
+        unique_fields=["id"],
+        update_fields=["subject", "text_body", "html_body"],
     )
-    EmailDelivery.objects.bulk_update(
-        [d for d in deliveries if d.status == EmailDelivery.Status.FAILED],
-        ["subject", "attempts", "status", "error"],
-        batch_size=500,
-    )
-    EmailDelivery.objects.bulk_update(
-        [
-            d
-            for m, d in zip(sendable, deliveries, strict=True)
-            if d.status == EmailDelivery.Status.SENT and d.subject != m.subject[:300]
-        ],
-        ["subject"],
-        batch_size=500,
-    )
-    for delivery, subject, text, html, headers in retry:
-        _queue(delivery, subject, text, html, headers)
     sent = iter(deliveries)
     return [None if m.to.lower() in suppressed else next(sent) for m in messages]

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .cpr import validate_no_cpr_number
-from .models import PersonalDataAccess
+from .models import EmailDelivery, PersonalDataAccess
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -84,3 +84,17 @@ class AccessLogFilterForm(forms.Form):
                 ),
             )
         return cleaned
+
+
+class MailFilterForm(forms.Form):
+    """Which mail the operator's outbox page lists."""
+
+    status = forms.ChoiceField(
+        label=_("Show"),
+        choices=[
+            (EmailDelivery.Status.FAILED, _("Failed")),
+            (EmailDelivery.Status.PENDING, _("Waiting to be sent")),
+            (EmailDelivery.Status.SENDING, _("Being sent")),
+        ],
+        required=False,
+    )

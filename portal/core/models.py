@@ -218,6 +218,7 @@ class AuditEvent(models.Model):
         DATA_EXPORTED = "data_exported", _("Personal data exported")
         TOKEN_CREATED = "token_created", _("API token created")
         TOKEN_REVOKED = "token_revoked", _("API token revoked")
+        EMAIL_RESENT = "email_resent", _("Email sent again")
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(_("event"), max_length=32, choices=Action.choices, db_index=True)
@@ -316,10 +317,18 @@ class EmailCategory(models.TextChoices):
 
 
 class EmailDelivery(models.Model):
-    """One record per email the portal sends (the body is not kept: it may hold login codes)."""
+    """One email the portal sends: the message itself (a row written with its cause) and its fate.
+
+    The queue carries only the id; a sweep sends whatever is due and unsent (docs/decisions/
+    0014-durable-outbox.md). A sender claims the row (pending → sending, with a lease) before
+    it talks to the SMTP server and marks it sent afterwards, so a crash repeats at most the one
+    message in flight and loses none. The body may hold login codes: it is deleted after
+    EMAIL_BODY_RETENTION_DAYS; the record stays for the figures.
+    """
 
     class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
+        PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
@@ -328,9 +337,21 @@ class EmailDelivery(models.Model):
     template = models.CharField(max_length=120)
     recipient = models.EmailField()
     subject = models.CharField(max_length=300)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # The last error (SMTP refusal, connection failure, a worker that stopped mid-send).
     error = models.TextField(blank=True)
+    # The message: headers beyond From/To/Message-ID, the bodies and text attachments as
+    # [file name, content, MIME type]. Emptied after the retention period (body_deleted_at).
+    headers = models.JSONField(default=dict, blank=True)
+    text_body = models.TextField(blank=True)
+    html_body = models.TextField(blank=True)
+    attachments = models.JSONField(default=list, blank=True)
+    body_deleted_at = models.DateTimeField(null=True, blank=True)
+    # When the sweep may try (again); the backoff after a failure moves it on.
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # When a sender claimed it; a claim older than the lease counts as a sender that died.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     # What kind of mail this is: transactional mail (login codes, invitations) always goes out;
     # the other categories respect opt-outs and bounces.
     category = models.CharField(
@@ -348,6 +369,9 @@ class EmailDelivery(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="email_delivery_due_idx"),
+        ]
 
     def __str__(self):
         return f"{self.template} → {self.recipient} ({self.status})"

@@ -108,6 +108,8 @@ PERMISSIONS = {
     "core.view_outbox": is_operator_admin,
     # Who read or exported person-level data (the access log): operator admins only.
     "core.view_access_log": is_operator_admin,
+    # The durable outbox: failed and waiting mail, and sending a failed message again.
+    "core.manage_mail": is_operator_admin,
     # Debate: the editorial desk moderates, keeps the topics and creates networks. A network is
     # run by its own moderators; editors run the open ones, and join one by invitation only
     # when invited like anyone else.

@@ -1,8 +1,9 @@
 """Reads of the core app."""
 
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
 
-from .models import AuditEvent, Organisation, OutboxMessage, PersonalDataAccess, User
+from .models import AuditEvent, EmailDelivery, Organisation, OutboxMessage, PersonalDataAccess, User
 
 
 def organisation_list() -> QuerySet[Organisation]:
@@ -50,3 +51,37 @@ def personal_data_access_list(
     if date_to:
         accesses = accesses.filter(created_at__date__lte=date_to)
     return accesses
+
+
+# --- The durable outbox (operator admins) ------------------------------------------------
+
+MAIL_STATUSES_SHOWN = (
+    EmailDelivery.Status.FAILED,
+    EmailDelivery.Status.PENDING,
+    EmailDelivery.Status.SENDING,
+)
+
+
+def _require_manage_mail(user: User) -> None:
+    if not user.has_perm("core.manage_mail"):
+        raise PermissionDenied
+
+
+def mail_list(*, user: User, status: str) -> QuerySet[EmailDelivery]:
+    """Mail in one state, newest first, without the bodies (they may hold login codes)."""
+    _require_manage_mail(user)
+    if status not in MAIL_STATUSES_SHOWN:
+        raise ValueError(status)
+    return (
+        EmailDelivery.objects.filter(status=status)
+        .defer("text_body", "html_body", "headers", "attachments")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def mail_counts(*, user: User) -> dict[str, int]:
+    """How many messages wait, are being sent or failed, in one query."""
+    _require_manage_mail(user)
+    return EmailDelivery.objects.aggregate(
+        **{status: Count("pk", filter=Q(status=status)) for status in MAIL_STATUSES_SHOWN}
+    )

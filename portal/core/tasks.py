@@ -6,35 +6,34 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, db_task
+from huey.contrib.djhuey import db_periodic_task, db_task, lock_task
 
-from .models import AuditEvent, EmailDelivery
+from . import outbox
+from .models import AuditEvent
 
 logger = logging.getLogger(__name__)
 
 
-@db_task(retries=3, retry_delay=60)
-def deliver_email(
-    delivery_id: int, subject: str, text: str, html: str, headers: dict, attachments=()
-):
-    from .email import email_message, throttle
+@db_task()
+def deliver_email(delivery_id: int):
+    """Send one message from the outbox. No retries here: the sweep retries with backoff."""
+    outbox.email_deliver([delivery_id])
 
-    delivery = EmailDelivery.objects.get(pk=delivery_id)
-    message = email_message(delivery, subject, text, html, headers, attachments)
-    delivery.attempts += 1
-    throttle.wait()
-    try:
-        message.send()
-    except Exception as exc:
-        delivery.status = EmailDelivery.Status.FAILED
-        delivery.error = str(exc)[:2000]
-        delivery.save(update_fields=["attempts", "status", "error"])
-        logger.warning("email %s to %s failed: %s", delivery_id, delivery.recipient, exc)
-        raise
-    delivery.status = EmailDelivery.Status.SENT
-    delivery.sent_at = timezone.now()
-    delivery.error = ""
-    delivery.save(update_fields=["attempts", "status", "sent_at", "error"])
+
+@db_periodic_task(crontab(minute="*"))
+@lock_task("email-sweep")
+def email_sweep_task():
+    """Every minute: send what is due and unsent (the lock keeps a long sweep from overlapping
+    the next; claims keep it from sending what a round or a queued task is sending)."""
+    return outbox.email_sweep().delivery.sent
+
+
+@db_periodic_task(crontab(hour="3", minute="27"))
+def email_bodies_prune_task():
+    """Nightly: delete message bodies past the retention period (they may hold login codes)."""
+    deleted = outbox.email_bodies_prune()
+    logger.info("email_bodies_prune emptied %s messages", deleted)
+    return deleted
 
 
 @db_periodic_task(crontab(hour="3", minute="17"))

@@ -12,4 +12,6 @@ urlpatterns = [
     path("udbakke/", views.outbox_list, name="outbox_list"),
     path("udbakke/<int:message_id>/", views.outbox_detail, name="outbox_detail"),
     path("udbakke/<int:message_id>/html/", views.outbox_html, name="outbox_html"),
+    path("drift/post/", views.mail_list, name="mail_list"),
+    path("drift/post/<int:delivery_id>/send-igen/", views.mail_resend, name="mail_resend"),
 ]

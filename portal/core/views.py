@@ -1,20 +1,22 @@
-"""Front page, module placeholders, health check and the demo outbox."""
+"""Front page, module placeholders, health check, the demo outbox and the operator's mail."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from huey.contrib.djhuey import HUEY
 
-from . import selectors
-from .forms import AccessLogFilterForm
-from .models import OutboxMessage, PersonalDataAccess
+from . import outbox, selectors
+from .forms import AccessLogFilterForm, MailFilterForm
+from .models import EmailDelivery, OutboxMessage, PersonalDataAccess
 from .services import personal_data_access_record
 
 # Module key → URL name of its start page (modules not built yet show a "coming soon" page).
@@ -152,6 +154,55 @@ def access_log(request):
             "settings_retention_days": settings.PORTAL_ACCESS_LOG_RETENTION_DAYS,
         },
     )
+
+
+# --- The durable outbox (operator admins) ------------------------------------------------
+
+MAIL_PER_PAGE = 50
+
+
+@login_required
+def mail_list(request):
+    """Failed and waiting mail, for the operator; failed messages can be sent again."""
+    if not request.user.has_perm("core.manage_mail"):
+        raise PermissionDenied
+    form = MailFilterForm(request.GET or None)
+    page = None
+    status = EmailDelivery.Status.FAILED
+    if form.is_bound and form.is_valid():
+        status = form.cleaned_data["status"] or status
+    if not form.is_bound or form.is_valid():
+        deliveries = selectors.mail_list(user=request.user, status=status)
+        page = Paginator(deliveries, MAIL_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/mail_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "status": status,
+            "counts": selectors.mail_counts(user=request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def mail_resend(request, delivery_id: int):
+    if not request.user.has_perm("core.manage_mail"):
+        raise PermissionDenied
+    try:
+        delivery = outbox.email_resend(delivery_id=delivery_id, by=request.user)
+    except EmailDelivery.DoesNotExist as missing:
+        raise Http404 from missing
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The email to %(recipient)s will be sent again.") % {"recipient": delivery.recipient},
+        )
+    return redirect("core:mail_list")
 
 
 def hello(request):

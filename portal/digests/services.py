@@ -16,9 +16,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
-from portal.core.email import OutgoingEmail, email_send_batch
+from portal.core.email import OutgoingEmail, email_record_batch
 from portal.core.mail_addresses import reply_address
 from portal.core.models import EmailCategory, EmailDelivery, User
+from portal.core.outbox import email_deliver
 
 from . import links
 from .models import DigestFrequency, DigestRun, EmailClick, EmailPreference
@@ -250,16 +251,30 @@ def _link_deliveries(*, frequency: str, period_start: date, sent: dict[int, int]
         )
 
 
-@transaction.atomic
 def digest_chunk_send(
     *, user_ids: list[int], frequency: str, period_start: str, until: str, connection=None
 ) -> DigestRoundResult:
-    """Compose, render and send the digests of one chunk of people over one SMTP connection.
+    """Compose and record the digests of one chunk of people, then send them over one SMTP
+    connection.
 
-    A fixed number of queries whatever the chunk size. Runs in one transaction: the claimed
-    DigestRun rows, the delivery records and the runs' links to them commit together, and a
-    concurrent round waits on the claimed rows rather than mailing the same people.
+    Recording is one transaction with a fixed number of queries whatever the chunk size: the
+    claimed DigestRun rows, the messages in the outbox and the runs' links to them commit
+    together, and a concurrent round waits on the claimed rows rather than mailing the same
+    people. Sending comes after commit, message by message (claim, send, mark); a worker killed
+    while sending leaves the rest to the outbox sweep, so nobody gets a period's digest twice
+    except, at worst, the one person whose message was in flight.
     """
+    result, delivery_ids = _digest_chunk_record(
+        user_ids=user_ids, frequency=frequency, period_start=period_start, until=until
+    )
+    email_deliver(delivery_ids, connection=connection)
+    return result
+
+
+@transaction.atomic
+def _digest_chunk_record(
+    *, user_ids: list[int], frequency: str, period_start: str, until: str
+) -> tuple[DigestRoundResult, list[int]]:
     start = date.fromisoformat(period_start)
     until_at = datetime.fromisoformat(until)
     result = DigestRoundResult(due=len(user_ids))
@@ -294,16 +309,16 @@ def digest_chunk_send(
                 unsubscribe_url=unsubscribe,
             )
         )
-    deliveries = email_send_batch(outgoing, connection=connection)
-    sent = {}
+    deliveries = email_record_batch(outgoing)
+    recorded = {}
     for reader, delivery in zip(to_send, deliveries, strict=True):
         if delivery is None:
             result.suppressed += 1
         else:
-            sent[reader.id] = delivery.pk
-    result.sent = len(sent)
-    _link_deliveries(frequency=frequency, period_start=start, sent=sent)
-    return result
+            recorded[reader.id] = delivery.pk
+    result.sent = len(recorded)
+    _link_deliveries(frequency=frequency, period_start=start, sent=recorded)
+    return result, list(recorded.values())
 
 
 def _headline(replies: int, items: int) -> str:

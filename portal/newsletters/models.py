@@ -99,3 +99,27 @@ class NewsletterItem(models.Model):
     def key(self) -> str:
         """The item key in click-through records."""
         return f"item:{self.pk}"
+
+
+class NewsletterRecipient(models.Model):
+    """One person a newsletter's round goes to, written when sending starts.
+
+    Marked `handled_at` in the same transaction as the person's copy is written to the outbox
+    (or skipped, `delivery` null: turned off, left, bounced), so a retried chunk or a resumed
+    round mails nobody twice, and the newsletter can say truthfully how far it got.
+    """
+
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="recipients")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    handled_at = models.DateTimeField(null=True, blank=True)
+    delivery = models.ForeignKey(
+        "core.EmailDelivery", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["newsletter", "user"], name="newsletter_recipient_once")
+        ]
+
+    def __str__(self):
+        return f"{self.newsletter_id} → {self.user_id}"

@@ -86,6 +86,16 @@ def newsletter_list_for_editors(*, user: User) -> QuerySet[Newsletter]:
     )
 
 
+def newsletter_ids_sending(*, stalled_before) -> list[tuple[int, bool]]:
+    """Newsletters in "sending", each with whether it made no progress since `stalled_before`."""
+    return [
+        (pk, updated_at < stalled_before)
+        for pk, updated_at in Newsletter.objects.filter(
+            status=Newsletter.Status.SENDING
+        ).values_list("pk", "updated_at")
+    ]
+
+
 # --- Recipients --------------------------------------------------------------------------
 
 
@@ -154,6 +164,8 @@ class ItemFigures:
 class NewsletterFigures:
     sent: int
     failed: int
+    # Copies not written yet, or waiting in the outbox (being sent, or retried after a failure).
+    pending: int
     opened: int
     clicked: int
     items: list[ItemFigures]
@@ -177,8 +189,15 @@ def newsletter_figures(*, newsletter: Newsletter) -> NewsletterFigures:
     totals = deliveries.aggregate(
         sent=Count("pk", filter=Q(status=EmailDelivery.Status.SENT)),
         failed=Count("pk", filter=Q(status=EmailDelivery.Status.FAILED)),
+        in_outbox=Count(
+            "pk",
+            filter=Q(status__in=[EmailDelivery.Status.PENDING, EmailDelivery.Status.SENDING]),
+        ),
         opened=Count("pk", filter=Q(opened_at__isnull=False)),
         clicked=Count("pk", filter=Q(clicked_at__isnull=False)),
+    )
+    totals["pending"] = (
+        totals.pop("in_outbox") + newsletter.recipients.filter(handled_at__isnull=True).count()
     )
     per_item = {
         row["item"]: row

@@ -6,8 +6,11 @@ to reorder, trim, write two lines of introduction and press send.
 
 Sending is a status machine — draft → scheduled → sending → sent — whose step into "sending"
 is taken under a row lock, so a newsletter goes out once however often the queue's periodic
-task or an impatient editor asks for it. A newsletter stuck in "sending" (a worker died midway)
-is never resent automatically: a second copy to thousands of people is worse than a gap.
+task or an impatient editor asks for it. Its round is a row per recipient, marked in the same
+transaction as the person's copy is written to the outbox: a round whose chunk task was lost
+(a worker killed midway) is resumed for the people not yet handled, and nobody gets two copies
+except, at worst, the one message in flight when a worker died (docs/decisions/0014). It says
+"sent" only when no copy waits in the outbox any more.
 """
 
 from collections.abc import Sequence
@@ -17,16 +20,17 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Case, IntegerField, Max, Value, When
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.core.cpr import validate_no_cpr_number
-from portal.core.email import OutgoingEmail, email_render, email_send, email_send_batch
+from portal.core.email import OutgoingEmail, email_record_batch, email_render, email_send
 from portal.core.markdown import render_markdown
 from portal.core.models import EmailCategory, EmailDelivery, OrganisationKind, Topic, User
+from portal.core.outbox import email_deliver
 from portal.core.queue import Fallback, enqueue
 from portal.digests.links import absolute, portal_path, unsubscribe_url
 from portal.digests.preferences import email_preferences_for, wants_email
@@ -34,7 +38,7 @@ from portal.forum.models import Thread
 from portal.guides.models import Guide
 
 from . import selectors, sources
-from .models import Newsletter, NewsletterItem
+from .models import Newsletter, NewsletterItem, NewsletterRecipient
 
 EMAIL_TEMPLATE = "newsletters/emails/newsletter"
 DEFAULT_PERIOD_DAYS = 30
@@ -475,7 +479,8 @@ def newsletter_send_now(*, newsletter: Newsletter, by: User) -> Newsletter:
 
 
 def newsletter_sending_start(*, newsletter_id: int) -> list[int] | None:
-    """Take the newsletter from "scheduled" to "sending" and list its recipients' ids.
+    """Take the newsletter from "scheduled" to "sending" and write its round: one row per
+    recipient (NewsletterRecipient), returning their ids.
 
     None when it is not due or someone else already started it: the row lock makes the step
     happen once, so a task that runs twice sends nothing the second time.
@@ -491,17 +496,38 @@ def newsletter_sending_start(*, newsletter_id: int) -> list[int] | None:
         if newsletter is None or not due.update(status=Newsletter.Status.SENDING, updated_at=now):
             return None
         recipient_ids = list(
-            selectors.newsletter_recipients(newsletter=newsletter).values_list("pk", flat=True)
+            selectors.newsletter_recipients(newsletter=newsletter)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        NewsletterRecipient.objects.bulk_create(
+            [
+                NewsletterRecipient(newsletter_id=newsletter_id, user_id=uid)
+                for uid in recipient_ids
+            ],
+            batch_size=1000,
         )
         Newsletter.objects.filter(pk=newsletter_id).update(recipient_count=len(recipient_ids))
     return recipient_ids
 
 
-@transaction.atomic
-def newsletter_sending_finish(*, newsletter_id: int) -> None:
-    """Every chunk is handed to the queue: the newsletter is sent and joins the archive."""
-    Newsletter.objects.filter(pk=newsletter_id, status=Newsletter.Status.SENDING).update(
-        status=Newsletter.Status.SENT, sent_at=timezone.now(), updated_at=timezone.now()
+def newsletter_sending_finish(*, newsletter_id: int, now: datetime | None = None) -> bool:
+    """ "Sent" once every recipient's copy is written and none waits in the outbox any more
+    (delivered, or failed and shown as such); True when it is. Until then it says "sending"."""
+    now = now or timezone.now()
+    waiting = NewsletterRecipient.objects.filter(
+        newsletter_id=newsletter_id, handled_at__isnull=True
+    )
+    in_outbox = EmailDelivery.objects.filter(
+        reference=f"newsletter:{newsletter_id}",
+        status__in=[EmailDelivery.Status.PENDING, EmailDelivery.Status.SENDING],
+    )
+    if waiting.exists() or in_outbox.exists():
+        return False
+    return bool(
+        Newsletter.objects.filter(pk=newsletter_id, status=Newsletter.Status.SENDING).update(
+            status=Newsletter.Status.SENT, sent_at=now, updated_at=now
+        )
     )
 
 
@@ -509,25 +535,55 @@ def recipient_chunks(user_ids: Sequence[int]) -> list[list[int]]:
     return [list(user_ids[i : i + CHUNK_SIZE]) for i in range(0, len(user_ids), CHUNK_SIZE)]
 
 
-def newsletter_send_chunk(*, newsletter_id: int, user_ids: Sequence[int]) -> int:
-    """Send one chunk of recipients their copy over one SMTP connection; the number sent.
+@transaction.atomic
+def newsletter_resume(*, newsletter_id: int, now: datetime) -> list[int]:
+    """The people of a stalled round whose copy is not written yet (a chunk task was lost).
 
-    Checked again at send time: people who turned the newsletter off, were deactivated or
-    already got this newsletter (a retried chunk) get nothing.
+    Marks the round as touched, so it is resumed again only if this attempt stalls too.
     """
+    Newsletter.objects.filter(pk=newsletter_id).update(updated_at=now)
+    return list(
+        NewsletterRecipient.objects.filter(newsletter_id=newsletter_id, handled_at__isnull=True)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
+
+
+def newsletter_send_chunk(*, newsletter_id: int, user_ids: Sequence[int], connection=None) -> int:
+    """Write one chunk of recipients' copies to the outbox and send them over one SMTP
+    connection; the number written.
+
+    Checked again at send time: people who turned the newsletter off or were deactivated get
+    nothing. Only recipients not yet handled are taken, under the newsletter's row lock, so a
+    retried or resumed chunk mails nobody twice. Sending comes after commit; whatever a killed
+    worker did not send, the outbox sweep does.
+    """
+    delivery_ids = _newsletter_chunk_record(newsletter_id=newsletter_id, user_ids=user_ids)
+    email_deliver(delivery_ids, connection=connection)
+    newsletter_sending_finish(newsletter_id=newsletter_id)
+    return len(delivery_ids)
+
+
+@transaction.atomic
+def _newsletter_chunk_record(*, newsletter_id: int, user_ids: Sequence[int]) -> list[int]:
     newsletter = (
-        Newsletter.objects.select_related("segment_topic")
-        .filter(pk=newsletter_id, status__in=[Newsletter.Status.SENDING, Newsletter.Status.SENT])
+        Newsletter.objects.select_for_update(of=("self",))
+        .select_related("segment_topic")
+        .filter(pk=newsletter_id, status=Newsletter.Status.SENDING)
         .first()
     )
     if newsletter is None:
-        return 0
-    already = EmailDelivery.objects.filter(
-        reference=newsletter.reference, user_id__in=list(user_ids)
-    ).values("user_id")
+        return []
+    now = timezone.now()
+    round_rows = NewsletterRecipient.objects.filter(
+        newsletter_id=newsletter_id, user_id__in=list(user_ids), handled_at__isnull=True
+    )
+    waiting = list(round_rows.values_list("user_id", flat=True))
+    if not waiting:
+        return []
     people = list(
-        User.objects.filter(pk__in=list(user_ids), is_active=True, approved_at__isnull=False)
-        .exclude(pk__in=already)
+        User.objects.filter(pk__in=waiting, is_active=True, approved_at__isnull=False)
+        .exclude(email="")
         .order_by("pk")
     )
     preferences = email_preferences_for(user_ids=[person.pk for person in people])
@@ -550,7 +606,18 @@ def newsletter_send_chunk(*, newsletter_id: int, user_ids: Sequence[int]) -> int
                 ),
             )
         )
-    return sum(1 for delivery in email_send_batch(messages) if delivery is not None)
+    deliveries = email_record_batch(messages)
+    delivery_of = {m.user_id: d.pk for m, d in zip(messages, deliveries, strict=True) if d}
+    round_rows.update(
+        handled_at=now,
+        delivery=Case(
+            *[When(user_id=uid, then=Value(pk)) for uid, pk in delivery_of.items()],
+            default=Value(None),
+            output_field=IntegerField(),
+        ),
+    )
+    Newsletter.objects.filter(pk=newsletter_id).update(updated_at=now)
+    return list(delivery_of.values())
 
 
 def _render_copy(newsletter, items, person, delivery):

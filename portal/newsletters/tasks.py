@@ -1,9 +1,15 @@
 """Queue entry points of the newsletter: the minute check for due newsletters and the sending."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from . import selectors, services
+
+# A round with recipients not handled for this long lost a chunk task (a killed worker).
+RESUME_AFTER = timedelta(minutes=10)
 
 
 @db_task()
@@ -28,3 +34,17 @@ def newsletter_send_chunk(newsletter_id: int, user_ids: list[int]):
 def newsletters_send_due():
     for newsletter_id in selectors.newsletter_ids_due():
         newsletter_send(newsletter_id)
+    newsletters_resume(now=timezone.now())
+
+
+def newsletters_resume(*, now):
+    """Rounds still "sending": resume the people a lost chunk left, or call it sent once the
+    outbox has dealt with every copy."""
+    for newsletter_id, stalled in selectors.newsletter_ids_sending(
+        stalled_before=now - RESUME_AFTER
+    ):
+        if services.newsletter_sending_finish(newsletter_id=newsletter_id, now=now) or not stalled:
+            continue
+        waiting = services.newsletter_resume(newsletter_id=newsletter_id, now=now)
+        for chunk in services.recipient_chunks(waiting):
+            newsletter_send_chunk(newsletter_id, chunk)

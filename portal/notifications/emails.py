@@ -7,7 +7,9 @@ warnings are the exception: a jurist must hear of them at once. What the person 
 under the bell, turned off in their email settings, or may no longer see is not mailed.
 
 Every notification is dealt with exactly once: `emailed_at` is set in the same transaction that
-records the email (with `email_delivery` for those that were mailed). Notifications are claimed
+writes the email to the outbox (with `email_delivery` for those that were mailed); the emails
+are sent after commit, and what a killed worker or a dead SMTP server leaves, the outbox sweep
+sends (docs/decisions/0014-durable-outbox.md). Notifications are claimed
 with SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL; on SQLite the transaction takes the
 database's write lock before reading, so a second worker waits and then finds nothing left.
 """
@@ -27,9 +29,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from portal.core.email import OutgoingEmail, email_render, email_send_batch
+from portal.core.email import OutgoingEmail, email_record_batch, email_render
 from portal.core.mail_addresses import reply_address
 from portal.core.models import EmailCategory, EmailDelivery, RoleGrant, User
+from portal.core.outbox import email_deliver
 from portal.digests.links import absolute, unsubscribe_url
 from portal.digests.preferences import email_preferences_for, wants_email
 
@@ -101,7 +104,9 @@ def notification_email_round(*, now: datetime | None = None) -> int:
         user_ids = recipients_due(now=now, after=after)
         if not user_ids:
             return sent
-        sent += _mail_chunk(user_ids=user_ids, now=now)
+        delivery_ids = _mail_chunk(user_ids=user_ids, now=now)
+        email_deliver(delivery_ids)
+        sent += len(delivery_ids)
         after = user_ids[-1]
 
 
@@ -174,16 +179,16 @@ def _visible_ids(*, notifications: list[Notification], users: list[User]) -> set
 
 
 @transaction.atomic
-def _mail_chunk(*, user_ids: list[int], now: datetime) -> int:
-    """Claim, mail and mark one chunk of people in one transaction (a constant number of queries).
+def _mail_chunk(*, user_ids: list[int], now: datetime) -> list[int]:
+    """Claim one chunk of people's notifications, write their emails to the outbox and mark the
+    notifications, in one transaction (a constant number of queries); the messages' ids.
 
-    Sending happens inside the transaction on purpose: the delivery records and the marks
-    commit together. A message the SMTP server refuses is recorded as failed and handed to the
-    queue's retrying task after commit (core.email.email_send_batch), so it is not lost.
+    The caller sends them after commit; whatever it does not send (SMTP down, a worker
+    killed), the outbox sweep does, so a notification email is never lost.
     """
     notifications = _claim(user_ids=user_ids)
     if not notifications:
-        return 0
+        return []
     users = list({n.recipient_id: n.recipient for n in notifications}.values())
     _load_roles(users)
     visible = _visible_ids(notifications=notifications, users=users)
@@ -208,7 +213,7 @@ def _mail_chunk(*, user_ids: list[int], now: datetime) -> int:
 
     people = {u.pk: u for u in users}
     messages = [_outgoing(user=people[uid], notifications=batch) for uid, batch in to_mail.items()]
-    deliveries = email_send_batch(messages)
+    deliveries = email_record_batch(messages)
     delivery_of = {
         uid: delivery
         for uid, delivery in zip(to_mail, deliveries, strict=True)
@@ -225,7 +230,7 @@ def _mail_chunk(*, user_ids: list[int], now: datetime) -> int:
             output_field=IntegerField(),
         ),
     )
-    return len(delivery_of)
+    return [delivery.pk for delivery in delivery_of.values()]
 
 
 def _outgoing(*, user: User, notifications: list[Notification]) -> OutgoingEmail:

@@ -55,7 +55,7 @@ def test_email_send_delivers_a_multipart_message_over_smtp(
     assert delivery.error == ""
 
 
-def test_email_send_marks_the_delivery_failed_when_the_smtp_server_refuses(
+def test_email_send_keeps_the_message_pending_when_the_smtp_server_refuses(
     smtp_server, welcome_template, django_capture_on_commit_callbacks, settings
 ):
     settings.EMAIL_PORT = free_port()  # nothing listens there: the connection is refused
@@ -64,8 +64,10 @@ def test_email_send_marks_the_delivery_failed_when_the_smtp_server_refuses(
         delivery = email_send(to="anna@3f.example.dk", template=welcome_template)
 
     delivery.refresh_from_db()
-    assert delivery.status == EmailDelivery.Status.FAILED
+    # Not failed: tried once, and due again after the first pause of the backoff.
+    assert delivery.status == EmailDelivery.Status.PENDING
     assert delivery.attempts == 1
     assert delivery.sent_at is None
     assert delivery.error
+    assert delivery.next_attempt_at > delivery.created_at
     assert smtp_server.messages == []

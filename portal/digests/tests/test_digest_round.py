@@ -1,14 +1,20 @@
 """Personal digests end to end: composed from what is new for the reader, sent to a real SMTP
 server, never leaking what the reader may not see, and sent once per period."""
 
+from collections import Counter
+from datetime import timedelta
+
+import pytest
 import time_machine
 from django.core.management import call_command
 
 from portal.conftest import make_user
+from portal.core.outbox import email_sweep
 from portal.digests.models import DigestFrequency, DigestRun, EmailPreference
 from portal.digests.services import digest_round
 from portal.forum import services as forum
 from portal.forum.tests.factories import NetworkFactory, add_member, make_reply, make_thread
+from portal.testing.outbox import WorkerKilled
 
 from .conftest import MONDAY_0630
 
@@ -234,3 +240,28 @@ def test_a_chunk_sent_twice_mails_nobody_twice(
     assert (second.sent, second.empty, second.already_done) == (0, 0, 2)
     smtp_server.wait_for_message(to=caseworker.email)
     assert len(smtp_server.messages_to(caseworker.email)) == 1
+
+
+def test_a_killed_round_sends_nobody_the_digest_twice_but_the_one_in_flight(
+    smtp_server, kill_worker_after, at_write_time, fund, colleague, topic
+):
+    readers = [make_user(organisation=fund, email=f"laeser{i}@3f.example.dk") for i in range(8)]
+    for reader in readers:
+        forum.topic_follow(topic=topic, user=reader)
+    make_thread(author=colleague, topic=topic)
+    kill_worker_after(3)
+
+    with pytest.raises(WorkerKilled):
+        _round(frequency=DigestFrequency.WEEKLY)
+    assert len(smtp_server.messages) == 3
+    # The next hourly round finds everyone's digest recorded and composes nothing again; the
+    # outbox sweep sends the rest, and after its lease the one the worker died holding.
+    again = _round(frequency=DigestFrequency.WEEKLY)
+    assert again.due == 0 and again.sent == 0
+    for minutes in (2, 10, 60):
+        email_sweep(now=MONDAY_0630 + timedelta(minutes=minutes))
+
+    counts = Counter(m.rcpt_tos[0] for m in smtp_server.messages)
+    assert set(counts) == {r.email for r in readers}
+    assert sorted(counts.values()) == [1] * 7 + [2]
+    assert DigestRun.objects.filter(delivery__status="sent").count() == 8

@@ -16,7 +16,7 @@ from portal.forum import services as forum_services
 from portal.forum.tests.factories import make_reply, make_thread
 from portal.guides import services as guide_services
 from portal.newsletters import selectors, services, tasks
-from portal.newsletters.models import Newsletter, NewsletterItem
+from portal.newsletters.models import Newsletter, NewsletterItem, NewsletterRecipient
 
 from .conftest import mark_useful, read
 
@@ -342,10 +342,18 @@ def test_sending_gives_each_recipient_one_copy_and_opted_out_and_suppressed_peop
     assert newsletter.recipient_count == 3
 
 
+def _sending(newsletter, user_ids):
+    """The newsletter in "sending" with its round written, as newsletter_sending_start does."""
+    Newsletter.objects.filter(pk=newsletter.pk).update(status=Newsletter.Status.SENDING)
+    NewsletterRecipient.objects.bulk_create(
+        [NewsletterRecipient(newsletter=newsletter, user_id=uid) for uid in user_ids]
+    )
+
+
 def test_a_person_who_opts_out_after_scheduling_gets_nothing(editor, caseworker, author, topic):
     newsletter = draft_with(editor, make_thread(author=author, topic=topic, title="Tråd"))
     recipient_ids = [caseworker.pk, author.pk]
-    Newsletter.objects.filter(pk=newsletter.pk).update(status=Newsletter.Status.SENDING)
+    _sending(newsletter, recipient_ids)
     EmailPreference.objects.create(user=caseworker, newsletter=False)
 
     sent = services.newsletter_send_chunk(newsletter_id=newsletter.pk, user_ids=recipient_ids)
@@ -360,7 +368,7 @@ def test_a_person_who_opts_out_after_scheduling_gets_nothing(editor, caseworker,
 
 def test_a_retried_chunk_does_not_send_twice(editor, caseworker, author, topic):
     newsletter = draft_with(editor, make_thread(author=author, topic=topic, title="Tråd"))
-    Newsletter.objects.filter(pk=newsletter.pk).update(status=Newsletter.Status.SENDING)
+    _sending(newsletter, [caseworker.pk])
 
     assert (
         services.newsletter_send_chunk(newsletter_id=newsletter.pk, user_ids=[caseworker.pk]) == 1
