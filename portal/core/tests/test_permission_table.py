@@ -337,6 +337,15 @@ TABLE = [
         row(REFUSED, operator_admin=200),
         set(),
     ),
+    # --- The operator's outgoing mail (failed and waiting messages) ---------------------------
+    (
+        "outgoing mail",
+        "get",
+        lambda w, role: reverse("core:mail_list"),
+        None,
+        row(REFUSED, operator_admin=200),
+        set(),
+    ),
     # --- Who read person-level data ----------------------------------------------------------
     (
         "access log",
