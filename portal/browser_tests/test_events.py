@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from portal.conftest import make_user
-from portal.core.models import User
+from portal.core.models import PersonalDataAccess, User
 from portal.events.models import CalendarFeed, Event, Registration
 from portal.testing.browser import assert_accessible, sign_in_with_password
 from portal.testing.totp import totp_code
@@ -275,9 +275,14 @@ def test_the_organisers_day_check_in_and_the_survey_afterwards(page, operator, f
     expect(row.get_by_role("button", name=re.compile(da("Undo")))).to_be_visible()
     assert_accessible(page)
     assert Registration.objects.get(user=anna).checked_in_at is not None
+    page.locator("#download-purpose").fill("Fremmøde ved døren")
     with page.expect_download() as download:
-        page.get_by_role("link", name=re.compile(re.escape(da("Attendance list (PDF)")))).click()
+        page.get_by_role("button", name=re.compile(re.escape(da("Attendance list (PDF)")))).click()
     assert download.value.suggested_filename.endswith(".pdf")
+    # The download is in the access log with the purpose the organiser gave.
+    assert PersonalDataAccess.objects.filter(
+        actor=organiser, kind=PersonalDataAccess.Kind.ATTENDANCE_LIST, purpose="Fremmøde ved døren"
+    ).exists()
 
     sign_out(page)
     sign_in_with_password(page, email=anna.email, password=password)
