@@ -8,7 +8,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.forms import CprGuardedFormMixin
+from portal.core.forms import CprGuardedFormMixin, LogFilterForm
 from portal.core.models import AuditEvent, Centre, Organisation, Role, Topic, User
 
 from . import selectors, sign_in_throttle
@@ -173,37 +173,14 @@ class PeopleSearchForm(DkfdsFormMixin, forms.Form):
     q = forms.CharField(label=_("Search by name or email"), required=False, max_length=200)
 
 
-class AuditFilterForm(DkfdsFormMixin, forms.Form):
+class AuditFilterForm(LogFilterForm):
     action = forms.ChoiceField(
         label=_("Event"),
         required=False,
         choices=[("", _("All events")), *AuditEvent.Action.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
-    email = forms.CharField(label=_("By (email)"), required=False, max_length=254)
-    date_from = forms.DateField(
-        label=_("From date"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")},
-    )
-    date_to = forms.DateField(
-        label=_("To date"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")},
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
-        if date_from and date_to and date_from > date_to:
-            self.add_error(
-                "date_to",
-                forms.ValidationError(
-                    _("The to date must be on or after the from date."), code="date_order"
-                ),
-            )
-        return cleaned
+    field_order = ["action", "email", "date_from", "date_to"]
 
 
 class ProfileForm(CprGuardedFormMixin, DkfdsFormMixin, forms.Form):

@@ -45,15 +45,9 @@ class CprGuardedFormMixin:
                 field.validators.append(validate_no_cpr_number)
 
 
-class AccessLogFilterForm(forms.Form):
-    """Filters of the access log: what, by whom, between which dates."""
+class LogFilterForm(forms.Form):
+    """Who and between which dates: the filters the audit log and the access log share."""
 
-    kind = forms.ChoiceField(
-        label=_("What"),
-        required=False,
-        choices=[("", _("Everything")), *PersonalDataAccess.Kind.choices],
-        widget=forms.Select(attrs={"class": "form-select"}),
-    )
     email = forms.CharField(
         label=_("By (email)"),
         required=False,
@@ -84,6 +78,18 @@ class AccessLogFilterForm(forms.Form):
                 ),
             )
         return cleaned
+
+
+class AccessLogFilterForm(LogFilterForm):
+    """Filters of the access log: what, by whom, between which dates."""
+
+    kind = forms.ChoiceField(
+        label=_("What"),
+        required=False,
+        choices=[("", _("Everything")), *PersonalDataAccess.Kind.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    field_order = ["kind", "email", "date_from", "date_to"]
 
 
 class MailFilterForm(forms.Form):
