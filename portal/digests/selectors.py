@@ -28,12 +28,12 @@ from functools import cached_property
 from django.conf import settings
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Substr
-from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.core.links import link_builder
 from portal.core.models import User
 from portal.forum.models import NetworkMembership, Post, Reaction, Thread, ThreadFollow, TopicFollow
 from portal.guides.models import Guide
@@ -46,7 +46,6 @@ _EXCERPT_READ = 600
 # "Popular among your organisation kind": reactions plus replies a thread needs to count.
 POPULAR_MIN_ENGAGEMENT = 3
 POPULAR_PER_READER = 3
-_URL_PLACEHOLDER_ID = 987654321
 
 
 def max_items() -> int:
@@ -212,12 +211,12 @@ class DigestChunk:
         self._reply_reasons: dict[int, object] = {}
 
     @cached_property
-    def _thread_url_pattern(self) -> str:
-        return reverse("forum:thread_detail", args=[_URL_PLACEHOLDER_ID])
+    def _thread_link(self) -> Callable[[int], str]:
+        return link_builder("forum:thread_detail")
 
     def thread_url(self, thread_id: int) -> str:
-        # reverse() once per chunk: per thread it cost more than composing the item.
-        return self._thread_url_pattern.replace(str(_URL_PLACEHOLDER_ID), str(thread_id))
+        # Not reverse() per thread: it cost more than composing the item.
+        return self._thread_link(thread_id)
 
     @cached_property
     def threads(self) -> dict[int, ThreadRow]:

@@ -15,11 +15,11 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.db.models import Q
 from django.db.models.functions import Substr
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.core.links import link_builder
 from portal.digests.selectors import (
     Candidate,
     DigestChunk,
@@ -41,7 +41,6 @@ NEWSLETTER_HORIZON = timedelta(weeks=8)
 NEWSLETTER_EVENTS = 5
 NEWSLETTER_SUMMARY_CHARS = 300
 _DESCRIPTION_READ = 600
-_ID_PLACEHOLDER = 987654321
 
 
 # --- Digests -------------------------------------------------------------------------------
@@ -171,8 +170,8 @@ def upcoming_events(chunk: DigestChunk, weight: float) -> Iterable[Candidate]:
         .exclude(status=Registration.Status.CANCELLED)
         .values_list("user_id", "event_id")
     )
-    rsvp_pattern = reverse("events:rsvp", args=["TOKEN"])
-    detail_pattern = settings.SITE_URL + reverse("events:event_detail", args=[_ID_PLACEHOLDER])
+    rsvp_link = link_builder("events:rsvp")
+    detail_link = link_builder("events:event_detail")
     for reader in chunk.readers:
         scored = []
         for event in events:
@@ -192,9 +191,7 @@ def upcoming_events(chunk: DigestChunk, weight: float) -> Iterable[Candidate]:
                 EventDigestItem(
                     key=f"event:{event.id}",
                     title=event.title,
-                    url=rsvp_pattern.replace(
-                        "TOKEN", rsvp_token(user_id=reader.id, event_id=event.id)
-                    ),
+                    url=rsvp_link(rsvp_token(user_id=reader.id, event_id=event.id)),
                     reason=reason,
                     excerpt=event.excerpt,
                     source="events",
@@ -204,7 +201,7 @@ def upcoming_events(chunk: DigestChunk, weight: float) -> Iterable[Candidate]:
                     ends_at=event.ends_at,
                     place=event.place,
                     online=event.online,
-                    event_url=detail_pattern.replace(str(_ID_PLACEHOLDER), str(event.id)),
+                    event_url=settings.SITE_URL + detail_link(event.id),
                 ),
             )
 
