@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.core import selectors as core_selectors
+from portal.core.forms import add_service_errors, error_text, posted
 from portal.core.models import PersonalDataAccess, Role
 from portal.core.rules import is_operator_admin, roles_grantable
 from portal.core.services import personal_data_access_record
@@ -39,15 +40,6 @@ AUDIT_EVENTS_PER_PAGE = 50
 _EMAIL_ERROR_CODES = {"email_taken", "invitation_pending"}
 
 
-def _posted(request):
-    """The submitted data, or None on GET, so that an empty POST still shows its errors."""
-    return request.POST if request.method == "POST" else None
-
-
-def _error_messages(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
 # --- Invitations -------------------------------------------------------------------------
 
 
@@ -63,14 +55,14 @@ def invitation_accept(request, token: str):
         return render(
             request,
             "accounts/invitation_unusable.html",
-            {"invitation": invitation, "problem": _error_messages(error), "code": error.code},
+            {"invitation": invitation, "problem": error_text(error), "code": error.code},
             status=410,
         )
     if request.user.is_authenticated:
         return render(
             request, "accounts/invitation_signed_in.html", {"invitation": invitation}, status=409
         )
-    form = InvitationAcceptForm(_posted(request), invitation=invitation)
+    form = InvitationAcceptForm(posted(request), invitation=invitation)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.invitation_accept(
@@ -80,7 +72,7 @@ def invitation_accept(request, token: str):
                 request=request,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
@@ -141,7 +133,7 @@ def people_list(request, slug: str):
 def invitation_create(request, slug: str):
     organisation = selectors.access_organisation_for_people(user=request.user, slug=slug)
     form = InvitationForm(
-        _posted(request),
+        posted(request),
         organisation=organisation,
         grantable_roles=roles_grantable(by=request.user, organisation=organisation),
     )
@@ -184,7 +176,7 @@ def invitation_revoke(request, slug: str, invitation_id: int):
     try:
         services.invitation_revoke(invitation=invitation, actor=request.user, request=request)
     except ValidationError as error:
-        messages.error(request, _error_messages(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request,
@@ -211,7 +203,7 @@ def member_detail(request, slug: str, user_id: int):
     current_roles = sorted(member.role_grants.values_list("role", flat=True))
     grantable = roles_grantable(by=request.user, organisation=organisation, member=member)
     form = MemberRolesForm(
-        _posted(request) if grantable else None,
+        posted(request) if grantable else None,
         grantable_roles=grantable,
         initial={"roles": [role for role in current_roles if role in grantable]},
     )
@@ -229,7 +221,7 @@ def member_detail(request, slug: str, user_id: int):
                 request=request,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -263,7 +255,7 @@ def member_deactivate(request, slug: str, user_id: int):
     try:
         services.member_deactivate(member=member, actor=request.user, request=request)
     except ValidationError as error:
-        messages.error(request, _error_messages(error))
+        messages.error(request, error_text(error))
         return redirect("accounts:member_detail", slug=organisation.slug, user_id=member.pk)
     messages.success(
         request,
@@ -281,7 +273,7 @@ def signup_approve(request, slug: str, user_id: int):
     try:
         services.signup_approve(user=applicant, actor=request.user, request=request)
     except ValidationError as error:
-        messages.error(request, _error_messages(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request,
@@ -300,7 +292,7 @@ def signup_reject(request, slug: str, user_id: int):
     try:
         services.signup_reject(user=applicant, actor=request.user, request=request)
     except ValidationError as error:
-        messages.error(request, _error_messages(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The sign-up of %(name)s has been rejected.") % {"name": name})
     return redirect("accounts:people_list", slug=organisation.slug)
@@ -370,7 +362,7 @@ def profile(request):
                 preferred_language=form.cleaned_data["preferred_language"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             language = form.cleaned_data["preferred_language"]
             translation.activate(language)

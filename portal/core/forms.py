@@ -8,6 +8,16 @@ from .cpr import validate_no_cpr_number
 from .models import EmailDelivery, PersonalDataAccess
 
 
+def posted(request):
+    """The submitted data, or None on GET, so that an empty POST still shows its errors."""
+    return request.POST if request.method == "POST" else None
+
+
+def error_text(error: ValidationError) -> str:
+    """A service's error as one line for a message, an htmx answer or an API error."""
+    return " ".join(error.messages)
+
+
 def add_service_errors(form, error: ValidationError) -> None:
     """Put a service's errors on the form's fields (or on top), keeping what was typed."""
     if hasattr(error, "error_dict"):

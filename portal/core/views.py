@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from huey.contrib.djhuey import HUEY
 
 from . import outbox, selectors
-from .forms import AccessLogFilterForm, MailFilterForm
+from .forms import AccessLogFilterForm, MailFilterForm, error_text
 from .models import EmailDelivery, OutboxMessage, PersonalDataAccess
 from .services import personal_data_access_record
 
@@ -196,7 +196,7 @@ def mail_resend(request, delivery_id: int):
     except EmailDelivery.DoesNotExist as missing:
         raise Http404 from missing
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request,

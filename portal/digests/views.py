@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal.core.forms import posted
 from portal.core.models import EmailCategory, Role
 
 from . import links
@@ -86,7 +87,7 @@ def preferences(request):
         return redirect("digests:preferences")
     preference = email_preference_of(user=request.user)
     form = EmailPreferenceForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         preference=preference,
         show_hotline=request.user.has_role(Role.JURIST) or request.user.has_role(Role.EDITOR),
     )

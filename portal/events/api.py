@@ -21,6 +21,7 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from portal.core.api import NON_BLANK_PATTERN, ApiDatetime, ErrorOut, InputSchema, PersonOut
+from portal.core.forms import error_text
 from portal.core.markdown import render_markdown
 from portal.core.models import OrganisationKind, Topic
 from portal.forum.models import Network
@@ -265,7 +266,7 @@ def event_get(request: HttpRequest, event_id: int):
 
 
 def _unprocessable(error: ValidationError) -> HttpError:
-    return HttpError(422, " ".join(error.messages))
+    return HttpError(422, error_text(error))
 
 
 @router.post(
@@ -355,7 +356,7 @@ def event_registration_create(request: HttpRequest, event_id: int):
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             raise _unprocessable(error) from error
-        raise HttpError(409, " ".join(error.messages)) from error
+        raise HttpError(409, error_text(error)) from error
     return Status(201, _outcome(registration))
 
 
@@ -411,7 +412,7 @@ def event_registration_cancel(request: HttpRequest, event_id: int):
     try:
         services.registration_cancel(registration=registration, by=user)
     except ValidationError as error:
-        raise HttpError(409, " ".join(error.messages)) from error
+        raise HttpError(409, error_text(error)) from error
     except PermissionDenied as error:
         raise HttpError(404, "Not Found") from error
     return Status(204, None)

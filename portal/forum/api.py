@@ -16,6 +16,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from portal.core.api import NON_BLANK_PATTERN, ErrorOut, InputSchema, PersonOut
+from portal.core.forms import error_text
 from portal.core.models import Topic
 
 from . import selectors, services
@@ -121,7 +122,7 @@ class ReplyIn(InputSchema):
 
 
 def _unprocessable(error: ValidationError) -> HttpError:
-    return HttpError(422, " ".join(error.messages))
+    return HttpError(422, error_text(error))
 
 
 def _thread_with_posts(*, user, thread_id: int) -> Thread:
@@ -247,7 +248,7 @@ def thread_reply_create(request: HttpRequest, thread_id: int, payload: ReplyIn):
         )
     except ValidationError as error:
         if getattr(error, "code", None) == "thread_closed":
-            raise HttpError(409, " ".join(error.messages)) from error
+            raise HttpError(409, error_text(error)) from error
         raise _unprocessable(error) from error
     except PermissionDenied as error:
         raise HttpError(404, "Not Found") from error

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from portal.core.forms import add_service_errors
+from portal.core.forms import add_service_errors, error_text, posted
 from portal.core.models import Topic, User
 from portal.core.pagination import CappedPaginator
 from portal.insights.services import thread_read_record
@@ -35,10 +35,6 @@ from .forms import (
 from .models import Network, Post, Report, Thread
 
 THREADS_PER_PAGE = 25
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _post_url(post: Post) -> str:
@@ -117,7 +113,7 @@ def thread_create(request):
     for key in ("kind", "topic", "network", "addressed_to"):
         if request.GET.get(key):
             initial[key] = request.GET[key]
-    form = ThreadForm(_posted(request), request.FILES or None, networks=networks, initial=initial)
+    form = ThreadForm(posted(request), request.FILES or None, networks=networks, initial=initial)
     addressed_id = request.POST.get("addressed_to") or request.GET.get("addressed_to", "")
     addressed_to = None
     if addressed_id.isdigit():
@@ -228,7 +224,7 @@ def post_edit(request, post_id: int):
         raise PermissionDenied
     thread = post.thread
     form = PostEditForm(
-        _posted(request),
+        posted(request),
         request.FILES or None,
         with_title=post.is_opening,
         initial={"body": post.body, "title": thread.title},
@@ -275,7 +271,7 @@ def post_history(request, post_id: int):
 @login_required
 def post_report(request, post_id: int):
     post = selectors.access_post(user=request.user, post_id=post_id)
-    form = ReportForm(_posted(request))
+    form = ReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.report_create(
@@ -305,8 +301,8 @@ def post_react(request, post_id: int):
         services.reaction_toggle(post=post, user=request.user, kind=form.cleaned_data["kind"])
     except ValidationError as error:
         if request.htmx:
-            return HttpResponse(" ".join(error.messages), status=400)
-        messages.error(request, " ".join(error.messages))
+            return HttpResponse(error_text(error), status=400)
+        messages.error(request, error_text(error))
     if request.htmx:
         return render(
             request,
@@ -337,7 +333,7 @@ def answer_accept(request, post_id: int):
     try:
         services.answer_accept(thread=post.thread, post=post, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The answer has been accepted."))
     return redirect(_post_url(post))
@@ -395,7 +391,7 @@ def thread_move(request, thread_id: int):
     thread = selectors.access_thread(user=request.user, thread_id=thread_id)
     if not _can_moderate(request.user):
         raise PermissionDenied
-    form = ThreadMoveForm(_posted(request))
+    form = ThreadMoveForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.thread_move(
             thread=thread,
@@ -418,7 +414,7 @@ def thread_merge(request, thread_id: int):
     thread = selectors.access_thread(user=request.user, thread_id=thread_id)
     if not _can_moderate(request.user):
         raise PermissionDenied
-    form = ThreadMergeForm(_posted(request))
+    form = ThreadMergeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         target = (
             selectors.thread_list_visible(user=request.user)
@@ -515,7 +511,7 @@ def topic_follow(request, slug: str):
 def topic_create(request):
     if not rules.has_perm("forum.manage_topics", request.user):
         raise PermissionDenied
-    form = TopicForm(_posted(request))
+    form = TopicForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             topic = services.topic_create(
@@ -543,7 +539,7 @@ def topic_update(request, slug: str):
         raise PermissionDenied
     topic = get_object_or_404(Topic, slug=slug)
     form = TopicForm(
-        _posted(request), initial={"name": topic.name, "description": topic.description}
+        posted(request), initial={"name": topic.name, "description": topic.description}
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -589,7 +585,7 @@ def network_list(request):
 def network_create(request):
     if not rules.has_perm("forum.manage_networks", request.user):
         raise PermissionDenied
-    form = NetworkForm(_posted(request))
+    form = NetworkForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             network = services.network_create(
@@ -618,7 +614,7 @@ def network_update(request, slug: str):
     if not selectors.can_moderate_network(user=request.user, network=network):
         raise PermissionDenied
     form = NetworkForm(
-        _posted(request),
+        posted(request),
         initial={
             "name": network.name,
             "description": network.description,
@@ -681,7 +677,7 @@ def network_join(request, slug: str):
     try:
         services.network_join(network=network, user=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("You are now a member of the network."))
     return redirect("forum:network_detail", slug=network.slug)
@@ -755,7 +751,7 @@ def report_resolve(request, report_id: int):
     try:
         services.report_resolve(report=report, by=request.user, resolution=resolution)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The report is marked as handled."))
     return redirect("forum:report_list")

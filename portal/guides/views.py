@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.core.forms import add_service_errors, error_text, posted
 from portal.forum.models import Post
 from portal.forum.selectors import access_thread, thread_is_visible_to
 
@@ -17,10 +18,6 @@ from . import lawrefs, selectors, services
 from .forms import GuideFilterForm, GuideForm, LawChangedForm, MarkReviewedForm
 
 GUIDES_PER_PAGE = 50
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _require(user, permission: str) -> None:
@@ -80,12 +77,12 @@ def guide_detail(request, slug: str):
 def guide_create(request):
     _require(request.user, "guides.manage")
     initial = {"owner": request.user.pk, "review_by": services.default_review_by()}
-    form = GuideForm(_posted(request), initial=initial)
+    form = GuideForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             guide = services.guide_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The guide has been created."))
             return redirect(guide)
@@ -106,12 +103,12 @@ def guide_from_thread(request, thread_id: int):
         "owner": request.user.pk,
         "review_by": services.default_review_by(),
     }
-    form = GuideForm(_posted(request), initial=initial)
+    form = GuideForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             guide = services.guide_from_thread(thread=thread, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The guide has been created from the question."))
             return redirect(guide)
@@ -134,12 +131,12 @@ def guide_update(request, slug: str):
         "review_by": guide.review_by,
         "is_published": guide.is_published,
     }
-    form = GuideForm(_posted(request), initial=initial)
+    form = GuideForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             guide = services.guide_update(guide=guide, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The guide has been saved."))
             return redirect(guide)
@@ -159,7 +156,7 @@ def guide_mark_reviewed(request, slug: str):
             guide=guide, by=request.user, review_by=form.cleaned_data["review_by"]
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The guide has been marked as reviewed."))
     return redirect(guide)
@@ -168,7 +165,7 @@ def guide_mark_reviewed(request, slug: str):
 @login_required
 def law_list(request):
     can_mark = rules.has_perm("guides.mark_law_changed", request.user)
-    form = LawChangedForm(_posted(request)) if can_mark else None
+    form = LawChangedForm(posted(request)) if can_mark else None
     if request.method == "POST":
         if not can_mark:
             raise PermissionDenied
@@ -181,7 +178,7 @@ def law_list(request):
             except ValidationError as error:
                 if hasattr(error, "error_dict") and "law" in error.error_dict:
                     error = ValidationError({"reference": error.error_dict["law"]})
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.core.forms import error_text
 from portal.forum.selectors import access_thread
 
 from . import selectors, services
@@ -56,7 +57,7 @@ def case_open(request, thread_id: int):
     try:
         services.hotline_case_open(thread=thread, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request, _("The question has been sent to the legal hotline. The jurists answer it.")
@@ -72,7 +73,7 @@ def case_assign(request, thread_id: int):
     try:
         services.hotline_case_assign(case=case, jurist=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("You have taken the hotline question."))
     if request.POST.get("next") == "work_list":
@@ -88,7 +89,7 @@ def case_withdraw(request, thread_id: int):
     try:
         services.hotline_case_withdraw(case=case, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The question has been withdrawn from the legal hotline."))
     return _back_to_thread(thread)

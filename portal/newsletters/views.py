@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from portal.core.forms import add_service_errors
+from portal.core.forms import add_service_errors, error_text, posted
 from portal.core.models import User
 
 from . import selectors, services
@@ -31,10 +31,6 @@ from .forms import (
 from .models import Newsletter, NewsletterItem
 
 NEWSLETTERS_PER_PAGE = 20
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(str(message) for message in error.messages)
 
 
 def _editor_url(newsletter: Newsletter) -> str:
@@ -88,7 +84,7 @@ def newsletter_create(request):
     selectors.require_manage(request.user)
     start, end = services.default_period()
     form = NewsletterCreateForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         initial={"period_start": start, "period_end": end},
     )
     if request.method == "POST" and form.is_valid():
@@ -183,7 +179,7 @@ def item_move(request, newsletter_id: int, item_id: int):
                 item=item, by=request.user, direction=form.cleaned_data["direction"]
             )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
     return _items_response(request, item.newsletter)
 
 
@@ -194,7 +190,7 @@ def item_remove(request, newsletter_id: int, item_id: int):
     try:
         services.newsletter_item_remove(item=item, by=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     return _items_response(request, item.newsletter)
 
 
@@ -202,7 +198,7 @@ def item_remove(request, newsletter_id: int, item_id: int):
 def item_edit(request, newsletter_id: int, item_id: int):
     item = _access_item(request, newsletter_id, item_id)
     form = ItemForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         initial={"title": item.title, "summary": item.summary},
     )
     if request.method == "POST" and form.is_valid():
@@ -353,7 +349,7 @@ def newsletter_unschedule(request, newsletter_id: int):
     try:
         services.newsletter_unschedule(newsletter=newsletter, by=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The newsletter is a draft again and will not be sent."))
     return redirect(_editor_url(newsletter))
@@ -368,7 +364,7 @@ def newsletter_send(request, newsletter_id: int):
     try:
         services.newsletter_send_now(newsletter=newsletter, by=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect(_editor_url(newsletter))
     messages.success(request, _("The newsletter is on its way."))
     return redirect("newsletters:editor_list")
@@ -383,7 +379,7 @@ def newsletter_delete(request, newsletter_id: int):
     try:
         services.newsletter_delete(newsletter=newsletter, by=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect(_editor_url(newsletter))
     messages.success(request, _("The draft was deleted."))
     return redirect("newsletters:editor_list")

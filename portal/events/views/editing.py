@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from portal.core.forms import add_service_errors
+from portal.core.forms import add_service_errors, posted
 
 from .. import seats, selectors, services
 from ..forms import (
@@ -32,7 +32,7 @@ def _require(user, permission: str, event: Event | None = None) -> None:
 
 
 def _forms(request, event: Event | None):
-    data = request.POST if request.method == "POST" else None
+    data = posted(request)
     if event is None:
         form = EventForm(data)
         programme = ProgrammeFormSet(data, prefix="programme")
@@ -109,7 +109,7 @@ def event_copy(request, pk: int):
     weekday; "create and publish" makes the next theme meeting in one step."""
     event = selectors.access_event(user=request.user, event_id=pk)
     _require(request.user, "events.manage")
-    form = EventCopyForm.for_event(event, request.POST if request.method == "POST" else None)
+    form = EventCopyForm.for_event(event, posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             copy = services.event_copy(
@@ -141,7 +141,7 @@ def event_cancel(request, pk: int):
     if event.status == Event.Status.CANCELLED:
         messages.info(request, _("The event is already cancelled."))
         return redirect(event)
-    form = EventCancelForm(request.POST if request.method == "POST" else None)
+    form = EventCancelForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.event_cancel(event=event, by=request.user, reason=form.cleaned_data["reason"])

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from portal.core.forms import add_service_errors
+from portal.core.forms import add_service_errors, posted
 
 from ..feedback import (
     FeedbackForm,
@@ -28,7 +28,7 @@ def feedback_form(request, pk: int):
         return render(request, "events/feedback_thanks.html", {"event": event})
     if not feedback_open(event=event):
         return render(request, "events/feedback_not_open.html", {"event": event}, status=200)
-    form = FeedbackForm(request.POST if request.method == "POST" else None)
+    form = FeedbackForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             feedback_submit(event=event, user=request.user, **form.cleaned_data)

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.core.forms import error_text
 from portal.core.models import PersonalDataAccess
 from portal.core.services import personal_data_access_record
 
@@ -79,7 +80,7 @@ def check_in(request, pk: int, registration_pk: int):
     try:
         registration = registration_check_in(registration=registration, by=request.user, undo=undo)
     except ValidationError as exc:
-        error = " ".join(exc.messages)
+        error = error_text(exc)
     if request.htmx:
         registration.event = event
         show_notes = rules.has_perm("events.view_participant_notes", request.user, event)
@@ -132,7 +133,7 @@ def _record_download(request, event: Event, kind: str, registrations) -> bool:
             purpose=request.GET.get("formaal", ""),
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
         return False
     return True
 

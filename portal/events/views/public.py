@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.core.forms import add_service_errors
+from portal.core.forms import add_service_errors, error_text, posted
 from portal.core.markdown import render_markdown
 
 from .. import seats, selectors, services
@@ -18,10 +18,6 @@ from ..forms import ColleagueRegistrationForm, EventFilterForm, RegistrationForm
 from ..models import Event, Registration
 
 EVENTS_PER_PAGE = 20
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(str(message) for message in error.messages)
 
 
 def registration_message(registration: Registration, *, colleague: bool = False) -> str:
@@ -109,7 +105,7 @@ def registration_create(request, pk: int):
             event=event, user=request.user, **form.cleaned_data
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     except PermissionDenied:
         raise Http404 from None
     else:
@@ -133,7 +129,7 @@ def registration_update(request, pk: int):
     event = selectors.access_event(user=request.user, event_id=pk)
     registration = _active_registration(request, event)
     form = RegistrationForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         initial={
             "dietary_note": registration.dietary_note,
             "accessibility_note": registration.accessibility_note,
@@ -166,7 +162,7 @@ def registration_cancel(request, pk: int):
         try:
             services.registration_cancel(registration=registration, by=request.user)
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("Your registration is cancelled."))
         return redirect(event)
@@ -184,7 +180,7 @@ def registration_for_colleague(request, pk: int):
     if not rules.has_perm("events.register_colleague", request.user):
         raise PermissionDenied
     form = ColleagueRegistrationForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         colleagues=selectors.colleagues_of(user=request.user),
     )
     if request.method == "POST" and form.is_valid():

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.api.services import api_token_create
+from portal.core.forms import error_text
 from portal.core.models import User
 
 
@@ -28,5 +29,5 @@ class Command(BaseCommand):
         try:
             _token, key = api_token_create(user=user, name=name)
         except ValidationError as error:  # the name holds a CPR number
-            raise CommandError(" ".join(error.messages)) from error
+            raise CommandError(error_text(error)) from error
         self.stdout.write(key)

@@ -4,6 +4,7 @@ sign in, for setting up a new installation or an organisation without invitation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.core.forms import error_text
 from portal.core.models import Role
 from portal.core.provisioning import user_create
 
@@ -39,5 +40,5 @@ class Command(BaseCommand):
                 full_name=name,
             )
         except ValidationError as exc:
-            raise CommandError(" ".join(exc.messages)) from exc
+            raise CommandError(error_text(exc)) from exc
         self.stdout.write(f"Created {user.email} ({user.organisation.name}: {', '.join(roles)}).")
