@@ -5,7 +5,7 @@ a chunk of readers costs a fixed number of queries (their follows, networks, exp
 period's content), and each person's digest is then assembled in memory.
 
 Composition is a small registry of *digest sources*: each source is a function that gets the
-chunk and returns scored candidate items per reader. The events app (issue 5) registers its
+chunk and returns scored candidate items per reader. The events app registers its
 "upcoming events" source with `digest_source("events", weight=...)` from its AppConfig.ready();
 nothing here has to change for that. Candidates are ranked (source weight + engagement +
 recency), deduplicated per thread (the best reason wins) and capped at PORTAL_DIGEST_MAX_ITEMS.

@@ -5,7 +5,7 @@ inclusive), registered with `@proposal_source(order)`. The draft takes the sourc
 keeps the first proposal of each piece of content, so an earlier source's reason wins.
 
 Other modules add their own source from their app's `ready()` (or a module imported there):
-the events module (issue 5) registers "upcoming events" this way, proposing items of kind
+the events module registers "upcoming events" this way, proposing items of kind
 `NewsletterItem.Kind.EVENT` with the event's portal URL, without this module knowing events.
 
 Only content that every signed-in member may read is proposed: no thread of a network by

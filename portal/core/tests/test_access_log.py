@@ -1,5 +1,5 @@
 """The access log: who read or exported person-level data, when, what, from where and why
-(issue 10, §6; Datatilsynet's guidance on logging)."""
+(as Datatilsynet's guidance on logging asks)."""
 
 from datetime import timedelta
 

@@ -1,4 +1,6 @@
-"""The CPR guard's corpus: every way around it the probe found (issue 10), and look-alikes.
+"""The CPR guard's corpus: disguises of a CPR number that once got past it
+(invisible characters, Markdown and HTML between the digits, entities, prefixes, dashes),
+and look-alikes.
 
 Each variant hides 1 January 1990, serial 1234 (or another real date); each look-alike must pass.
 """

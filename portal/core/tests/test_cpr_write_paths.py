@@ -1,6 +1,6 @@
 """The CPR guard on every way in: forms, the API, reply by email, management commands.
 
-Each path is tried with numbers the probe of issue 10 got through (a disguised number in a
+Each path is tried with numbers that once got past the guard (a disguised number in a
 title, a profile, a note, a reason, an email); each must answer with the clear Danish message
 (the number masked), keep what was typed where there is a form, and store nothing.
 """

@@ -1,4 +1,4 @@
-"""Redis down is a slower portal, not a broken one (issue 10, §6).
+"""Redis down is a slower portal, not a broken one.
 
 The cache and the queue are pointed at a closed port: sign-in, a reply and the debate answer
 as usual, rate limits still hold (through the database cache), and queued work falls back.

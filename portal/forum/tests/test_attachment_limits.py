@@ -1,4 +1,4 @@
-"""Volume limits of attachments: per post and per person per 24 hours (issue 10, §6)."""
+"""Volume limits of attachments: per post and per person over the last 24 hours."""
 
 from datetime import timedelta
 
