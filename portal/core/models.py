@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OrganisationKind(models.TextChoices):
@@ -226,8 +227,8 @@ class AuditEvent(models.Model):
         POST_SHOWN = "post_shown", _("Post shown again")
         THREAD_MOVED = "thread_moved", _("Thread moved")
         THREADS_MERGED = "threads_merged", _("Threads merged")
-        THREAD_LOCKED = "thread_locked", _("Thread locked")
-        THREAD_UNLOCKED = "thread_unlocked", _("Thread unlocked")
+        THREAD_LOCKED = "thread_locked", _("Thread closed")
+        THREAD_UNLOCKED = "thread_unlocked", _("Thread reopened")
         THREAD_PINNED = "thread_pinned", _("Thread pinned")
         THREAD_UNPINNED = "thread_unpinned", _("Thread unpinned")
         NETWORK_MEMBER_ADDED = "network_member_added", _("Network member added")
@@ -243,7 +244,7 @@ class AuditEvent(models.Model):
         "thread": _("Thread"),
         "post": _("Post"),
         "network": _("Network"),
-        "event": _("Event"),
+        "event": pgettext_lazy("events module", "Event"),
         "newsletter": _("Newsletter"),
     }
 
