@@ -172,6 +172,7 @@ def test_the_operators_admin_filters_by_object_and_action(operator_admin, client
     assert _actions(by_person) == [("post_hidden", "post", str(moderated["post"].pk))]
     page = by_id.content.decode()
     assert "Dagpenge og ferie" in page and "Tråd skjult" in page
+    assert "moderatorers og redaktørers handlinger i alle portalens" in page
 
 
 def test_an_organisation_admin_filtering_by_object_sees_only_their_organisation(
