@@ -144,3 +144,34 @@ def _demo_loaded_once(django_db_setup, django_db_blocker):
 def demo_loaded(_demo_loaded_once, db):
     """The demo data, loaded; the value is what the load reports it created."""
     return _demo_loaded_once
+
+
+@pytest.fixture
+def domain_audit(db):
+    """The audit entries that name an object (moderators' and editors' actions), oldest
+    first, as (action, actor email, object type, object id) — plus the entries themselves."""
+    from portal.core.models import AuditEvent
+
+    class DomainAudit:
+        def entries(self):
+            return list(AuditEvent.objects.exclude(object_type="").order_by("id"))
+
+        def summary(self):
+            return [(e.action, e.actor_email, e.object_type, e.object_id) for e in self.entries()]
+
+    return DomainAudit()
+
+
+@pytest.fixture
+def failing_audit(monkeypatch):
+    """Make audit_record fail inside the services that import it: the action must then be
+    undone with it (one transaction), which the caller asserts."""
+    from django.db import DatabaseError
+
+    def fail(**kwargs):
+        raise DatabaseError("audit table unavailable")
+
+    def patch(module):
+        monkeypatch.setattr(module, "audit_record", fail)
+
+    return patch

@@ -162,10 +162,18 @@ class InvitationAdmin(admin.ModelAdmin):
 class AuditEventAdmin(admin.ModelAdmin):
     """The audit log cannot be edited, not even by superusers."""
 
-    list_display = ["created_at", "action", "actor_email", "subject_user", "organisation"]
-    list_filter = ["action", "organisation"]
+    list_display = [
+        "created_at",
+        "action",
+        "actor_email",
+        "subject_user",
+        "object_type",
+        "object_label",
+        "organisation",
+    ]
+    list_filter = ["action", "object_type", "organisation"]
     list_select_related = ["subject_user", "organisation"]
-    search_fields = ["actor_email", "subject_user__email"]
+    search_fields = ["actor_email", "subject_user__email", "object_id", "object_label"]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):

@@ -180,7 +180,22 @@ class AuditFilterForm(LogFilterForm):
         choices=[("", _("All events")), *AuditEvent.Action.choices],
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    field_order = ["action", "email", "date_from", "date_to"]
+    object_type = forms.ChoiceField(
+        label=_("Kind of object"),
+        required=False,
+        choices=[("", _("Every kind")), *AuditEvent.OBJECT_TYPES.items()],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    object_text = forms.CharField(
+        label=_("Object (number or title)"),
+        required=False,
+        max_length=300,
+        widget=forms.TextInput(attrs={"class": "form-input"}),
+    )
+    field_order = ["action", "email", "object_type", "object_text", "date_from", "date_to"]
+
+    def clean_object_text(self):
+        return " ".join(self.cleaned_data.get("object_text", "").split())
 
 
 class ProfileForm(CprGuardedFormMixin, DkfdsFormMixin, forms.Form):

@@ -246,6 +246,9 @@ def personal_data(*, user: User) -> dict:
                 "action": event.action,
                 "actor_email": event.actor_email,
                 "ip_address": event.ip_address,
+                "object_type": event.object_type,
+                "object_id": event.object_id,
+                "object_label": event.object_label,
                 "detail": event.detail,
             }
             for event in events

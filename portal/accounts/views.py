@@ -314,6 +314,8 @@ def administration(request):
             user=request.user,
             action=filters.get("action", ""),
             email=filters.get("email", "").strip(),
+            object_type=filters.get("object_type", ""),
+            object_text=filters.get("object_text", ""),
             date_from=filters.get("date_from"),
             date_to=filters.get("date_to"),
         )

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OrganisationKind(models.TextChoices):
@@ -219,6 +220,33 @@ class AuditEvent(models.Model):
         TOKEN_CREATED = "token_created", _("API token created")
         TOKEN_REVOKED = "token_revoked", _("API token revoked")
         EMAIL_RESENT = "email_resent", _("Email sent again")
+        # Moderators' and editors' actions on content (docs/decisions/0018).
+        THREAD_HIDDEN = "thread_hidden", _("Thread hidden")
+        THREAD_SHOWN = "thread_shown", _("Thread shown again")
+        POST_HIDDEN = "post_hidden", _("Post hidden")
+        POST_SHOWN = "post_shown", _("Post shown again")
+        THREAD_MOVED = "thread_moved", _("Thread moved")
+        THREADS_MERGED = "threads_merged", _("Threads merged")
+        THREAD_LOCKED = "thread_locked", _("Thread closed")
+        THREAD_UNLOCKED = "thread_unlocked", _("Thread reopened")
+        THREAD_PINNED = "thread_pinned", _("Thread pinned")
+        THREAD_UNPINNED = "thread_unpinned", _("Thread unpinned")
+        NETWORK_MEMBER_ADDED = "network_member_added", _("Network member added")
+        NETWORK_MEMBER_REMOVED = "network_member_removed", _("Network member removed")
+        EVENT_PUBLISHED = "event_published", _("Event published")
+        EVENT_CANCELLED = "event_cancelled", _("Event cancelled")
+        NEWSLETTER_SCHEDULED = "newsletter_scheduled", _("Newsletter scheduled")
+        NEWSLETTER_UNSCHEDULED = "newsletter_unscheduled", _("Newsletter scheduling withdrawn")
+        NEWSLETTER_SENT = "newsletter_sent", _("Newsletter sent now")
+
+    # The kinds of object an entry may name; a code outside this list is shown as it is.
+    OBJECT_TYPES = {
+        "thread": _("Thread"),
+        "post": _("Post"),
+        "network": _("Network"),
+        "event": pgettext_lazy("events module", "Event"),
+        "newsletter": _("Newsletter"),
+    }
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(_("event"), max_length=32, choices=Action.choices, db_index=True)
@@ -249,16 +277,27 @@ class AuditEvent(models.Model):
         verbose_name=_("organisation"),
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # The object acted on ("thread", "12", "Dagpenge ved ferie"): the label outlives the object.
+    object_type = models.CharField(_("object type"), max_length=40, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    object_label = models.CharField(_("object"), max_length=300, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["organisation", "-created_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "-created_at"]),
+            models.Index(fields=["object_type", "object_id"], name="core_audit_object_idx"),
+        ]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.actor_email}"
+
+    @property
+    def object_type_label(self) -> str:
+        return str(self.OBJECT_TYPES.get(self.object_type, self.object_type))
 
 
 class PersonalDataAccess(models.Model):

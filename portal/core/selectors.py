@@ -15,15 +15,25 @@ def audit_event_list(
     user: User,
     action: str = "",
     email: str = "",
+    object_type: str = "",
+    object_text: str = "",
     date_from=None,
     date_to=None,
 ) -> QuerySet[AuditEvent]:
-    """Events the admin may read: their organisation's, or all for the operator's admins."""
+    """Events the admin may read: their organisation's, or all for the operator's admins.
+    `object_text` finds the object by its number or by words of its label."""
     events = AuditEvent.objects.select_related("organisation", "subject_user")
     if not user.has_perm("core.view_all_audit_events"):
         events = events.filter(organisation_id=user.organisation_id)
     if action:
         events = events.filter(action=action)
+    if object_type:
+        events = events.filter(object_type=object_type)
+    if object_text:
+        matches = Q(object_label__icontains=object_text)
+        if object_text.isdigit():
+            matches |= Q(object_id=object_text)
+        events = events.filter(matches)
     if email:
         events = events.filter(actor_email__icontains=email)
     if date_from:

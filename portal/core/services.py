@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,13 +21,27 @@ def audit_record(
     subject_user: User | None = None,
     organisation: Organisation | None = None,
     request=None,
+    target: models.Model | None = None,
+    target_label: str | None = None,
     **detail,
 ) -> AuditEvent:
-    """Record a security-relevant event. Never put secrets or CPR numbers in `detail`."""
+    """Record a security-relevant event or a moderator's or editor's action on `target` (the
+    object acted on: its model name, key and a label, str(target) unless `target_label` is
+    given, kept so the entry outlives the object). The caller's transaction holds it: a write
+    that fails records nothing. Never put secrets or CPR numbers in `detail`."""
     if actor is None and request is not None and request.user.is_authenticated:
         actor = request.user
     if organisation is None:
         organisation = (subject_user or actor).organisation if (subject_user or actor) else None
+    if target is not None:
+        label = str(target) if target_label is None else target_label
+        target_fields = {
+            "object_type": target._meta.model_name,
+            "object_id": str(target.pk),
+            "object_label": label[:300],
+        }
+    else:
+        target_fields = {}
     return AuditEvent.objects.create(
         action=action,
         actor=actor,
@@ -35,6 +50,7 @@ def audit_record(
         organisation=organisation,
         ip_address=client_ip(request),
         detail=detail,
+        **target_fields,
     )
 
 

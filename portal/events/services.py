@@ -28,8 +28,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.core.cpr import validate_no_cpr_number
 from portal.core.cpr_guard import guard_instances
 from portal.core.email import email_send
-from portal.core.models import EmailCategory, Organisation, User
+from portal.core.models import AuditEvent, EmailCategory, Organisation, User
 from portal.core.queue import Fallback, enqueue
+from portal.core.services import audit_record
 
 from . import seats
 from .calendar import event_location, event_url, ics_attachment
@@ -574,6 +575,7 @@ def event_publish(*, event: Event, by: User) -> Event:
     event.status = Event.Status.PUBLISHED
     event.published_at = timezone.now()
     event.save(update_fields=["status", "published_at", "updated_at"])
+    audit_record(action=AuditEvent.Action.EVENT_PUBLISHED, actor=by, target=event)
     return event
 
 
@@ -616,10 +618,18 @@ def event_cancel(*, event: Event, by: User, reason: str = "") -> Event:
     if event.status == Event.Status.CANCELLED:
         return event
     was_published = event.status == Event.Status.PUBLISHED
+    status_before = event.status
     event.status = Event.Status.CANCELLED
     event.cancelled_at = timezone.now()
     event.ical_sequence += 1
     event.save(update_fields=["status", "cancelled_at", "ical_sequence", "updated_at"])
+    audit_record(
+        action=AuditEvent.Action.EVENT_CANCELLED,
+        actor=by,
+        target=event,
+        status_from=status_before,
+        reason=reason[:200],
+    )
     if was_published and event.ends_at > event.cancelled_at:
         _mail_participants_later(event, "event_cancelled", reason=reason)
     return event

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.cpr import redact_cpr_numbers, validate_no_cpr_number
 from portal.core.markdown import render_markdown
-from portal.core.models import Role, Topic, User
+from portal.core.models import AuditEvent, Role, Topic, User
+from portal.core.services import audit_record
 from portal.notifications.models import Notification
 from portal.notifications.services import notification_create_many
 
@@ -433,63 +434,89 @@ def report_resolve(*, report: Report, by: User, resolution: str = "") -> Report:
     return report
 
 
+def _post_set_hidden(*, post: Post, by: User, hidden: bool) -> Post:
+    _require_moderator(by)
+    changed = post.is_hidden != hidden
+    post.is_hidden = hidden
+    post.hidden_by = by if hidden else None
+    post.hidden_at = timezone.now() if hidden else None
+    post.save(update_fields=["is_hidden", "hidden_by", "hidden_at"])
+    if changed:
+        # A post has no title: the entry names it by its thread's.
+        thread = Thread.objects.only("title").get(pk=post.thread_id)
+        audit_record(
+            action=AuditEvent.Action.POST_HIDDEN if hidden else AuditEvent.Action.POST_SHOWN,
+            actor=by,
+            target=post,
+            target_label=thread.title,
+            thread_id=post.thread_id,
+        )
+    return post
+
+
 @transaction.atomic
 def post_hide(*, post: Post, by: User) -> Post:
-    _require_moderator(by)
-    post.is_hidden = True
-    post.hidden_by = by
-    post.hidden_at = timezone.now()
-    post.save(update_fields=["is_hidden", "hidden_by", "hidden_at"])
-    return post
+    return _post_set_hidden(post=post, by=by, hidden=True)
 
 
 @transaction.atomic
 def post_show(*, post: Post, by: User) -> Post:
-    _require_moderator(by)
-    post.is_hidden = False
-    post.hidden_by = None
-    post.hidden_at = None
-    post.save(update_fields=["is_hidden", "hidden_by", "hidden_at"])
-    return post
+    return _post_set_hidden(post=post, by=by, hidden=False)
 
 
-def _thread_set(*, thread: Thread, by: User, **values) -> Thread:
+def _thread_set(*, thread: Thread, by: User, action: str, **values) -> Thread:
+    """Set the fields and record the action, when it changed anything, in the audit log."""
     _require_moderator(by)
+    changed = any(getattr(thread, field) != value for field, value in values.items())
     for field, value in values.items():
         setattr(thread, field, value)
     thread.save(update_fields=list(values))
+    if changed:
+        audit_record(action=action, actor=by, target=thread)
     signals.thread_changed.send(sender=Thread, thread=thread)
     return thread
 
 
 @transaction.atomic
 def thread_hide(*, thread: Thread, by: User) -> Thread:
-    return _thread_set(thread=thread, by=by, is_hidden=True)
+    return _thread_set(thread=thread, by=by, action=AuditEvent.Action.THREAD_HIDDEN, is_hidden=True)
 
 
 @transaction.atomic
 def thread_show(*, thread: Thread, by: User) -> Thread:
-    return _thread_set(thread=thread, by=by, is_hidden=False)
+    return _thread_set(thread=thread, by=by, action=AuditEvent.Action.THREAD_SHOWN, is_hidden=False)
 
 
 @transaction.atomic
 def thread_close(*, thread: Thread, by: User) -> Thread:
-    return _thread_set(thread=thread, by=by, is_closed=True)
+    return _thread_set(thread=thread, by=by, action=AuditEvent.Action.THREAD_LOCKED, is_closed=True)
 
 
 @transaction.atomic
 def thread_reopen(*, thread: Thread, by: User) -> Thread:
-    return _thread_set(thread=thread, by=by, is_closed=False)
+    return _thread_set(
+        thread=thread, by=by, action=AuditEvent.Action.THREAD_UNLOCKED, is_closed=False
+    )
 
 
 @transaction.atomic
 def thread_pin(*, thread: Thread, by: User) -> Thread:
-    return _thread_set(thread=thread, by=by, is_pinned=True)
+    return _thread_set(thread=thread, by=by, action=AuditEvent.Action.THREAD_PINNED, is_pinned=True)
 
 
 @transaction.atomic
 def thread_unpin(*, thread: Thread, by: User) -> Thread:
-    return _thread_set(thread=thread, by=by, is_pinned=False)
+    return _thread_set(
+        thread=thread, by=by, action=AuditEvent.Action.THREAD_UNPINNED, is_pinned=False
+    )
+
+
+def _place(topic: Topic | None, network: Network | None) -> dict:
+    """Where a thread is, for the audit entry of a move: names as they were at the time."""
+    return {
+        "topic": topic.name if topic else None,
+        "network": network.name if network else None,
+    }
 
 
 @transaction.atomic
@@ -497,15 +524,28 @@ def thread_move(
     *, thread: Thread, by: User, topic: Topic | None = None, network=_UNCHANGED
 ) -> Thread:
     """Move a thread to another topic and/or network (None: out of any network)."""
+    _require_moderator(by)
     values = {}
-    if topic is not None:
+    if topic is not None and topic.pk != thread.topic_id:
         values["topic"] = topic
-    if network is not _UNCHANGED:
+    if network is not _UNCHANGED and getattr(network, "pk", None) != thread.network_id:
         values["network"] = network
     if not values:
-        _require_moderator(by)
         return thread
-    return _thread_set(thread=thread, by=by, **values)
+    before = _place(thread.topic, thread.network)
+    for field, value in values.items():
+        setattr(thread, field, value)
+    thread.save(update_fields=list(values))
+    after = _place(thread.topic, thread.network)
+    audit_record(
+        action=AuditEvent.Action.THREAD_MOVED,
+        actor=by,
+        target=thread,
+        **{f"{key}_from": before[key] for key in values},
+        **{f"{key}_to": after[key] for key in values},
+    )
+    signals.thread_changed.send(sender=Thread, thread=thread)
+    return thread
 
 
 @transaction.atomic
@@ -524,6 +564,13 @@ def thread_merge(*, source: Thread, target: Thread, by: User) -> Thread:
     source.merged_into = target
     source.accepted_answer = None
     source.save(update_fields=["merged_into", "accepted_answer"])
+    audit_record(
+        action=AuditEvent.Action.THREADS_MERGED,
+        actor=by,
+        target=source,
+        into_thread_id=target.pk,
+        into_thread=target.title,
+    )
     signals.thread_changed.send(sender=Thread, thread=source)
     signals.thread_changed.send(sender=Thread, thread=target)
     return target
@@ -642,6 +689,14 @@ def network_member_add(
         raise ValidationError(
             {"email": _("This person is already a member.")}, code="already_member"
         ) from None
+    audit_record(
+        action=AuditEvent.Action.NETWORK_MEMBER_ADDED,
+        actor=by,
+        subject_user=user,
+        organisation=by.organisation,
+        target=network,
+        role=role,
+    )
     notification_create_many(
         recipients=[user], kind=Notification.Kind.NETWORK_ADDED, actor=by, network=network
     )
@@ -652,4 +707,12 @@ def network_member_add(
 def network_member_remove(*, network: Network, user: User, by: User) -> None:
     if not can_moderate_network(user=by, network=network):
         raise PermissionDenied
-    NetworkMembership.objects.filter(network=network, user=user).delete()
+    removed, _rows = NetworkMembership.objects.filter(network=network, user=user).delete()
+    if removed:
+        audit_record(
+            action=AuditEvent.Action.NETWORK_MEMBER_REMOVED,
+            actor=by,
+            subject_user=user,
+            organisation=by.organisation,
+            target=network,
+        )

@@ -29,9 +29,17 @@ from django.utils.translation import gettext as _
 from portal.core.cpr import validate_no_cpr_number
 from portal.core.email import OutgoingEmail, email_record_batch, email_render, email_send
 from portal.core.markdown import render_markdown
-from portal.core.models import EmailCategory, EmailDelivery, OrganisationKind, Topic, User
+from portal.core.models import (
+    AuditEvent,
+    EmailCategory,
+    EmailDelivery,
+    OrganisationKind,
+    Topic,
+    User,
+)
 from portal.core.outbox import email_deliver
 from portal.core.queue import Fallback, enqueue
+from portal.core.services import audit_record
 from portal.digests.links import absolute, portal_path, unsubscribe_url
 from portal.digests.preferences import email_preferences_for, wants_email
 from portal.forum.models import Thread
@@ -441,10 +449,18 @@ def newsletter_schedule(*, newsletter: Newsletter, by: User, send_at: datetime) 
             {"send_at": [_("Choose a time in the future, or send the newsletter now.")]},
             code="past",
         )
+    scheduled_before = newsletter.scheduled_for
     newsletter.status = Newsletter.Status.SCHEDULED
     newsletter.scheduled_for = send_at
     newsletter.sent_by = by
     newsletter.save(update_fields=["status", "scheduled_for", "sent_by", "updated_at"])
+    audit_record(
+        action=AuditEvent.Action.NEWSLETTER_SCHEDULED,
+        actor=by,
+        target=newsletter,
+        send_at_from=scheduled_before.isoformat() if scheduled_before else None,
+        send_at=send_at.isoformat(),
+    )
     return newsletter
 
 
@@ -454,9 +470,18 @@ def newsletter_unschedule(*, newsletter: Newsletter, by: User) -> Newsletter:
     selectors.require_manage(by)
     newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
     _require_editable(newsletter)
+    if newsletter.status == Newsletter.Status.DRAFT:
+        return newsletter
+    scheduled_before = newsletter.scheduled_for
     newsletter.status = Newsletter.Status.DRAFT
     newsletter.scheduled_for = None
     newsletter.save(update_fields=["status", "scheduled_for", "updated_at"])
+    audit_record(
+        action=AuditEvent.Action.NEWSLETTER_UNSCHEDULED,
+        actor=by,
+        target=newsletter,
+        send_at_from=scheduled_before.isoformat() if scheduled_before else None,
+    )
     return newsletter
 
 
@@ -472,6 +497,7 @@ def newsletter_send_now(*, newsletter: Newsletter, by: User) -> Newsletter:
     newsletter.scheduled_for = timezone.now()
     newsletter.sent_by = by
     newsletter.save(update_fields=["status", "scheduled_for", "sent_by", "updated_at"])
+    audit_record(action=AuditEvent.Action.NEWSLETTER_SENT, actor=by, target=newsletter)
     newsletter_id = newsletter.pk
     # Without a queue, newsletters_send_due sends it: it is scheduled for now.
     transaction.on_commit(lambda: enqueue(newsletter_send, newsletter_id, fallback=Fallback.SWEEP))

@@ -9,6 +9,8 @@ from portal.accounts import services
 from portal.conftest import PASSWORD, make_user
 from portal.core.models import AuditEvent, User
 from portal.core.tests.factories import CentreFactory, TopicFactory
+from portal.forum import services as forum_services
+from portal.forum.tests.factories import make_thread
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +117,20 @@ def test_personal_data_export_is_audited_and_includes_the_persons_events(casewor
     assert (
         AuditEvent.objects.filter(action=AuditEvent.Action.DATA_EXPORTED, actor=caseworker).count()
         == 2
+    )
+
+
+def test_an_editors_data_export_names_the_objects_they_acted_on(fund, caseworker):
+    editor = make_user(organisation=fund, roles=["caseworker", "editor"])
+    thread = make_thread(author=caseworker, title="Dagpenge og ferie")
+    forum_services.thread_close(thread=thread, by=editor)
+    (entry,) = [
+        e for e in services.personal_data_export(user=editor)["audit_events"] if e["object_type"]
+    ]
+    assert (entry["action"], entry["object_id"], entry["object_label"]) == (
+        AuditEvent.Action.THREAD_LOCKED,
+        str(thread.pk),
+        "Dagpenge og ferie",
     )
 
 
