@@ -145,8 +145,9 @@ def main() -> int:
     from django.db import connection
 
     from portal.core.models import User
-    from portal.events import seats, services
+    from portal.events import services
     from portal.events.models import Event, Registration
+    from portal.events.selectors import seats
 
     event, people, quota_organisation = setup(args)
     with connection.cursor() as cursor:

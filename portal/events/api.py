@@ -26,8 +26,9 @@ from portal.core.markdown import render_markdown
 from portal.core.models import OrganisationKind, Topic
 from portal.forum.models import Network
 
-from . import seats, selectors, services
+from . import selectors, services
 from .models import Event, Registration
+from .selectors import seats
 from .services import EVENT_YEARS, NOTE_MAX_LENGTH
 
 router = Router(tags=["events"])

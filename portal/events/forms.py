@@ -448,3 +448,47 @@ class EventCancelForm(CprGuardedFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Sent to everyone registered."),
     )
+
+
+# --- The survey after an event ----------------------------------------------------------
+
+OVERALL_CHOICES = [
+    (1, _("1 – Poor")),
+    (2, _("2 – Fair")),
+    (3, _("3 – Good")),
+    (4, _("4 – Very good")),
+    (5, _("5 – Excellent")),
+]
+USEFULNESS_CHOICES = [
+    (1, _("1 – Not useful")),
+    (2, _("2 – A little useful")),
+    (3, _("3 – Somewhat useful")),
+    (4, _("4 – Very useful")),
+    (5, _("5 – Extremely useful")),
+]
+COMMENT_MAX_LENGTH = 4000
+
+
+class FeedbackForm(CprGuardedFormMixin, forms.Form):
+    overall = forms.TypedChoiceField(
+        label=_("What did you think of the event overall?"),
+        choices=OVERALL_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    usefulness = forms.TypedChoiceField(
+        label=_("How useful was it for your work?"),
+        choices=USEFULNESS_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        help_text=_(
+            "What was good, what could be better? The organisers see comments without your name. "
+            "Do not write citizens' personal data."
+        ),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

@@ -6,14 +6,17 @@ import logging
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from .follow_up import event_feedback_requests_send, event_reminders_send
-from .services import event_participants_mail
+from .services import (
+    event_feedback_requests_send,
+    event_participants_mail,
+    event_reminders_send,
+)
 
 logger = logging.getLogger(__name__)
 
 
 # Every 15 minutes. A round that finds nothing due costs one query; running twice at once is
-# safe (follow_up claims each registration once).
+# safe (services.follow_up claims each registration once).
 @db_periodic_task(crontab(minute="*/15"))
 def event_reminders_task():
     logger.info("event reminders: %s sent", event_reminders_send())

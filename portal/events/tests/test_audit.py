@@ -35,7 +35,7 @@ def test_an_audit_write_that_fails_leaves_the_event_as_it_was(
     editor, domain_audit, failing_audit, django_capture_on_commit_callbacks
 ):
     event = EventFactory()
-    failing_audit(services)
+    failing_audit(services.events)  # the module whose audit_record the service calls
     with (
         django_capture_on_commit_callbacks() as callbacks,
         pytest.raises(Exception, match="audit table unavailable"),

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from portal.core.models import User
 from portal.core.tests.factories import UserFactory
-from portal.events import seats, services
+from portal.events import services
 from portal.events.models import Event, Registration
+from portal.events.selectors import seats
 from portal.events.tests.factories import EventFactory, RegistrationFactory
 
 CONFIRMED = Registration.Status.CONFIRMED

@@ -8,7 +8,7 @@ import pytest
 from portal.conftest import make_user
 from portal.core.models import EmailDelivery, OutboxMessage
 from portal.core.tests.factories import UserFactory
-from portal.events import follow_up, services
+from portal.events import services
 from portal.events.tests.factories import EventFactory, days_ahead, sent_mail, text_body
 from portal.testing.email_audit import email_audit
 
@@ -43,11 +43,11 @@ def test_every_event_email_passes_the_accessibility_and_plain_text_checks(
             registration=event.registrations.get(user=first), by=first
         )  # cancelled; third promoted
         services.event_update(event=event, by=editor, room="Lokale 7")  # updated
-        follow_up.event_reminders_send(now=event.starts_at - timedelta(hours=24))  # reminder
+        services.event_reminders_send(now=event.starts_at - timedelta(hours=24))  # reminder
         services.registration_create(event=event, user=second)  # waiting
         services.event_cancel(event=event, by=editor, reason="Oplægsholderen er syg.")
         ended.registrations.create(user=second, status="confirmed", confirmed_at=ended.starts_at)
-        follow_up.event_feedback_requests_send(now=ended.ends_at + timedelta(hours=2))
+        services.event_feedback_requests_send(now=ended.ends_at + timedelta(hours=2))
 
     made = {
         template.rsplit("/", 1)[-1]

@@ -6,8 +6,10 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from portal.events.feedback import FeedbackForm, feedback_results, feedback_submit
+from portal.events.forms import FeedbackForm
 from portal.events.models import FeedbackResponse
+from portal.events.selectors import feedback_results
+from portal.events.services import feedback_submit
 from portal.events.tests.factories import (
     EventFactory,
     FeedbackResponseFactory,

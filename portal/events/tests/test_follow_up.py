@@ -10,13 +10,13 @@ from django.db import connection, connections
 
 from portal.conftest import make_user
 from portal.core.models import EmailCategory, EmailDelivery, OutboxMessage
-from portal.events.follow_up import (
+from portal.events.models import Event, Registration
+from portal.events.selectors import participants_of
+from portal.events.services import (
     event_feedback_requests_send,
     event_reminders_send,
-    participants_of,
     registration_check_in,
 )
-from portal.events.models import Event, Registration
 from portal.events.tests.factories import (
     EventFactory,
     EventSessionFactory,

@@ -6,8 +6,8 @@ import time_machine
 from django.urls import reverse
 
 from portal.conftest import make_user
-from portal.events.follow_up import participant_overview
 from portal.events.models import Registration
+from portal.events.selectors import participant_overview
 from portal.events.tests.factories import EventFactory, RegistrationFactory, days_ahead
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,9 @@ from django.utils import timezone
 from portal.conftest import make_user
 from portal.core.models import EmailDelivery, OrganisationKind
 from portal.core.tests.factories import UserFactory
-from portal.events import seats, services
+from portal.events import services
 from portal.events.models import Event, EventSession, OrganisationQuota, Registration
+from portal.events.selectors import seats
 from portal.events.tests.factories import (
     EventFactory,
     EventSessionFactory,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from portal.core.forms import add_service_errors, posted
 
-from .. import seats, selectors, services
+from .. import selectors, services
 from ..forms import (
     EventCancelForm,
     EventCopyForm,
@@ -22,6 +22,7 @@ from ..forms import (
     quotas_initial,
 )
 from ..models import Event
+from ..selectors import seats
 
 PUBLISH = "publish"
 

@@ -7,14 +7,9 @@ from django.shortcuts import redirect, render
 
 from portal.core.forms import add_service_errors, posted
 
-from ..feedback import (
-    FeedbackForm,
-    feedback_may_answer,
-    feedback_of,
-    feedback_open,
-    feedback_submit,
-)
-from ..selectors import access_event
+from ..forms import FeedbackForm
+from ..selectors import access_event, feedback_may_answer, feedback_of, feedback_open
+from ..services import feedback_submit
 
 
 @login_required

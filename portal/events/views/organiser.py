@@ -8,7 +8,7 @@ need `events.view_participant_notes` (the organisers alone).
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,27 +23,18 @@ from portal.core.models import PersonalDataAccess
 from portal.core.services import personal_data_access_record
 
 from .. import pdf
-from ..feedback import feedback_results as feedback_results_of
-from ..follow_up import (
+from ..models import Event, Registration
+from ..selectors import (
+    access_event_for_organiser,
     check_in_open,
     confirmed_by_name,
     notes_withheld,
     participant_overview,
-    registration_check_in,
 )
-from ..models import Event, Registration
-from ..selectors import access_event
+from ..selectors import feedback_results as feedback_results_of
+from ..services import registration_check_in
 
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
-def access_event_for_organiser(*, user, pk: int) -> Event:
-    """The event if the person may run it; 404 when they may not see it, 403 when they may
-    see but not run it."""
-    event = access_event(user=user, event_id=pk)
-    if not rules.has_perm("events.organise", user, event):
-        raise PermissionDenied
-    return event
 
 
 @login_required

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from portal.core.forms import add_service_errors, error_text, posted
 from portal.core.markdown import render_markdown
 
-from .. import seats, selectors, services
+from .. import selectors, services
 from ..forms import ColleagueRegistrationForm, EventFilterForm, RegistrationForm
 from ..models import Event, Registration
+from ..selectors import seats
 
 EVENTS_PER_PAGE = 20
 

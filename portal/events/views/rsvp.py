@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods
 
 from portal.core.models import User
 
-from .. import links, seats, services
+from .. import links, services
 from ..models import Event, Registration
-from ..selectors import event_is_visible_to, registration_of
+from ..selectors import event_is_visible_to, registration_of, seats
 
 
 def _may_see(user: User, event: Event) -> bool:

@@ -7,7 +7,7 @@ statement sees what was committed before the lock was granted) and pages can ask
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .models import Event, OrganisationQuota, Registration
+from ..models import Event, OrganisationQuota, Registration
 
 CONFIRMED = Registration.Status.CONFIRMED
 WAITING = Registration.Status.WAITING

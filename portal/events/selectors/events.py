@@ -1,6 +1,7 @@
 """Reads of events: who may see which event, lists and the reader's own registrations."""
 
 import rules
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -9,8 +10,8 @@ from django.utils import timezone
 from portal.core.models import User
 from portal.forum.selectors import network_ids_of
 
+from ..models import Event, Registration
 from . import seats
-from .models import Event, Registration
 
 
 def event_visible_q(*, user: User, prefix: str = "") -> Q:
@@ -69,6 +70,15 @@ def access_event(*, user: User, event_id: int) -> Event:
     )
     if event is None:
         raise Http404
+    return event
+
+
+def access_event_for_organiser(*, user: User, pk: int) -> Event:
+    """The event if the person may run it; 404 when they may not see it, 403 when they may
+    see but not run it."""
+    event = access_event(user=user, event_id=pk)
+    if not rules.has_perm("events.organise", user, event):
+        raise PermissionDenied
     return event
 
 
