@@ -1,4 +1,5 @@
-"""Writes of events and registrations.
+"""Writes of events: create, edit, publish, copy, cancel, and the mail to participants about
+a change or cancellation. The seat rules below hold for `registrations` as well.
 
 Seats are handed out under a row lock on the event (`select_for_update()` inside the
 transaction): on PostgreSQL concurrent sign-ups for one event queue up on that lock, and every

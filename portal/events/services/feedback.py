@@ -1,4 +1,5 @@
-"""The short survey after an event and its results for the organiser.
+"""A participant's answer to the short survey after an event (the results for the organiser
+are read in `selectors.feedback`).
 
 Who may answer: people whose registration is confirmed (checked in or not), from the event's
 start on. One answer per person: a second submission is refused with "you have already
