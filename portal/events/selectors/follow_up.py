@@ -9,13 +9,12 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
 from ..models import Event, Registration
+from .events import ACTIVE_STATUSES
 
 # Feedback requests go out from this long after the end ...
 FEEDBACK_REQUEST_DELAY = timedelta(hours=1)
 # ... until this long after it (a queue that was down for weeks does not ask about old events).
 FEEDBACK_REQUEST_WINDOW = timedelta(days=14)
-
-ACTIVE_STATUSES = (Registration.Status.CONFIRMED, Registration.Status.WAITING)
 
 
 def participants_of(*, event: Event) -> QuerySet[Registration]:
