@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from faker import Faker
 
 from .models import Centre, Organisation, OrganisationKind, Role, RoleGrant, Topic, User
+from .text import spell_ascii
 
 DEMO_DOMAIN = "demo.samarbejdsportalen.dk"
 DEMO_PASSWORD = "demo-portal-2026"
@@ -351,13 +352,11 @@ class _Person:
     joined: datetime
 
 
-_TRANSLITERATION = str.maketrans(
-    {"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae", " ": ".", "'": ""}
-)
+_PUNCTUATION = str.maketrans({" ": ".", "'": ""})
 
 
 def _email_local_part(full_name: str) -> str:
-    return full_name.lower().translate(_TRANSLITERATION)
+    return spell_ascii(full_name.lower().translate(_PUNCTUATION))
 
 
 def _roles_for(spec: OrganisationSpec, headcount: int, has_demo_admin: bool) -> list[str]:

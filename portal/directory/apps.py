@@ -9,6 +9,6 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        from .folding import register_sqlite_function
+        from portal.core.text import register_sqlite_function
 
         connection_created.connect(register_sqlite_function, dispatch_uid="directory_fold")

@@ -14,11 +14,10 @@ from django.db.models.functions import Concat
 from django.http import Http404
 
 from portal.core.models import Organisation, Topic, User
+from portal.core.text import Folded, fold_danish_query
 from portal.forum.models import Network, Post
 from portal.forum.selectors import network_ids_of, thread_visible_q
 from portal.guides.models import Guide
-
-from .folding import Folded, fold_query
 
 RECENT_ANSWERS = 10
 OWNED_GUIDES = 20
@@ -39,7 +38,7 @@ def person_search(
 ) -> QuerySet[User]:
     """People matching every word of `q` (name, email, title, organisation) and the filters.
 
-    Words are compared folded (see folding.py), so case, accents and Danish letters typed as
+    Words are compared folded (portal/core/text.py), so case, accents and Danish letters typed as
     "aa"/"oe"/"ae" do not matter on either database. Today every member may find every other;
     `user` (the asker) is in the signature so that a later rule needs no change in callers.
     """
@@ -49,7 +48,7 @@ def person_search(
         .prefetch_related(Prefetch("expertise", queryset=Topic.objects.order_by("name")))
         .order_by("full_name", "email", "id")
     )
-    words = [fold_query(word) for word in q.split()]
+    words = [fold_danish_query(word) for word in q.split()]
     words = [word for word in words if word]
     if words:
         people = people.annotate(

@@ -1,8 +1,10 @@
-"""Rendered thread-list pages, shared by everyone who may read the same threads.
+"""The data of thread-list pages, shared by everyone who may read the same threads.
 
 The thread list is the debate's busiest page and the same for every reader with the same
-visibility (moderator or not, and which invitation-only networks they belong to). Its rendered
-rows and filter form are cached per visibility, language and page, and dropped as a whole when
+visibility (moderator or not, and which invitation-only networks they belong to). The page's
+threads and the filter form's choices are cached per visibility, language and page, never the
+markup: each request renders them itself, so anything added to the page for one reader cannot
+be served to another from here. The cache is dropped as a whole when
 anything shown in them changes: every save or delete of a thread, post, topic or network bumps
 one version number. Personal filters ("only what I follow") are never cached.
 """
@@ -32,8 +34,8 @@ def reader_signature(*, user) -> str:
     return f"{'m' if rules.has_perm('forum.moderate', user) else 'r'}:{ids}"
 
 
-def cached_fragments(*, user, page: str, parts: tuple[str, ...]) -> tuple[dict, dict, int]:
-    """The cached HTML of each part that is still current, the keys, and the current version."""
+def cached_parts(*, user, page: str, parts: tuple[str, ...]) -> tuple[dict, dict, int]:
+    """The cached data of each part that is still current, the keys, and the current version."""
     signature = reader_signature(user=user)
     keys = {part: f"forum:thread-list:{part}:{signature}:{get_language()}:{page}" for part in parts}
     found = cache.get_many([VERSION_KEY, *keys.values()])
@@ -49,8 +51,8 @@ def cached_fragments(*, user, page: str, parts: tuple[str, ...]) -> tuple[dict, 
     return current, keys, version
 
 
-def store_fragments(*, keys: dict, version: int, html: dict) -> None:
-    cache.set_many({keys[part]: (version, text) for part, text in html.items()}, TIMEOUT)
+def store_parts(*, keys: dict, version: int, data: dict) -> None:
+    cache.set_many({keys[part]: (version, value) for part, value in data.items()}, TIMEOUT)
 
 
 def invalidate(**kwargs) -> None:

@@ -4,9 +4,9 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -79,31 +79,39 @@ def thread_list(request):
 
 
 def _thread_list_shared(request, *, form):
-    """The unfiltered list, whose rows and filter form are the same for every reader with the
-    same visibility: served from the cache while nothing in the debate has changed."""
+    """The unfiltered list, whose threads and filter choices are the same for every reader with
+    the same visibility: read from the cache while nothing in the debate has changed, and
+    rendered for this request."""
     page_param = request.GET.get("page", "1")[:10]
     parts = ("rows",) if request.htmx else ("rows", "filter")
-    html, keys, version = list_cache.cached_fragments(
-        user=request.user, page=page_param, parts=parts
-    )
-    missing = [part for part in parts if part not in html]
-    if missing:
-        page = CappedPaginator(selectors.thread_list(user=request.user), THREADS_PER_PAGE)
-        page_obj = page.get_page(page_param)
-        context = {"page_obj": page_obj, "threads": page_obj.object_list, "filter_form": form}
-        rendered = {
-            part: render_to_string(f"forum/thread_list.html#{part}", context, request=request)
-            for part in missing
+    data, keys, version = list_cache.cached_parts(user=request.user, page=page_param, parts=parts)
+    fresh = {}
+    if "rows" not in data:
+        paginator = CappedPaginator(selectors.thread_list(user=request.user), THREADS_PER_PAGE)
+        page_obj = paginator.get_page(page_param)
+        fresh["rows"] = {
+            "threads": list(page_obj.object_list),
+            "number": page_obj.number,
+            "count": paginator.count,
         }
-        list_cache.store_fragments(keys=keys, version=version, html=rendered)
-        html.update(rendered)
+    if "filter" in parts and "filter" not in data:
+        fresh["filter"] = {
+            name: [(str(value), str(label)) for value, label in form.fields[name].choices]
+            for name in ("topic", "network")
+        }
+    if fresh:
+        list_cache.store_parts(keys=keys, version=version, data=fresh)
+        data.update(fresh)
+    rows = data["rows"]
+    paginator = Paginator([], THREADS_PER_PAGE)
+    paginator.count = rows["count"]
+    page_obj = Page(rows["threads"], rows["number"], paginator)
+    context = {"page_obj": page_obj, "threads": page_obj.object_list, "filter_form": form}
     if request.htmx:
-        return HttpResponse(html["rows"])
-    return render(
-        request,
-        "forum/thread_list.html",
-        {"rows_html": html["rows"], "filter_html": html["filter"]},
-    )
+        return render(request, "forum/thread_list.html#rows", context)
+    for name, choices in data["filter"].items():
+        form.fields[name].choices = choices
+    return render(request, "forum/thread_list.html", context)
 
 
 @login_required

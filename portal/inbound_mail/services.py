@@ -9,7 +9,6 @@ also gets an explanatory email with what they wrote, so nothing is lost.
 """
 
 import logging
-import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 from email.message import EmailMessage
@@ -32,6 +31,7 @@ from portal.core.mail_addresses import (
     reply_address_parse,
 )
 from portal.core.models import EmailCategory, EmailDelivery, EmailSuppression, User
+from portal.core.text import spell_ascii
 from portal.forum.models import Thread
 from portal.forum.selectors import thread_is_visible_to
 from portal.forum.services import reply_create
@@ -128,13 +128,8 @@ class Result:
         return f"{self.smtp_code} {self.enhanced_code} {ascii_fold(self.message)}"[:500]
 
 
-_DANISH_LETTERS = (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "Ae"), ("Ø", "Oe"), ("Å", "Aa"))
-
-
 def ascii_fold(text: str) -> str:
-    for letter, spelt in _DANISH_LETTERS:
-        text = text.replace(letter, spelt)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = spell_ascii(text).encode("ascii", "ignore").decode()
     return " ".join(text.split())
 
 

@@ -11,15 +11,15 @@ See docs/decisions/0005-danish-search.md for the measurements behind these choic
 
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 import Stemmer
 
+from portal.core.text import spell_ascii as fold
+
 _WORD = re.compile(r"[^\W_]+")
-_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
 _local = threading.local()
 
 # Compounds are split only in words of at least this length, into parts of at least MIN_PART.
@@ -43,15 +43,6 @@ def _stemmer() -> Stemmer.Stemmer:
     if stemmer is None:
         stemmer = _local.stemmer = Stemmer.Stemmer("danish")
     return stemmer
-
-
-def fold(text: str) -> str:
-    """æ/ø/å to ae/oe/aa and other accents away, so the term is plain ASCII letters and digits."""
-    text = text.translate(_FOLD)
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:

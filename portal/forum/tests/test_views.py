@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from portal.conftest import make_user
-from portal.forum import services
+from portal.forum import list_cache, services
 from portal.forum.models import Post, Reaction, Report, Thread, ThreadFollow
 from portal.notifications.models import Notification
 
@@ -465,3 +466,16 @@ def test_readers_of_a_private_network_never_share_a_cached_list_with_outsiders(
     url = reverse("forum:thread_list")
     assert "Kun for netværket" in client_for(colleague).get(url).content.decode()
     assert "Kun for netværket" not in client_for(caseworker).get(url).content.decode()
+
+
+def test_the_thread_list_cache_holds_threads_and_choices_not_markup(
+    caseworker, colleague, topic, client_for
+):
+    make_thread(author=colleague, topic=topic, title="Første tråd")
+    response = client_for(caseworker).get(reverse("forum:thread_list"))
+    with translation.override(response.headers["Content-Language"]):
+        data, _keys, _version = list_cache.cached_parts(
+            user=caseworker, page="1", parts=("rows", "filter")
+        )
+    assert [thread.title for thread in data["rows"]["threads"]] == ["Første tråd"]
+    assert (topic.slug, topic.name) in data["filter"]["topic"]
