@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from portal.core.forms import error_text
 from portal.core.models import PersonalDataAccess
 from portal.core.services import personal_data_access_record
+from portal.core.text import spell_ascii
 
 from .. import pdf
 from ..models import Event, Registration
@@ -33,8 +34,6 @@ from ..selectors import (
 )
 from ..selectors import feedback_results as feedback_results_of
 from ..services import registration_check_in
-
-DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
 @login_required
@@ -100,7 +99,7 @@ def check_in(request, pk: int, registration_pk: int):
 
 def _filename(kind: str, event: Event) -> str:
     day = timezone.localtime(event.starts_at).date().isoformat()
-    title = slugify(event.title.translate(DANISH_LETTERS))[:60] or "arrangement"
+    title = slugify(spell_ascii(event.title))[:60] or "arrangement"
     return f"{kind}-{title}-{day}.pdf"
 
 
