@@ -7,8 +7,7 @@ thread saved three times in one request is indexed once, a rolled-back write lea
 and every operation (create, edit, hide, move, merge, delete) is the same "index what is there".
 """
 
-import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connection, transaction
@@ -36,8 +35,6 @@ THREAD_FIELDS_NOT_INDEXED = frozenset(
     {"reply_count", "last_activity_at", "is_pinned", "is_closed", "accepted_at", "accepted_by"}
 )
 USER_FIELDS_NOT_INDEXED = frozenset({"last_login", "password", "preferred_language"})
-
-_state = threading.local()
 
 
 def _url(name: str, args: list, fallback: str, anchor: str = "") -> str:
@@ -401,32 +398,15 @@ INDEXERS = {
 }
 
 
-def index_pending() -> None:
-    """Index everything noted in this transaction (runs after commit)."""
-    pending: dict[str, set[int]] = getattr(_state, "pending", None) or {}
-    if not pending:
-        return
-    _state.pending = defaultdict(set)
+def index_objects(pending: dict[str, Iterable[int]]) -> None:
+    """Index these objects, by kind, as they are now (idempotent: a repeat changes nothing)."""
+    pending = {kind: set(ids) for kind, ids in pending.items() if ids}
     if pending.get("thread_full"):
-        pending["thread"] = set(pending.get("thread", ())) - pending["thread_full"]
+        pending["thread"] = pending.get("thread", set()) - pending["thread_full"]
     with transaction.atomic():
         for kind, indexer in INDEXERS.items():
             if ids := pending.get(kind):
                 indexer(ids)
-
-
-def schedule(kind: str, object_id: int) -> None:
-    """Note an object to index after the current transaction commits.
-
-    Every note registers a callback, and the first to run indexes everything noted, so the
-    rest find nothing to do. Notes of a rolled-back transaction wait for the next commit,
-    which indexes their objects as they are then (no harm: indexing is idempotent).
-    """
-    if not hasattr(_state, "pending"):
-        _state.pending = defaultdict(set)
-    _state.pending[kind].add(object_id)
-    # robust: a failure to index is logged and must not fail the write that was committed.
-    transaction.on_commit(index_pending, robust=True)
 
 
 # --- Rebuilding everything --------------------------------------------------------------------

@@ -1,13 +1,50 @@
-"""Hooks into other apps' writes: each notes what to reindex after commit (see indexing.py)."""
+"""Hooks into other apps' writes: each notes what to reindex, and after commit the queue
+indexes it (see indexing.py)."""
 
+import threading
+from collections import defaultdict
+
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from portal.core.models import Organisation, User
+from portal.core.queue import Fallback, enqueue
 from portal.forum import signals as forum_signals
 from portal.forum.models import Post, Thread
 from portal.guides.models import Guide
 
-from .indexing import THREAD_FIELDS_NOT_INDEXED, USER_FIELDS_NOT_INDEXED, schedule
+from .indexing import THREAD_FIELDS_NOT_INDEXED, USER_FIELDS_NOT_INDEXED
+from .tasks import search_index
+
+_state = threading.local()
+
+
+def index_pending() -> None:
+    """Hand everything noted in this transaction to the queue (runs after commit).
+
+    If the queue cannot take it, the indexing runs here: a search that misses a new post is
+    worse than a slower answer while Redis is down.
+    """
+    pending: dict[str, set[int]] = getattr(_state, "pending", None) or {}
+    if not pending:
+        return
+    _state.pending = defaultdict(set)
+    payload = {kind: sorted(ids) for kind, ids in pending.items() if ids}
+    enqueue(search_index, payload, fallback=Fallback.INLINE)
+
+
+def schedule(kind: str, object_id: int) -> None:
+    """Note an object to index after the current transaction commits.
+
+    Every note registers a callback, and the first to run hands everything noted to the
+    queue, so the rest find nothing to do. Notes of a rolled-back transaction wait for the
+    next commit, which indexes their objects as they are then (indexing is idempotent).
+    """
+    if not hasattr(_state, "pending"):
+        _state.pending = defaultdict(set)
+    _state.pending[kind].add(object_id)
+    # robust: a failure to index is logged and must not fail the write that was committed.
+    transaction.on_commit(index_pending, robust=True)
 
 
 def _only(update_fields, fields: frozenset) -> bool:
