@@ -22,10 +22,10 @@ def notification_create_many(
     guide=None,
 ) -> list[Notification]:
     """Notify each recipient once; never the actor, never about a thread they may not read."""
-    from portal.forum.selectors import thread_is_visible_to
+    from portal.forum.selectors import thread_readers
 
     seen: set[int] = set()
-    notifications = []
+    people = []
     for recipient in recipients:
         if recipient is None or recipient.pk in seen:
             continue
@@ -34,19 +34,23 @@ def notification_create_many(
             continue
         if not recipient.is_active:
             continue
-        if thread is not None and not thread_is_visible_to(user=recipient, thread=thread):
-            continue
-        notifications.append(
-            Notification(
-                recipient=recipient,
-                kind=kind,
-                actor=actor,
-                thread=thread,
-                post=post,
-                network=network,
-                guide=guide,
-            )
+        people.append(recipient)
+    if thread is not None:
+        # Who may read the thread is decided for all recipients at once (a fixed number of
+        # queries, however many follow it), by the same rule as for one person.
+        people = thread_readers(thread=thread, users=people)
+    notifications = [
+        Notification(
+            recipient=recipient,
+            kind=kind,
+            actor=actor,
+            thread=thread,
+            post=post,
+            network=network,
+            guide=guide,
         )
+        for recipient in people
+    ]
     return Notification.objects.bulk_create(notifications)
 
 

@@ -1,0 +1,74 @@
+"""Writing in the debate costs a fixed number of queries, however many people follow along."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.conftest import make_user
+from portal.forum import services as forum
+from portal.forum.tests.factories import NetworkFactory, add_member, make_thread
+from portal.notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def _followers(fund, n, start, *, thread=None, topic=None, network=None):
+    for i in range(n):
+        person = make_user(organisation=fund, email=f"folger{start + i}@3f.example.dk")
+        if network is not None:
+            add_member(network, person)
+        if thread is not None:
+            forum.thread_follow(thread=thread, user=person)
+        if topic is not None:
+            forum.topic_follow(topic=topic, user=person)
+
+
+def _reply_queries(fund, topic, n, start, *, network=None):
+    author = make_user(organisation=fund, email=f"forfatter{start}@3f.example.dk")
+    replier = make_user(organisation=fund, email=f"svarer{start}@3f.example.dk")
+    if network is not None:
+        add_member(network, author)
+        add_member(network, replier)
+    thread = make_thread(author=author, topic=topic, network=network, title=f"Tråd {start}")
+    _followers(fund, n, start, thread=thread, network=network)
+    # An outsider who follows but may not read an invitation-only thread hears nothing.
+    outsider = make_user(organisation=fund, email=f"udenfor{start}@3f.example.dk")
+    forum.thread_follow(thread=thread, user=outsider)
+    with CaptureQueriesContext(connection) as ctx:
+        post = forum.reply_create(author=replier, thread=thread, body="Sådan gør vi.")
+    notified = Notification.objects.filter(post=post, kind=Notification.Kind.REPLY).count()
+    return len(ctx.captured_queries), notified
+
+
+@pytest.mark.parametrize("is_open", [True, False], ids=["open", "invitation-only"])
+def test_reply_queries_do_not_grow_with_the_followers(fund, topic, is_open):
+    network = NetworkFactory(is_open=is_open)
+    few, few_notified = _reply_queries(fund, topic, 5, 100, network=network)
+    many, many_notified = _reply_queries(fund, topic, 10, 200, network=network)
+
+    # The author and every follower hear of it; the outsider only where the network is open.
+    assert few_notified == 1 + 5 + is_open and many_notified == 1 + 10 + is_open
+    assert few == many, (few, many)
+
+
+def test_reply_queries_outside_a_network(fund, topic):
+    few, few_notified = _reply_queries(fund, topic, 5, 100)
+    many, many_notified = _reply_queries(fund, topic, 10, 200)
+    assert few_notified == 7 and many_notified == 12
+    assert few == many, (few, many)
+
+
+def _thread_queries(fund, topic, n, start):
+    _followers(fund, n, start, topic=topic)
+    author = make_user(organisation=fund, email=f"forfatter{start}@3f.example.dk")
+    with CaptureQueriesContext(connection) as ctx:
+        thread = make_thread(author=author, topic=topic, title=f"Ny tråd {start}")
+    notified = Notification.objects.filter(thread=thread, kind=Notification.Kind.NEW_THREAD)
+    return len(ctx.captured_queries), notified.count()
+
+
+def test_new_thread_queries_do_not_grow_with_the_topic_followers(fund, topic):
+    few, few_notified = _thread_queries(fund, topic, 5, 100)
+    many, many_notified = _thread_queries(fund, topic, 10, 200)
+    assert few_notified == 5 and many_notified == 15
+    assert few == many, (few, many)
