@@ -23,7 +23,7 @@ from django.utils import timezone
 from portal.core.models import EmailDelivery, EmailSuppression, User
 from portal.digests.models import EmailClick, EmailPreference
 from portal.forum.models import TopicFollow
-from portal.forum.selectors import thread_is_visible_to
+from portal.forum.selectors import thread_readers
 from portal.insights.selectors import visits_by_channel
 
 from .models import Newsletter, NewsletterItem
@@ -125,14 +125,28 @@ def newsletter_recipient_count(*, newsletter: Newsletter) -> int:
 def items_visible_to(*, items: list[NewsletterItem], user: User) -> list[NewsletterItem]:
     """The items this reader may open: a thread that has since gone into a network by
     invitation or been hidden is left out of their copy, as is an unpublished guide."""
-    visible = []
-    for item in items:
-        if item.thread_id is not None and not thread_is_visible_to(user=user, thread=item.thread):
-            continue
-        if item.guide_id is not None and not item.guide.is_published:
-            continue
-        visible.append(item)
-    return visible
+    return items_visible_to_many(items=items, users=[user])[user.pk]
+
+
+def items_visible_to_many(
+    *, items: list[NewsletterItem], users: list[User]
+) -> dict[int, list[NewsletterItem]]:
+    """items_visible_to for many readers at once: each reader's items by their id, in a fixed
+    number of queries per thread item however many readers there are."""
+    readers_of = {
+        item.pk: {person.pk for person in thread_readers(thread=item.thread, users=users)}
+        for item in items
+        if item.thread_id is not None
+    }
+    return {
+        person.pk: [
+            item
+            for item in items
+            if (item.thread_id is None or person.pk in readers_of[item.pk])
+            and (item.guide_id is None or item.guide.is_published)
+        ]
+        for person in users
+    }
 
 
 # --- The archive -------------------------------------------------------------------------

@@ -614,11 +614,12 @@ def _newsletter_chunk_record(*, newsletter_id: int, user_ids: Sequence[int]) -> 
     )
     preferences = email_preferences_for(user_ids=[person.pk for person in people])
     items = list(selectors.newsletter_items(newsletter=newsletter))
+    visible_to = selectors.items_visible_to_many(items=items, users=people)
     messages = []
     for person in people:
         if not wants_email(preference=preferences[person.pk], category=EmailCategory.NEWSLETTER):
             continue
-        visible = selectors.items_visible_to(items=items, user=person)
+        visible = visible_to[person.pk]
         messages.append(
             OutgoingEmail(
                 to=person.email,
