@@ -48,14 +48,14 @@ def test_reply_queries_do_not_grow_with_the_followers(fund, topic, is_open):
 
     # The author and every follower hear of it; the outsider only where the network is open.
     assert few_notified == 1 + 5 + is_open and many_notified == 1 + 10 + is_open
-    assert few == many, (few, many)
+    assert few == many <= 25, (few, many)  # 21 open, 23 by invitation today
 
 
 def test_reply_queries_outside_a_network(fund, topic):
     few, few_notified = _reply_queries(fund, topic, 5, 100)
     many, many_notified = _reply_queries(fund, topic, 10, 200)
     assert few_notified == 7 and many_notified == 12
-    assert few == many, (few, many)
+    assert few == many <= 23, (few, many)  # 21 today
 
 
 def _thread_queries(fund, topic, n, start):
@@ -71,4 +71,4 @@ def test_new_thread_queries_do_not_grow_with_the_topic_followers(fund, topic):
     few, few_notified = _thread_queries(fund, topic, 5, 100)
     many, many_notified = _thread_queries(fund, topic, 10, 200)
     assert few_notified == 5 and many_notified == 15
-    assert few == many, (few, many)
+    assert few == many <= 22, (few, many)  # 20 today
