@@ -1,6 +1,8 @@
 import pytest
 
 from portal.conftest import make_user
+from portal.core.models import User
+from portal.forum.models import Thread
 from portal.notifications.models import Notification
 from portal.notifications.services import notification_create_many, notification_mark_read
 from portal.notifications.tests.factories import make_network, make_reply, make_thread
@@ -38,6 +40,37 @@ def test_notification_create_many_skips_people_who_may_not_read_the_thread(casew
         recipients=[caseworker], kind=Kind.MENTION, actor=colleague, thread=thread
     )
     assert created == []
+
+
+def test_a_hidden_thread_is_notified_only_to_moderators_in_one_query_for_all(
+    fund, caseworker, colleague, django_assert_num_queries
+):
+    editor = make_user(organisation=fund, roles=["caseworker", "editor"])
+    thread = make_thread(author=caseworker)
+    Thread.objects.filter(pk=thread.pk).update(is_hidden=True)
+    thread.refresh_from_db()
+    recipients = list(
+        User.objects.filter(pk__in=[caseworker.pk, colleague.pk, editor.pk]).order_by("pk")
+    )
+    # One query for everyone's roles and one bulk insert (in a savepoint and its release).
+    with django_assert_num_queries(4):
+        created = notification_create_many(recipients=recipients, kind=Kind.REPLY, thread=thread)
+    assert [n.recipient for n in created] == [editor]
+
+
+def test_only_members_of_a_network_by_invitation_are_notified_in_one_query_for_all(
+    caseworker, colleague, fund, django_assert_num_queries
+):
+    member = make_user(organisation=fund)
+    network = make_network(name="Lukket", is_open=False, members=[colleague, member])
+    thread = make_thread(author=colleague, network=network)
+    thread = Thread.objects.select_related("network").get(pk=thread.pk)
+    # One query for everyone's memberships and one bulk insert (in a savepoint and its release).
+    with django_assert_num_queries(4):
+        created = notification_create_many(
+            recipients=[caseworker, member], kind=Kind.REPLY, actor=colleague, thread=thread
+        )
+    assert [n.recipient for n in created] == [member]
 
 
 def test_mark_read_marks_only_the_persons_own_notifications(caseworker, colleague):
