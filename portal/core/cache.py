@@ -1,6 +1,6 @@
 """A Redis cache that survives Redis being down.
 
-Nothing the portal keeps in the cache is the only copy of anything: the thread list's rendered
+Nothing the portal keeps in the cache is the only copy of anything: the thread list's cached
 pages are rebuilt from the database, and allauth's rate limits and used TOTP codes are
 counters with a lifetime of minutes. So when Redis cannot be reached, every operation goes to
 a fallback cache (the database cache, shared by every process, so rate limits keep holding and
