@@ -1,6 +1,6 @@
 """Danish letters without Danish letters: the one place that decides how æ, ø and å are folded.
 
-Two strengths, because they serve different ends (docs/decisions/0021-danish-folding.md):
+Two strengths, because they serve different ends (docs/decisions/0019-danish-folding.md):
 
 - spell_ascii() writes æ/ø/å the way a Danish keyboard-less writer spells them (ae/oe/aa, Æ → Ae),
   German umlauts likewise (ä/ö/ü → ae/oe/ue), and drops other accents (é → e). The result stays
