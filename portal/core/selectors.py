@@ -34,13 +34,18 @@ def audit_event_list(
         if object_text.isdigit():
             matches |= Q(object_id=object_text)
         events = events.filter(matches)
+    return _by_actor_and_dates(events, email=email, date_from=date_from, date_to=date_to)
+
+
+def _by_actor_and_dates(records: QuerySet, *, email: str, date_from, date_to) -> QuerySet:
+    """The filters both logs share (LogFilterForm): who, and between which local dates."""
     if email:
-        events = events.filter(actor_email__icontains=email)
+        records = records.filter(actor_email__icontains=email)
     if date_from:
-        events = events.filter(created_at__date__gte=date_from)
+        records = records.filter(created_at__date__gte=date_from)
     if date_to:
-        events = events.filter(created_at__date__lte=date_to)
-    return events
+        records = records.filter(created_at__date__lte=date_to)
+    return records
 
 
 def outbox_message_list() -> QuerySet[OutboxMessage]:
@@ -54,13 +59,7 @@ def personal_data_access_list(
     accesses = PersonalDataAccess.objects.defer("person_ids")
     if kind:
         accesses = accesses.filter(kind=kind)
-    if email:
-        accesses = accesses.filter(actor_email__icontains=email)
-    if date_from:
-        accesses = accesses.filter(created_at__date__gte=date_from)
-    if date_to:
-        accesses = accesses.filter(created_at__date__lte=date_to)
-    return accesses
+    return _by_actor_and_dates(accesses, email=email, date_from=date_from, date_to=date_to)
 
 
 # --- The durable outbox (operator admins) ------------------------------------------------
