@@ -10,8 +10,8 @@ chunk and returns scored candidate items per reader. The events app registers it
 nothing here has to change for that. Candidates are ranked (source weight + engagement +
 recency), deduplicated per thread (the best reason wins) and capped at PORTAL_DIGEST_MAX_ITEMS.
 
-What a reader may see is decided with the same rules as `forum.selectors.thread_visible_q`,
-applied in memory: threads of a network by invitation only for its members, hidden and merged
+What a reader may see is decided by the forum's policy (`portal.forum.access`), applied in
+memory: threads of a network by invitation only for its members, hidden and merged
 threads and hidden posts never, and the reader's own posts never count as new.
 """
 
@@ -35,7 +35,8 @@ from django.utils.translation import ngettext
 
 from portal.core.links import link_builder
 from portal.core.models import User
-from portal.forum.models import NetworkMembership, Post, Reaction, Thread, ThreadFollow, TopicFollow
+from portal.forum import access
+from portal.forum.models import Post, Reaction, Thread, ThreadFollow, TopicFollow
 from portal.guides.models import Guide
 
 from .models import DigestFrequency, DigestRun, EmailPreference
@@ -221,24 +222,26 @@ class DigestChunk:
     @cached_property
     def threads(self) -> dict[int, ThreadRow]:
         """Readable-by-someone threads with activity in the period (not hidden, not merged)."""
-        rows = Thread.objects.filter(
-            last_activity_at__gte=self.since,
-            created_at__lt=self.until,
-            is_hidden=False,
-            merged_into__isnull=True,
-        ).values_list(
-            "id",
-            "title",
-            "kind",
-            "topic_id",
-            "network_id",
-            "network__is_open",
-            "author_id",
-            "author__organisation__kind",
-            "created_at",
-            "reply_count",
-            "accepted_answer_id",
-            "is_closed",
+        rows = (
+            Thread.objects.filter(
+                last_activity_at__gte=self.since,
+                created_at__lt=self.until,
+            )
+            .filter(access.threads_shown_everywhere())
+            .values_list(
+                "id",
+                "title",
+                "kind",
+                "topic_id",
+                "network_id",
+                "network__is_open",
+                "author_id",
+                "author__organisation__kind",
+                "created_at",
+                "reply_count",
+                "accepted_answer_id",
+                "is_closed",
+            )
         )
         return {
             row[0]: ThreadRow(
@@ -265,10 +268,8 @@ class DigestChunk:
             Post.objects.filter(
                 created_at__gte=self.since,
                 created_at__lt=self.until,
-                is_hidden=False,
-                thread__is_hidden=False,
-                thread__merged_into__isnull=True,
             )
+            .filter(access.posts_shown(), access.threads_shown_everywhere(prefix="thread__"))
             .annotate(start=Substr("body", 1, _EXCERPT_READ))
             .order_by("created_at", "id")
             .values_list("id", "thread_id", "author_id", "created_at", "is_opening", "start")
@@ -302,8 +303,12 @@ class DigestChunk:
         )
 
     def may_read(self, reader: Reader, thread: ThreadRow) -> bool:
-        """thread_visible_q in memory (hidden threads were never loaded)."""
-        return thread.network_is_open or thread.network_id in reader.network_ids
+        """The forum's rule in memory (hidden and merged threads were never loaded)."""
+        return access.thread_readable_by_reader(
+            network_id=thread.network_id,
+            network_is_open=thread.network_is_open,
+            reader_network_ids=reader.network_ids,
+        )
 
     def reply_reason(self, count: int):
         """ "3 new replies in a thread you follow", made once per count and chunk; lazy, so it
@@ -649,10 +654,8 @@ def digest_readers(
         readers[uid].followed_thread_ids.add(tid)
     for uid, tid in TopicFollow.objects.filter(user_id__in=ids).values_list("user_id", "topic_id"):
         readers[uid].followed_topic_ids.add(tid)
-    for uid, nid in NetworkMembership.objects.filter(user_id__in=ids).values_list(
-        "user_id", "network_id"
-    ):
-        readers[uid].network_ids.add(nid)
+    for uid, network_ids in access.member_network_ids_of(user_ids=ids).items():
+        readers[uid].network_ids = network_ids
     for uid, tid in User.expertise.through.objects.filter(user_id__in=ids).values_list(
         "user_id", "topic_id"
     ):

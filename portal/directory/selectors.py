@@ -15,8 +15,8 @@ from django.http import Http404
 
 from portal.core.models import Organisation, Topic, User
 from portal.core.text import Folded, fold_danish_query
+from portal.forum import access
 from portal.forum.models import Network, Post
-from portal.forum.selectors import network_ids_of, thread_visible_q
 from portal.guides.models import Guide
 
 RECENT_ANSWERS = 10
@@ -98,11 +98,10 @@ def person_recent_answer_list(
     """The person's latest replies in threads the viewer may read; accepted answers marked."""
     return list(
         Post.objects.filter(
-            thread_visible_q(user=viewer, prefix="thread__"),
+            access.threads_listed(user=viewer, prefix="thread__"),
+            access.posts_shown(),
             author=person,
             is_opening=False,
-            is_hidden=False,
-            thread__merged_into__isnull=True,
         )
         .select_related("thread", "thread__topic")
         .defer("body", "body_html")
@@ -129,7 +128,7 @@ def person_network_list(*, viewer: User, person: User) -> list[Network]:
     """The person's networks that the viewer may know of: open ones and those they share."""
     return list(
         Network.objects.filter(memberships__user=person)
-        .filter(Q(is_open=True) | Q(pk__in=network_ids_of(user=viewer)))
+        .filter(access.networks_readable(user=viewer))
         .order_by("name")
         .distinct()
     )

@@ -8,5 +8,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from portal.core.access import policy_register
+
+        policy_register(kind="events", module="portal.events.access")
         # The digest and newsletter registries and the search index learn about events here.
         from . import integrations  # noqa: F401

@@ -28,6 +28,7 @@ from icalendar import Event as ICalEvent
 from portal.core.markdown import render_markdown
 from portal.core.models import User
 
+from . import access
 from .models import CalendarFeed, Event, Registration, new_calendar_token
 
 TZID = "Europe/Copenhagen"
@@ -170,11 +171,9 @@ def event_ics(event: Event, *, method: str = "PUBLISH", attendee: User | None = 
 
 def feed_events(user: User):
     """The events the person has a seat at, from a year back; cancelled events stay listed."""
-    from .selectors import event_visible_q
-
     return (
         Event.objects.filter(
-            event_visible_q(user=user),
+            access.events_visible(user=user),
             registrations__user=user,
             registrations__status=Registration.Status.CONFIRMED,
             starts_at__gte=timezone.now() - FEED_HISTORY,

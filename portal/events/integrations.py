@@ -30,6 +30,7 @@ from portal.digests.selectors import (
 from portal.newsletters.models import NewsletterItem
 from portal.newsletters.sources import Proposal, pasted_address, period_bounds, proposal_source
 
+from . import access
 from .links import rsvp_token
 from .models import Event, Registration
 
@@ -77,16 +78,14 @@ class _EventRow:
     excerpt: str
 
     def visible_to(self, reader) -> bool:
-        """event_visible_q in memory, for a published event and an approved, active reader."""
-        if self.audience == Event.Audience.EVERYONE:
-            return True
-        if self.audience == Event.Audience.ORGANISATION_KIND:
-            return bool(reader.organisation_kind) and (
-                reader.organisation_kind == self.audience_organisation_kind
-            )
-        if self.audience == Event.Audience.NETWORK:
-            return self.audience_network_id in reader.network_ids
-        return False
+        """The events policy in memory, for a published event and an approved, active reader."""
+        return access.audience_includes(
+            audience=self.audience,
+            audience_organisation_kind=self.audience_organisation_kind,
+            audience_network_id=self.audience_network_id,
+            reader_organisation_kind=reader.organisation_kind,
+            reader_network_ids=reader.network_ids,
+        )
 
 
 def registration_open_q(at: datetime) -> Q:

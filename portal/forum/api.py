@@ -19,7 +19,7 @@ from portal.core.api import NON_BLANK_PATTERN, ErrorOut, InputSchema, PersonOut
 from portal.core.forms import error_text
 from portal.core.models import Topic
 
-from . import selectors, services
+from . import access, selectors, services
 from .models import Network, Post, Thread
 
 router = Router(tags=["debate"])
@@ -193,7 +193,7 @@ def thread_create(request: HttpRequest, payload: ThreadIn):
     network = None
     if payload.network:
         network = Network.objects.filter(slug=payload.network).first()
-        if network is None or not selectors.can_post_in_network(user=request.user, network=network):
+        if network is None or not access.may_post_in_network(user=request.user, network=network):
             raise HttpError(404, _("The network does not exist."))
     try:
         thread = services.thread_create(

@@ -8,6 +8,9 @@ class ForumConfig(AppConfig):
     verbose_name = _("Debate")
 
     def ready(self):
+        from portal.core.access import policy_register
+
+        policy_register(kind="forum", module="portal.forum.access")
         from . import list_cache
 
         list_cache.connect()

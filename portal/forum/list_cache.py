@@ -11,32 +11,22 @@ one version number. Personal filters ("only what I follow") are never cached.
 
 import time
 
-import rules
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
 from portal.core.models import Topic
 
-from . import signals
-from .models import Network, NetworkMembership, Post, Thread
+from . import access, signals
+from .models import Network, Post, Thread
 
 VERSION_KEY = "forum:thread-list:version"
 TIMEOUT = 300
 
 
-def reader_signature(*, user) -> str:
-    """Readers with the same signature see exactly the same threads."""
-    private = NetworkMembership.objects.filter(user_id=user.pk, network__is_open=False)
-    ids = ",".join(
-        str(pk) for pk in private.order_by("network_id").values_list("network_id", flat=True)
-    )
-    return f"{'m' if rules.has_perm('forum.moderate', user) else 'r'}:{ids}"
-
-
 def cached_parts(*, user, page: str, parts: tuple[str, ...]) -> tuple[dict, dict, int]:
     """The cached data of each part that is still current, the keys, and the current version."""
-    signature = reader_signature(user=user)
+    signature = access.reader_signature(user=user)
     keys = {part: f"forum:thread-list:{part}:{signature}:{get_language()}:{page}" for part in parts}
     found = cache.get_many([VERSION_KEY, *keys.values()])
     version = found.get(VERSION_KEY)

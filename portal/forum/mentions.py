@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from portal.core.models import User
 
+from . import access
 from .models import Thread
-from .selectors import thread_is_visible_to
 
 # Not preceded by a word character, "@", "." or "/" so that the "@3f.dk" of an address or the
 # "@name" in a link's path is no mention.
@@ -49,11 +49,11 @@ def mention_resolve(*, source: str, thread: Thread) -> dict[str, User]:
         people = by_local.get(local, [])
         if len(people) == 1:
             resolved[local] = people[0]
-    return {
-        handle: person
-        for handle, person in resolved.items()
-        if thread_is_visible_to(user=person, thread=thread)
+    # Who may read the thread is decided for all of them at once (a fixed number of queries).
+    readers = {
+        person.pk for person in access.thread_readers(thread=thread, users=resolved.values())
     }
+    return {handle: person for handle, person in resolved.items() if person.pk in readers}
 
 
 def mention_link_source(*, source: str, people: dict[str, User]) -> str:

@@ -17,7 +17,7 @@ from portal.core.services import audit_record
 from portal.notifications.models import Notification
 from portal.notifications.services import notification_create_many
 
-from . import signals
+from . import access, signals
 from .attachment_limits import attachment_limits_check
 from .attachments import attachment_check
 from .mentions import mention_link_source, mention_resolve
@@ -34,7 +34,7 @@ from .models import (
     ThreadFollow,
     TopicFollow,
 )
-from .selectors import can_moderate_network, can_post_in_network, thread_is_visible_to
+from .selectors import can_moderate_network
 
 TITLE_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 50_000
@@ -148,7 +148,7 @@ def thread_create(
     """A discussion or a question with its opening post; the author follows it from the start."""
     if kind not in Thread.Kind.values:
         raise ValidationError({"kind": _("Choose discussion or question.")})
-    if network is not None and not can_post_in_network(user=author, network=network):
+    if network is not None and not access.may_post_in_network(user=author, network=network):
         raise PermissionDenied
     _check_texts(title=title, body=body)
     checked = _check_attachments(attachments, user=author)
@@ -222,7 +222,7 @@ def reply_create(
     thread = (
         Thread.objects.select_for_update(of=("self",)).select_related("network").get(pk=thread.pk)
     )
-    if not thread_is_visible_to(user=author, thread=thread) or thread.merged_into_id:
+    if not access.thread_readable(user=author, thread=thread) or thread.merged_into_id:
         raise PermissionDenied
     if thread.is_closed and not rules.has_perm("forum.moderate", author):
         raise ValidationError(

@@ -17,7 +17,7 @@ from portal.core.models import Topic, User
 from portal.core.pagination import CappedPaginator
 from portal.insights.services import thread_read_record
 
-from . import list_cache, selectors, services
+from . import access, list_cache, selectors, services
 from .forms import (
     NetworkForm,
     NetworkMemberForm,
@@ -267,7 +267,7 @@ def post_edit(request, post_id: int):
 @login_required
 def post_history(request, post_id: int):
     post = selectors.access_post(user=request.user, post_id=post_id)
-    if post.is_hidden and not _can_moderate(request.user):
+    if not access.post_shown(user=request.user, post=post):
         raise Http404
     return render(
         request,
@@ -657,7 +657,7 @@ def network_update(request, slug: str):
 
 def _network_page(request, network: Network, *, member_form=None, status=200):
     membership = selectors.network_membership_of(network=network, user=request.user)
-    can_read = network.is_open or membership is not None
+    can_read = access.network_readable_with_membership(network=network, membership=membership)
     can_moderate = selectors.can_moderate_network(user=request.user, network=network)
     threads = selectors.thread_list(user=request.user, network=network)[:50] if can_read else []
     context = {

@@ -8,8 +8,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from portal.core.models import Role, User
+from portal.forum import access
 from portal.forum.models import Post, Thread
-from portal.forum.selectors import thread_visible_q
 
 from .models import Guide, LawReference
 
@@ -70,7 +70,9 @@ def answers_needing_review(*, user: User) -> QuerySet[Post]:
     accepted = Thread.objects.filter(accepted_answer__isnull=False).values("accepted_answer")
     return (
         Post.objects.filter(
-            thread_visible_q(user=user, prefix="thread__"), needs_review=True, pk__in=accepted
+            access.threads_readable(user=user, prefix="thread__"),
+            needs_review=True,
+            pk__in=accepted,
         )
         .select_related("thread", "author")
         .order_by("thread__title", "pk")

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.core.forms import add_service_errors, error_text, posted
+from portal.forum import access
 from portal.forum.models import Post
-from portal.forum.selectors import access_thread, thread_is_visible_to
+from portal.forum.selectors import access_thread
 
 from . import lawrefs, selectors, services
 from .forms import GuideFilterForm, GuideForm, LawChangedForm, MarkReviewedForm
@@ -55,7 +56,7 @@ def guide_list(request):
 def guide_detail(request, slug: str):
     guide = selectors.access_guide(user=request.user, slug=slug)
     source_thread = guide.source_thread
-    if source_thread is not None and not thread_is_visible_to(
+    if source_thread is not None and not access.thread_readable(
         user=request.user, thread=source_thread
     ):
         source_thread = None

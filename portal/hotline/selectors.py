@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from portal.core.models import Role, User
-from portal.forum.selectors import thread_visible_q
+from portal.forum import access
 
 from . import workdays
 from .models import HotlineCase
@@ -38,7 +38,7 @@ def _with_thread(cases: QuerySet[HotlineCase]) -> QuerySet[HotlineCase]:
 def hotline_work_list(*, user: User, scope: str = Scope.ALL) -> QuerySet[HotlineCase]:
     """Open cases the jurist may read, earliest deadline first."""
     cases = HotlineCase.objects.filter(
-        thread_visible_q(user=user, prefix="thread__"), status=HotlineCase.Status.OPEN
+        access.threads_readable(user=user, prefix="thread__"), status=HotlineCase.Status.OPEN
     )
     if scope == Scope.MINE:
         cases = cases.filter(assigned_to=user)
@@ -50,7 +50,7 @@ def hotline_work_list(*, user: User, scope: str = Scope.ALL) -> QuerySet[Hotline
 def hotline_recently_answered(*, user: User) -> list[HotlineCase]:
     since = timezone.now() - timedelta(days=RECENTLY_ANSWERED_DAYS)
     cases = HotlineCase.objects.filter(
-        thread_visible_q(user=user, prefix="thread__"),
+        access.threads_readable(user=user, prefix="thread__"),
         status=HotlineCase.Status.ANSWERED,
         answered_at__gte=since,
     )

@@ -32,8 +32,8 @@ from portal.core.mail_addresses import (
 )
 from portal.core.models import EmailCategory, EmailDelivery, EmailSuppression, User
 from portal.core.text import spell_ascii
+from portal.forum import access
 from portal.forum.models import Thread
-from portal.forum.selectors import thread_is_visible_to
 from portal.forum.services import reply_create
 
 from . import parsing
@@ -339,7 +339,7 @@ def _receive_reply(mail: _Mail, address: str) -> Result:
         params = {"url": url, **(params or {})}
         result = _result(mail, address, reason, params, user=user)
         # Only for a thread the person may still see: the explanation quotes its title.
-        visible = thread is not None and thread_is_visible_to(user=user, thread=thread)
+        visible = thread is not None and access.thread_readable(user=user, thread=thread)
         _explanation_send(
             user=user,
             thread=thread if visible else None,
@@ -366,7 +366,7 @@ def _receive_reply(mail: _Mail, address: str) -> Result:
         return _duplicate(mail, address)
     if thread is None:
         return reject("gone")
-    if not thread_is_visible_to(user=user, thread=thread):
+    if not access.thread_readable(user=user, thread=thread):
         return reject("forbidden")
     if not text.strip():
         return reject("empty")

@@ -22,8 +22,8 @@ from django.utils import timezone
 
 from portal.core.models import EmailDelivery, EmailSuppression, User
 from portal.digests.models import EmailClick, EmailPreference
+from portal.forum import access
 from portal.forum.models import TopicFollow
-from portal.forum.selectors import thread_readers
 from portal.insights.selectors import visits_by_channel
 
 from .models import Newsletter, NewsletterItem
@@ -134,7 +134,7 @@ def items_visible_to_many(
     """items_visible_to for many readers at once: each reader's items by their id, in a fixed
     number of queries per thread item however many readers there are."""
     readers_of = {
-        item.pk: {person.pk for person in thread_readers(thread=item.thread, users=users)}
+        item.pk: {person.pk for person in access.thread_readers(thread=item.thread, users=users)}
         for item in items
         if item.thread_id is not None
     }

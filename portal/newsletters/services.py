@@ -42,6 +42,7 @@ from portal.core.queue import Fallback, enqueue
 from portal.core.services import audit_record
 from portal.digests.links import absolute, portal_path, unsubscribe_url
 from portal.digests.preferences import email_preferences_for, wants_email
+from portal.forum import access
 from portal.forum.models import Thread
 from portal.guides.models import Guide
 
@@ -274,7 +275,7 @@ def _content_at(url: str) -> sources.Proposal:
             thread = Thread.objects.filter(pk=thread.merged_into_id).first()
         if thread is None:
             raise _not_addable("not_found")
-        if not sources.thread_is_public(thread):
+        if not access.thread_public(thread=thread):
             raise _not_addable("not_public")
         summaries = sources._opening_summaries([thread.pk])
         return sources._thread_proposal(

@@ -25,6 +25,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.forum import access
 from portal.forum.models import Post, Reaction, Thread
 from portal.guides.models import Guide
 from portal.insights.models import DailyThreadReads
@@ -118,20 +119,6 @@ def proposals_for(*, start: date, end: date) -> list[Proposal]:
 # --- What may be proposed ----------------------------------------------------------------
 
 
-def public_thread_q(prefix: str = "") -> Q:
-    """Threads every signed-in member may read: outside networks by invitation, not hidden,
-    not merged into another thread."""
-    return (
-        (Q(**{f"{prefix}network__isnull": True}) | Q(**{f"{prefix}network__is_open": True}))
-        & Q(**{f"{prefix}is_hidden": False})
-        & Q(**{f"{prefix}merged_into__isnull": True})
-    )
-
-
-def thread_is_public(thread: Thread) -> bool:
-    return Thread.objects.filter(public_thread_q(), pk=thread.pk).exists()
-
-
 def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """The period's days as aware datetimes in the portal's time zone (end exclusive)."""
     zone = timezone.get_current_timezone()
@@ -173,7 +160,7 @@ def most_read_threads(start: date, end: date) -> list[Proposal]:
     """The period's most read public threads (page views counted per day by insights)."""
     reads = list(
         DailyThreadReads.objects.filter(day__gte=start, day__lte=end)
-        .filter(public_thread_q("thread__"))
+        .filter(access.threads_public(prefix="thread__"))
         .values("thread_id")
         .annotate(reads=Sum("count"))
         .filter(reads__gt=0)
@@ -210,8 +197,8 @@ def most_useful_threads(start: date, end: date) -> list[Proposal]:
             posts__reactions__kind=Reaction.Kind.USEFUL,
             posts__reactions__created_at__gte=since,
             posts__reactions__created_at__lt=until,
-            posts__is_hidden=False,
-        ),
+        )
+        & access.posts_shown(prefix="posts__"),
         distinct=True,
     )
     jurist = Count(
@@ -219,10 +206,10 @@ def most_useful_threads(start: date, end: date) -> list[Proposal]:
         filter=Q(
             posts__author_is_jurist=True,
             posts__is_opening=False,
-            posts__is_hidden=False,
             posts__created_at__gte=since,
             posts__created_at__lt=until,
-        ),
+        )
+        & access.posts_shown(prefix="posts__"),
         distinct=True,
     )
     # Only threads with something useful in the period are counted, not the whole debate.
@@ -240,7 +227,7 @@ def most_useful_threads(start: date, end: date) -> list[Proposal]:
         | Q(accepted_at__gte=since, accepted_at__lt=until)
     )
     threads = list(
-        Thread.objects.filter(public_thread_q())
+        Thread.objects.filter(access.threads_public())
         .filter(candidates)
         .annotate(
             useful=useful,

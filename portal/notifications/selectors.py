@@ -1,26 +1,20 @@
 """Reads of notifications. What a person may no longer see is left out when read, not deleted:
 a thread moved into a network by invitation, hidden by the editors or a hidden post."""
 
-import rules
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from portal.core.models import User
-from portal.forum.selectors import network_ids_of, thread_visible_q
+from portal.forum import access
 
 from .models import Notification
 
 
 def notification_visible_q(*, user: User) -> Q:
     """Notifications whose thread, post and network the person may still read."""
-    visible = Q(thread__isnull=True) | thread_visible_q(user=user, prefix="thread__")
-    if not rules.has_perm("forum.moderate", user):
-        visible &= Q(post__isnull=True) | Q(post__is_hidden=False)
-    visible &= (
-        Q(network__isnull=True)
-        | Q(network__is_open=True)
-        | Q(network_id__in=network_ids_of(user=user))
-    )
+    visible = Q(thread__isnull=True) | access.threads_readable(user=user, prefix="thread__")
+    visible &= Q(post__isnull=True) | access.posts_shown(user=user, prefix="post__")
+    visible &= Q(network__isnull=True) | access.networks_readable(user=user, prefix="network__")
     return visible
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.core.models import User
+from portal.forum import access
 
 from .models import Notification
 
@@ -22,8 +23,6 @@ def notification_create_many(
     guide=None,
 ) -> list[Notification]:
     """Notify each recipient once; never the actor, never about a thread they may not read."""
-    from portal.forum.selectors import thread_readers
-
     seen: set[int] = set()
     people = []
     for recipient in recipients:
@@ -38,7 +37,7 @@ def notification_create_many(
     if thread is not None:
         # Who may read the thread is decided for all recipients at once (a fixed number of
         # queries, however many follow it), by the same rule as for one person.
-        people = thread_readers(thread=thread, users=people)
+        people = access.thread_readers(thread=thread, users=people)
     notifications = [
         Notification(
             recipient=recipient,

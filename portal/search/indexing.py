@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 
 from portal.core.models import User
+from portal.forum import access
 from portal.forum.models import Post, Thread
 from portal.guides.models import Guide
 
@@ -67,7 +68,7 @@ def _document(*, title: str, body: str, title_text: str | None = None, **fields)
 
 
 def thread_is_indexed(thread: Thread) -> bool:
-    return not thread.is_hidden and thread.merged_into_id is None
+    return access.thread_shown_everywhere(thread=thread)
 
 
 def thread_document(thread: Thread, opening: Post | None) -> SearchDocument:
@@ -333,7 +334,11 @@ def replies_index(posts, *, threads: dict[int, Thread] | None = None) -> None:
     keep, drop = [], []
     for post in posts:
         thread = threads[post.thread_id]
-        if post.is_hidden or post.is_opening or not thread_is_indexed(thread):
+        if (
+            not access.post_shown(user=None, post=post)
+            or post.is_opening
+            or not thread_is_indexed(thread)
+        ):
             drop.append(post.pk)
         else:
             keep.append(post_document(post, thread))
@@ -458,7 +463,7 @@ def index_rebuild(*, batch_size: int = 2000, progress=None) -> Counter:
             "posts", queryset=Post.objects.filter(is_opening=True), to_attr="openings"
         )
         threads = (
-            Thread.objects.filter(is_hidden=False, merged_into__isnull=True)
+            Thread.objects.filter(access.threads_shown_everywhere())
             .select_related("author__organisation")
             .prefetch_related(openings)
         )
@@ -466,10 +471,9 @@ def index_rebuild(*, batch_size: int = 2000, progress=None) -> Counter:
             store("thread", [thread_document(t, (t.openings or [None])[0]) for t in batch])
 
         replies = Post.objects.filter(
+            access.posts_shown(),
+            access.threads_shown_everywhere(prefix="thread__"),
             is_opening=False,
-            is_hidden=False,
-            thread__is_hidden=False,
-            thread__merged_into__isnull=True,
         ).select_related("thread", "author__organisation")
         for batch in _batches(replies, batch_size):
             store("post", [post_document(p, p.thread) for p in batch])

@@ -11,8 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz.distance import Levenshtein
 
 from portal.core.models import User
+from portal.forum import access
 from portal.forum.models import Network
-from portal.forum.selectors import network_ids_of
 
 from . import analysis, backends
 from .models import SearchDocument
@@ -71,27 +71,25 @@ class SearchResults:
 
 
 def document_visible_q(*, user: User) -> Q:
-    """The forum's rule (portal.forum.selectors.thread_visible_q) on the index: documents
+    """The forum's rule (portal.forum.access) on the index: documents
     outside networks and in open networks for everyone signed in, those of an invitation-only
     network for its members. Hidden and merged threads are never in the index.
 
-    Events follow their own audience rule (portal.events.selectors.event_visible_q): everyone,
+    Events follow their own audience rule (portal.events.access.events_visible): everyone,
     one kind of organisation or the members of a network (open or not). Drafts are never in
     the index."""
     if not (user and user.is_authenticated and user.is_active):
         return Q(pk__in=[])
     # Imported here: events build on search (their documents), not the other way round.
+    from portal.events.access import events_visible
     from portal.events.models import Event
-    from portal.events.selectors import event_visible_q
 
-    forum = (
-        Q(network__isnull=True)
-        | Q(network_id__in=Network.objects.filter(is_open=True).values("pk"))
-        | Q(network_id__in=network_ids_of(user=user))
+    forum = Q(network__isnull=True) | Q(
+        network_id__in=Network.objects.filter(access.networks_readable(user=user)).values("pk")
     )
     events = Q(
         kind=SearchDocument.Kind.EVENT,
-        object_id__in=Event.objects.filter(event_visible_q(user=user)).values("pk"),
+        object_id__in=Event.objects.filter(events_visible(user=user)).values("pk"),
     )
     return (~Q(kind=SearchDocument.Kind.EVENT) & forum) | events
 

@@ -1,6 +1,6 @@
 """Reads of the events app.
 
-- `events`: who may see which event (`event_visible_q`, `access_event`,
+- `events`: fetching what the person may see (`access_event`,
   `access_event_for_organiser`), lists, the event page, events on other modules' pages;
 - `seats`: seats taken and left, waiting-list places, organisation quotas (one query each, so
   the services can ask them under the event's row lock);
@@ -19,10 +19,8 @@ from .events import (
     access_event_for_organiser,
     colleagues_of,
     event_detail,
-    event_is_visible_to,
     event_list,
     event_registration_open,
-    event_visible_q,
     events_visible_to,
     registration_of,
     upcoming_events_of_network,
@@ -52,10 +50,8 @@ __all__ = [
     "confirmed_by_name",
     "event_day_has_come",
     "event_detail",
-    "event_is_visible_to",
     "event_list",
     "event_registration_open",
-    "event_visible_q",
     "events_due_for_feedback_requests",
     "events_due_for_reminders",
     "events_visible_to",

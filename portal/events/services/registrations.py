@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import User
 
+from .. import access
 from ..models import Event, Registration
-from ..selectors import event_is_visible_to, seats
+from ..selectors import seats
 from ._common import (
     ACTIVE,
     CANCELLED,
@@ -52,7 +53,7 @@ def registration_create(
     """
     on_behalf = by is not None and by.pk != user.pk
     actor = by if on_behalf else user
-    if not (actor and actor.is_authenticated and event_is_visible_to(user=actor, event=event)):
+    if not (actor and actor.is_authenticated and access.event_visible(user=actor, event=event)):
         raise PermissionDenied
     if on_behalf:
         _require("events.register_colleague", by)
@@ -61,7 +62,7 @@ def registration_create(
         ):
             raise PermissionDenied
         if not (
-            user.is_active and user.approved_at and event_is_visible_to(user=user, event=event)
+            user.is_active and user.approved_at and access.event_visible(user=user, event=event)
         ):
             raise ValidationError(
                 _("This event is not open to %(name)s."),

@@ -1,6 +1,6 @@
 """Events shown on other modules' pages: a network's page lists its meetings, a profile the
 events where the person speaks or organises. The pages only load this library; what may be
-shown is the events module's rule (`selectors.event_visible_q`)."""
+shown is the events module's rule (`portal.events.access`)."""
 
 from django import template
 

@@ -15,15 +15,9 @@ from django.views.decorators.http import require_http_methods
 
 from portal.core.models import User
 
-from .. import links, services
+from .. import access, links, services
 from ..models import Event, Registration
-from ..selectors import event_is_visible_to, registration_of, seats
-
-
-def _may_see(user: User, event: Event) -> bool:
-    """Visible to the person, and never a draft (organisers see their drafts, but there is
-    nothing to sign up for)."""
-    return event.status != Event.Status.DRAFT and event_is_visible_to(user=user, event=event)
+from ..selectors import registration_of, seats
 
 
 def _place(event: Event) -> str:
@@ -39,12 +33,12 @@ def rsvp(request, token: str):
         # Explained only to the person it was made for, about an event they may still see.
         user = User.objects.filter(pk=expired.user_id, is_active=True).first()
         event = Event.objects.filter(pk=expired.event_id).first()
-        if user is None or event is None or not _may_see(user, event):
+        if user is None or event is None or not access.event_open_to(user=user, event=event):
             raise Http404 from expired
         return render(request, "events/rsvp_expired.html", {"event": event}, status=410)
     except ValidationError as exc:
         raise Http404 from exc
-    if not _may_see(user, event):
+    if not access.event_open_to(user=user, event=event):
         raise Http404
     context = {"event": event, "person": user, "token": token, "place": _place(event)}
     if request.method == "POST":
