@@ -69,6 +69,25 @@ def event_open_to(*, user: User, event: Event) -> bool:
     return event.status != Event.Status.DRAFT and event_visible(user=user, event=event)
 
 
+def events_public(*, prefix: str = "") -> Q:
+    """Published events open to everyone: what a newsletter to all members may propose (its
+    copies are not filtered by event audience)."""
+    return Q(
+        **{f"{prefix}status": Event.Status.PUBLISHED, f"{prefix}audience": Event.Audience.EVERYONE}
+    )
+
+
+def event_public(*, event: Event) -> bool:
+    """events_public for one event in memory."""
+    return event.status == Event.Status.PUBLISHED and event.audience == Event.Audience.EVERYONE
+
+
+def events_for_network(*, network, prefix: str = "") -> Q:
+    """Events whose audience is this network's members (its page lists them); who may see one
+    is still events_visible's rule."""
+    return Q(**{f"{prefix}audience_network": network})
+
+
 def audience_includes(
     *,
     audience: str,

@@ -221,8 +221,7 @@ def upcoming_events_for_newsletter(start: date, end: date) -> list[Proposal]:
     now = timezone.now()
     events = (
         Event.objects.filter(
-            status=Event.Status.PUBLISHED,
-            audience=Event.Audience.EVERYONE,
+            access.events_public(),
             starts_at__gt=max(since, now),
             starts_at__lt=until + NEWSLETTER_HORIZON,
         )
@@ -255,6 +254,6 @@ def event_for_newsletter(kwargs: dict) -> Proposal | str:
     event = Event.objects.select_related("topic").filter(pk=kwargs["pk"]).first()
     if event is None:
         return "not_found"
-    if event.status != Event.Status.PUBLISHED or event.audience != Event.Audience.EVERYONE:
+    if not access.event_public(event=event):
         return "not_public"
     return _event_proposal(event, reason=_("Added by the editor."))

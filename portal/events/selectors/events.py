@@ -207,7 +207,9 @@ def _upcoming_visible(*, user: User) -> QuerySet[Event]:
 def upcoming_events_of_network(*, user: User, network) -> list[Event]:
     """The network's own upcoming events (audience: its members) that the reader may see."""
     return list(
-        _upcoming_visible(user=user).filter(audience_network=network)[:EVENTS_ON_OTHER_PAGES]
+        _upcoming_visible(user=user).filter(access.events_for_network(network=network))[
+            :EVENTS_ON_OTHER_PAGES
+        ]
     )
 
 
