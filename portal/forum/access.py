@@ -222,3 +222,23 @@ def post_shown(*, user: User | None, post: Post) -> bool:
     if not post.is_hidden:
         return True
     return user is not None and rules.has_perm("forum.moderate", user)
+
+
+# --- What the person may do with what they read -------------------------------------------
+
+
+def can_edit_post(*, user: User, post: Post) -> bool:
+    """Its author, and the moderators."""
+    return bool(
+        user.is_authenticated
+        and ((post.author_id == user.pk) or rules.has_perm("forum.moderate", user))
+    )
+
+
+def can_accept_answer(*, user: User, thread: Thread) -> bool:
+    """The question's author, and the moderators."""
+    return bool(
+        thread.is_question
+        and user.is_authenticated
+        and (thread.author_id == user.pk or rules.has_perm("forum.moderate", user))
+    )

@@ -279,13 +279,6 @@ def reply_create(
     return post
 
 
-def can_edit_post(*, user: User, post: Post) -> bool:
-    return bool(
-        user.is_authenticated
-        and ((post.author_id == user.pk) or rules.has_perm("forum.moderate", user))
-    )
-
-
 @transaction.atomic
 def post_edit(
     *,
@@ -296,7 +289,7 @@ def post_edit(
     attachments: Sequence[UploadedFile] = (),
 ) -> Post:
     """Change a post's text, keeping the old text as a revision everyone can read."""
-    if not can_edit_post(user=editor, post=post):
+    if not access.can_edit_post(user=editor, post=post):
         raise PermissionDenied
     thread = post.thread
     texts = {"body": body}
@@ -334,17 +327,9 @@ def post_edit(
     return post
 
 
-def can_accept_answer(*, user: User, thread: Thread) -> bool:
-    return bool(
-        thread.is_question
-        and user.is_authenticated
-        and (thread.author_id == user.pk or rules.has_perm("forum.moderate", user))
-    )
-
-
 @transaction.atomic
 def answer_accept(*, thread: Thread, post: Post, by: User) -> Thread:
-    if not can_accept_answer(user=by, thread=thread):
+    if not access.can_accept_answer(user=by, thread=thread):
         raise PermissionDenied
     if post.thread_id != thread.pk or post.is_opening or post.is_hidden:
         raise ValidationError(
@@ -368,7 +353,7 @@ def answer_accept(*, thread: Thread, post: Post, by: User) -> Thread:
 
 @transaction.atomic
 def answer_unaccept(*, thread: Thread, by: User) -> Thread:
-    if not can_accept_answer(user=by, thread=thread):
+    if not access.can_accept_answer(user=by, thread=thread):
         raise PermissionDenied
     thread.accepted_answer = None
     thread.accepted_at = None

@@ -177,7 +177,7 @@ def _thread_page(request, thread: Thread, *, reply_form=None, status=200):
         "reply_form": reply_form,
         "can_moderate": can_moderate,
         "can_reply": not thread.is_closed or can_moderate,
-        "can_accept": services.can_accept_answer(user=request.user, thread=thread),
+        "can_accept": access.can_accept_answer(user=request.user, thread=thread),
         "is_following": selectors.is_following_thread(user=request.user, thread=thread),
     }
     if can_moderate:
@@ -228,7 +228,7 @@ def reply_create(request, thread_id: int):
 @login_required
 def post_edit(request, post_id: int):
     post = selectors.access_post(user=request.user, post_id=post_id)
-    if not services.can_edit_post(user=request.user, post=post):
+    if not access.can_edit_post(user=request.user, post=post):
         raise PermissionDenied
     thread = post.thread
     form = PostEditForm(
