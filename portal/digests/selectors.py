@@ -37,6 +37,7 @@ from portal.core.links import link_builder
 from portal.core.models import User
 from portal.forum import access
 from portal.forum.models import Post, Reaction, Thread, ThreadFollow, TopicFollow
+from portal.guides import access as guide_access
 from portal.guides.models import Guide
 
 from .models import DigestFrequency, DigestRun, EmailPreference
@@ -298,7 +299,9 @@ class DigestChunk:
         """Published guides created or updated in the period."""
         return list(
             Guide.objects.filter(
-                is_published=True, updated_at__gte=self.since, updated_at__lt=self.until
+                guide_access.guides_published(),
+                updated_at__gte=self.since,
+                updated_at__lt=self.until,
             ).only("id", "title", "slug", "summary", "topic_id", "created_by_id", "created_at")
         )
 

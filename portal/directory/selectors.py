@@ -17,6 +17,7 @@ from portal.core.models import Organisation, Topic, User
 from portal.core.text import Folded, fold_danish_query
 from portal.forum import access
 from portal.forum.models import Network, Post
+from portal.guides import access as guide_access
 from portal.guides.models import Guide
 
 RECENT_ANSWERS = 10
@@ -117,7 +118,7 @@ def person_recent_answer_list(
 def person_guide_list(*, person: User, limit: int = OWNED_GUIDES) -> list[Guide]:
     """Published guides the person owns (and so keeps up to date)."""
     return list(
-        Guide.objects.filter(owner=person, is_published=True)
+        Guide.objects.filter(guide_access.guides_published(), owner=person)
         .select_related("topic")
         .defer("body", "body_html")
         .order_by("title", "id")[:limit]

@@ -8,4 +8,7 @@ class GuidesConfig(AppConfig):
     verbose_name = _("Guides")
 
     def ready(self):
+        from portal.core.access import policy_register
+
+        policy_register(kind="guides", module="portal.guides.access")
         from . import receivers  # noqa: F401

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import rules
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -11,6 +10,7 @@ from portal.core.models import Role, User
 from portal.forum import access
 from portal.forum.models import Post, Thread
 
+from . import access as guide_access
 from .models import Guide, LawReference
 
 
@@ -20,9 +20,11 @@ def stale_q(*, today: date | None = None) -> Q:
 
 def guide_list_visible(*, user: User, topic=None, stale_only: bool = False) -> QuerySet[Guide]:
     """Guides by topic; drafts (unpublished) only for editors."""
-    guides = Guide.objects.select_related("topic", "owner").order_by("topic__name", "title", "pk")
-    if not rules.has_perm("guides.manage", user):
-        guides = guides.filter(is_published=True)
+    guides = (
+        Guide.objects.filter(guide_access.guides_readable(user=user))
+        .select_related("topic", "owner")
+        .order_by("topic__name", "title", "pk")
+    )
     if topic is not None:
         guides = guides.filter(topic=topic)
     if stale_only:
@@ -81,10 +83,8 @@ def answers_needing_review(*, user: User) -> QuerySet[Post]:
 
 def guides_from_thread(*, thread: Thread, user: User) -> list[Guide]:
     """The guides made from a thread (one query), for the panel beside it."""
-    guides = Guide.objects.filter(source_thread=thread).only("title", "slug").order_by("title")
-    if not rules.has_perm("guides.manage", user):
-        guides = guides.filter(is_published=True)
-    return list(guides)
+    guides = Guide.objects.filter(guide_access.guides_readable(user=user), source_thread=thread)
+    return list(guides.only("title", "slug").order_by("title"))
 
 
 def guide_ids_newly_stale(*, today: date) -> list[int]:

@@ -24,6 +24,7 @@ from portal.core.models import EmailDelivery, EmailSuppression, User
 from portal.digests.models import EmailClick, EmailPreference
 from portal.forum import access
 from portal.forum.models import TopicFollow
+from portal.guides import access as guide_access
 from portal.insights.selectors import visits_by_channel
 
 from .models import Newsletter, NewsletterItem
@@ -143,7 +144,7 @@ def items_visible_to_many(
             item
             for item in items
             if (item.thread_id is None or person.pk in readers_of[item.pk])
-            and (item.guide_id is None or item.guide.is_published)
+            and (item.guide_id is None or guide_access.guide_published(guide=item.guide))
         ]
         for person in users
     }

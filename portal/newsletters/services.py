@@ -44,6 +44,7 @@ from portal.digests.links import absolute, portal_path, unsubscribe_url
 from portal.digests.preferences import email_preferences_for, wants_email
 from portal.forum import access
 from portal.forum.models import Thread
+from portal.guides import access as guide_access
 from portal.guides.models import Guide
 
 from . import selectors, sources
@@ -285,7 +286,7 @@ def _content_at(url: str) -> sources.Proposal:
         guide = Guide.objects.filter(slug=match.kwargs["slug"]).first()
         if guide is None:
             raise _not_addable("not_found")
-        if not guide.is_published:
+        if not guide_access.guide_published(guide=guide):
             raise _not_addable("not_public")
         return sources.Proposal(
             kind=NewsletterItem.Kind.GUIDE,

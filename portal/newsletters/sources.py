@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 
 from portal.forum import access
 from portal.forum.models import Post, Reaction, Thread
+from portal.guides import access as guide_access
 from portal.guides.models import Guide
 from portal.insights.models import DailyThreadReads
 
@@ -271,7 +272,7 @@ def new_and_updated_guides(start: date, end: date) -> list[Proposal]:
     """Published guides written or updated in the period, newest first."""
     since, until = period_bounds(start, end)
     guides = (
-        Guide.objects.filter(is_published=True)
+        Guide.objects.filter(guide_access.guides_published())
         .filter(
             Q(created_at__gte=since, created_at__lt=until)
             | Q(updated_at__gte=since, updated_at__lt=until)

@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from portal.core.models import User
 from portal.forum import access
 from portal.forum.models import Post, Thread
+from portal.guides import access as guide_access
 from portal.guides.models import Guide
 
 from . import analysis
@@ -372,7 +373,9 @@ def _objects_index(kind: str, queryset, ids: Iterable[int], document) -> None:
 
 
 def guides_index(guide_ids: Iterable[int]) -> None:
-    guides = Guide.objects.filter(is_published=True).select_related("owner__organisation")
+    guides = Guide.objects.filter(guide_access.guides_published()).select_related(
+        "owner__organisation"
+    )
     _objects_index(Kind.GUIDE, guides, guide_ids, guide_document)
 
 
@@ -478,7 +481,9 @@ def index_rebuild(*, batch_size: int = 2000, progress=None) -> Counter:
         for batch in _batches(replies, batch_size):
             store("post", [post_document(p, p.thread) for p in batch])
 
-        guides = Guide.objects.filter(is_published=True).select_related("owner__organisation")
+        guides = Guide.objects.filter(guide_access.guides_published()).select_related(
+            "owner__organisation"
+        )
         for batch in _batches(guides, batch_size):
             store("guide", [guide_document(g) for g in batch])
 

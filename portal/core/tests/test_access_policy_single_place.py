@@ -1,9 +1,10 @@
 """Who may see what is decided in the access policies only (docs/decisions/0020-access-policy.md).
 
 A scan of the portal's own modules for the building blocks of readability in a query: a filter
-on hidden, on an open network or on an event's audience, and a look-up of the networks a person
-belongs to. Only the registered policy modules (portal.core.access.policy_modules) and the
-permission table (core/rules.py) may hold them; any other module asks a policy.
+on hidden, on an open network, on a published guide or on an event's audience, and a look-up of
+the networks a person belongs to. Only the registered policy modules
+(portal.core.access.policy_modules) and the permission table (core/rules.py) may hold them; any
+other module asks a policy.
 
 Not scanned: tests, migrations and the demo loaders (they build demo data and are moving out of
 the product's apps).
@@ -22,7 +23,7 @@ PORTAL = Path(__file__).resolve().parents[2]
 
 # Field names (at the end of a look-up path, or before its operator) that decide readability.
 READABILITY_FIELD = re.compile(
-    r"(^|__)(is_hidden|is_open|audience|audience_network|audience_network_id|"
+    r"(^|__)(is_hidden|is_open|is_published|audience|audience_network|audience_network_id|"
     r"audience_organisation_kind)(__[a-z]+)?$"
 )
 QUERY_CALLS = {"filter", "exclude", "get", "Q"}
@@ -100,8 +101,12 @@ def _scanned() -> list[Path]:
     ]
 
 
-def test_the_forum_and_the_events_have_registered_their_policies():
-    assert policy_modules() == {"forum": "portal.forum.access", "events": "portal.events.access"}
+def test_the_forum_the_events_and_the_guides_have_registered_their_policies():
+    assert policy_modules() == {
+        "forum": "portal.forum.access",
+        "events": "portal.events.access",
+        "guides": "portal.guides.access",
+    }
 
 
 def test_no_module_outside_the_policies_filters_readability_on_its_own():
@@ -131,6 +136,7 @@ def test_the_policies_are_where_the_building_blocks_are():
         'Q(**{f"{prefix}is_hidden": False})',
         "Event.objects.filter(audience=Event.Audience.EVERYONE)",
         "Event.objects.filter(audience_network_id__in=ids)",
+        "Guide.objects.filter(owner=person, is_published=True)",
         "NetworkMembership.objects.filter(user_id=user.pk).values('network_id')",
         "NetworkMembership.objects.filter(user_id__in=ids)",
     ],
