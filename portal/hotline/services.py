@@ -1,6 +1,5 @@
 """Writes of the legal hotline: sending a question, taking it, answering, deadlines."""
 
-import rules
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,23 +10,14 @@ from portal.forum.models import Post, Thread
 from portal.notifications.models import Notification
 from portal.notifications.services import notification_create_many
 
-from . import selectors, workdays
+from . import access, selectors, workdays
 from .models import HotlineCase
-
-
-def hotline_case_can_open(*, thread: Thread, user: User) -> bool:
-    """Whether the person may send this thread to the hotline now (for the panel's button)."""
-    return (
-        thread.is_question
-        and thread.accepted_answer_id is None
-        and (thread.author_id == user.pk or rules.has_perm("forum.moderate", user))
-    )
 
 
 @transaction.atomic
 def hotline_case_open(*, thread: Thread, by: User) -> HotlineCase:
     """Send a question to the jurists: once, by the asker or an editor, with a deadline."""
-    if not (thread.author_id == by.pk or rules.has_perm("forum.moderate", by)):
+    if not access.may_send_to_hotline(user=by, thread=thread):
         raise PermissionDenied
     if not thread.is_question:
         raise ValidationError(
@@ -72,7 +62,7 @@ def _locked_open_case(case: HotlineCase) -> HotlineCase:
 @transaction.atomic
 def hotline_case_assign(*, case: HotlineCase, jurist: User) -> HotlineCase:
     """ "I take it": the jurist becomes responsible (taking over from a colleague is allowed)."""
-    if not rules.has_perm("hotline.work", jurist):
+    if not access.may_work(user=jurist):
         raise PermissionDenied
     locked = _locked_open_case(case)
     locked.assigned_to = jurist
@@ -83,7 +73,7 @@ def hotline_case_assign(*, case: HotlineCase, jurist: User) -> HotlineCase:
 @transaction.atomic
 def hotline_case_withdraw(*, case: HotlineCase, by: User) -> HotlineCase:
     """The asker no longer needs the jurists (found the answer elsewhere)."""
-    if by.pk not in (case.requested_by_id, case.thread.author_id):
+    if not access.may_withdraw(user=by, case=case, thread=case.thread):
         raise PermissionDenied
     locked = _locked_open_case(case)
     locked.status = HotlineCase.Status.WITHDRAWN

@@ -1,11 +1,11 @@
-"""Template helpers for the hotline panel that the forum's thread page includes."""
+"""Template helpers for the hotline panel that the forum's thread page includes. What the
+panel offers is hotline/access.py's rule, the same the services enforce."""
 
-import rules
 from django import template
 from django.conf import settings
 
+from .. import access
 from ..models import HotlineCase
-from ..services import hotline_case_can_open
 
 register = template.Library()
 
@@ -23,17 +23,12 @@ def hotline_case_of(thread) -> HotlineCase | None:
 def hotline_panel(thread, user) -> dict:
     """What the panel shows and offers to this person on this thread."""
     case = hotline_case_of(thread)
-    is_jurist = bool(user.is_authenticated and rules.has_perm("hotline.work", user))
-    is_open = case is not None and case.status == HotlineCase.Status.OPEN
     return {
         "case": case,
-        "is_jurist": is_jurist,
+        "is_jurist": access.may_work(user=user),
         "working_days": settings.PORTAL_HOTLINE_RESPONSE_WORKING_DAYS,
-        "can_open": case is None
-        and user.is_authenticated
-        and hotline_case_can_open(thread=thread, user=user),
-        "can_take": is_open and is_jurist and case.assigned_to_id != user.pk,
-        "can_withdraw": is_open
-        and user.is_authenticated
-        and user.pk in (case.requested_by_id, thread.author_id),
+        "can_open": case is None and access.case_can_open(user=user, thread=thread),
+        "can_take": case is not None and access.case_can_take(user=user, case=case),
+        "can_withdraw": case is not None
+        and access.case_can_withdraw(user=user, case=case, thread=thread),
     }
