@@ -73,3 +73,29 @@ def test_new_thread_queries_do_not_grow_with_the_topic_followers(fund, topic):
     many, many_notified = _thread_queries(fund, topic, 20, 200)
     assert few_notified == 5 and many_notified == 25
     assert (few, many) == (20, 20)
+
+
+def _mention_queries(fund, topic, network, n, start):
+    author = make_user(organisation=fund, email=f"spoerger{start}@3f.example.dk")
+    add_member(network, author)
+    thread = make_thread(author=author, topic=topic, network=network, title=f"Nævnt {start}")
+    handles = []
+    for i in range(n):
+        person = make_user(organisation=fund, email=f"naevnt{start + i}@3f.example.dk")
+        if i % 2:
+            add_member(network, person)
+        handles.append(f"@naevnt{start + i}")
+    with CaptureQueriesContext(connection) as ctx:
+        post = forum.reply_create(author=author, thread=thread, body=" ".join(handles))
+    mentioned = Notification.objects.filter(post=post, kind=Notification.Kind.MENTION).count()
+    return len(ctx.captured_queries), mentioned
+
+
+def test_mentions_in_a_reply_cost_the_same_however_many_are_named(fund, topic):
+    """Who of the people named may read an invitation-only thread is decided for all at once;
+    only its members are mentioned."""
+    network = NetworkFactory(is_open=False)
+    few, few_mentioned = _mention_queries(fund, topic, network, 4, 100)
+    many, many_mentioned = _mention_queries(fund, topic, network, 16, 200)
+    assert (few_mentioned, many_mentioned) == (2, 8)
+    assert (few, many) == (24, 24), (few, many)
