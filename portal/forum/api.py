@@ -64,11 +64,12 @@ class PostOut(Schema):
 
     @staticmethod
     def resolve_body(obj) -> str:
-        return "" if obj.is_hidden else obj.body
+        # The API shows everyone what everyone may read: a hidden post's text for nobody.
+        return obj.body if access.post_shown(user=None, post=obj) else ""
 
     @staticmethod
     def resolve_body_html(obj) -> str:
-        return "" if obj.is_hidden else obj.body_html
+        return obj.body_html if access.post_shown(user=None, post=obj) else ""
 
 
 class ThreadDetailOut(ThreadOut):

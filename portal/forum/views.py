@@ -167,7 +167,10 @@ def _thread_page(request, thread: Thread, *, reply_form=None, status=200):
     if reply_form is None:
         initial = {}
         quote_id = request.GET.get("citer", "")
-        quoted = next((p for p in posts if str(p.pk) == quote_id and not p.is_hidden), None)
+        quoted = next(
+            (p for p in posts if str(p.pk) == quote_id and access.post_shown(user=None, post=p)),
+            None,
+        )
         if quoted is not None:
             initial = {"body": _quote(quoted), "quoted_post": quoted.pk}
         reply_form = ReplyForm(initial=initial)
