@@ -9,7 +9,7 @@ run an event (edit, cancel, participants) is a permission in core/rules.py ("eve
 The three forms of docs/decisions/0020-access-policy.md: `events_visible` (a filter),
 `event_visible` (one event: the filter asked about it, so the two cannot differ) and
 `event_viewers` (many people at once, from the same facts as `_event_visible_given`, held to
-the filter by core/tests/test_access_policy.py).
+the filter by events/tests/test_access.py).
 """
 
 from collections.abc import Iterable

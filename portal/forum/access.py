@@ -10,7 +10,7 @@ moderators only.
 Every answer comes in the three forms of docs/decisions/0020-access-policy.md: a filter
 (`threads_readable`), a check of one (`thread_readable`) and a bulk form (`thread_readers`). The
 checks and the bulk forms share one function of the facts (`_thread_readable_given`); the
-filters say the same in SQL, and core/tests/test_access_policy.py holds the two to each other for
+filters say the same in SQL, and forum/tests/test_access.py holds the two to each other for
 every kind of person and thread.
 """
 
