@@ -8,5 +8,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        # The digest and newsletter registries and the search index learn about events here.
-        from . import integrations  # noqa: F401
+        # Connects the receivers (the digests, newsletters and search apps above read events
+        # themselves). Imported here because they import models, which the app registry must
+        # have loaded first.
+        from . import receivers  # noqa: F401

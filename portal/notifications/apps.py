@@ -6,3 +6,13 @@ class NotificationsConfig(AppConfig):
     name = "portal.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self):
+        # The content apps below notify through portal.core.notify; this app does the writing.
+        # Imported here, not at the top: services import models, which the app registry must
+        # have loaded first.
+        from portal.core.notify import notifier_register
+
+        from .services import notification_create_many
+
+        notifier_register(notification_create_many)

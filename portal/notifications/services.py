@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.core.models import User
+from portal.forum.selectors import thread_readers
 
 from .models import Notification
 
@@ -22,8 +23,6 @@ def notification_create_many(
     guide=None,
 ) -> list[Notification]:
     """Notify each recipient once; never the actor, never about a thread they may not read."""
-    from portal.forum.selectors import thread_readers
-
     seen: set[int] = set()
     people = []
     for recipient in recipients:
