@@ -20,6 +20,7 @@ from itertools import chain
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
 
 from .cpr import find_cpr_numbers
 
@@ -112,8 +113,6 @@ def _pdf_string(value) -> str:
 
 
 def _pdf_texts(data: bytes, budget: _Budget) -> Iterator[str]:
-    from pypdf import PdfReader
-
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         reader.decrypt("")

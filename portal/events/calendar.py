@@ -29,6 +29,7 @@ from portal.core.markdown import render_markdown
 from portal.core.models import User
 
 from .models import CalendarFeed, Event, Registration, new_calendar_token
+from .selectors import event_visible_q
 
 TZID = "Europe/Copenhagen"
 COPENHAGEN = ZoneInfo(TZID)
@@ -170,8 +171,6 @@ def event_ics(event: Event, *, method: str = "PUBLISH", attendee: User | None = 
 
 def feed_events(user: User):
     """The events the person has a seat at, from a year back; cancelled events stay listed."""
-    from .selectors import event_visible_q
-
     return (
         Event.objects.filter(
             event_visible_q(user=user),

@@ -11,6 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz.distance import Levenshtein
 
 from portal.core.models import User
+from portal.events.models import Event
+from portal.events.selectors import event_visible_q
 from portal.forum.models import Network
 from portal.forum.selectors import network_ids_of
 
@@ -80,10 +82,6 @@ def document_visible_q(*, user: User) -> Q:
     the index."""
     if not (user and user.is_authenticated and user.is_active):
         return Q(pk__in=[])
-    # Imported here: events build on search (their documents), not the other way round.
-    from portal.events.models import Event
-    from portal.events.selectors import event_visible_q
-
     forum = (
         Q(network__isnull=True)
         | Q(network_id__in=Network.objects.filter(is_open=True).values("pk"))
