@@ -20,7 +20,6 @@ from itertools import chain
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
 
 from .cpr import find_cpr_numbers
 
@@ -113,6 +112,10 @@ def _pdf_string(value) -> str:
 
 
 def _pdf_texts(data: bytes, budget: _Budget) -> Iterator[str]:
+    # Imported on first use: pypdf takes about 0.1 s to import, and only a PDF upload needs it,
+    # not every process that loads the forms.
+    from pypdf import PdfReader
+
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         reader.decrypt("")

@@ -8,6 +8,7 @@ class ForumConfig(AppConfig):
     verbose_name = _("Debate")
 
     def ready(self):
+        # Imported when the app registry is ready: the module imports models.
         from . import list_cache
 
         list_cache.connect()

@@ -8,4 +8,5 @@ class GuidesConfig(AppConfig):
     verbose_name = _("Guides")
 
     def ready(self):
+        # Imported when the app registry is ready: the module imports models.
         from . import receivers  # noqa: F401
