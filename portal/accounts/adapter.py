@@ -1,6 +1,8 @@
 """allauth hooks: who may sign up, approval before first sign-in, and email through the portal."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied
 
 from portal.core.email import email_send_rendered
@@ -58,9 +60,6 @@ class PortalAccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Route allauth's emails (codes, resets, verification) through the portal's one sender."""
-        from allauth.core import context as allauth_context
-        from django.contrib.sites.shortcuts import get_current_site
-
         request = allauth_context.request
         ctx = {
             "request": request,

@@ -8,4 +8,5 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        # Imported when the app registry is ready: the module imports models.
         from . import signals  # noqa: F401

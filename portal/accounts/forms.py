@@ -8,7 +8,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.forms import CprGuardedFormMixin, LogFilterForm
+from portal.core.forms import CprGuardedFormMixin, DkfdsFormMixin, LogFilterForm
 from portal.core.models import AuditEvent, Centre, Organisation, Role, Topic, User
 
 from . import selectors, sign_in_throttle
@@ -47,22 +47,6 @@ class ConfirmLoginCodeForm(AllauthConfirmLoginCodeForm):
             raise
         sign_in_throttle.attempt_succeeded(attempt)
         return code
-
-
-class DkfdsFormMixin:
-    """Give every widget the design system's class, so templates only lay fields out."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-                css_class = "form-checkbox"
-            elif isinstance(widget, forms.Select):
-                css_class = "form-select"
-            else:
-                css_class = "form-input"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css_class}".strip()
 
 
 def _role_field(*, label, initial=None) -> forms.MultipleChoiceField:

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from portal.core.models import AuditEvent, Organisation, Role, RoleGrant, User
+from portal.core.models import AuditEvent, EmailDelivery, Organisation, Role, RoleGrant, User
 from portal.core.rules import is_operator_admin
 
 from .models import Invitation, invitation_token_hash
@@ -357,10 +357,10 @@ def _debate_data(*, user: User) -> dict:
 def _email_data(*, user: User) -> dict:
     """Email choices and the record of mail sent to the person (not the bodies: they may hold
     login codes and are deleted after the retention period)."""
-    from portal.core.models import EmailDelivery
-    from portal.digests.preferences import email_preference_of
-
-    preference = email_preference_of(user=user)
+    # Read through the apps registry like the debate and events data: digests builds on
+    # accounts. No row means the defaults, as the digests app reads it.
+    preference_model = apps.get_model("digests", "EmailPreference")
+    preference = preference_model.objects.filter(user=user).first() or preference_model(user=user)
     deliveries = EmailDelivery.objects.filter(Q(user=user) | Q(recipient__iexact=user.email))
     return {
         "preferences": {

@@ -30,7 +30,7 @@ from portal.core.outbox import email_deliveries_forget
 from portal.core.rules import roles_grantable
 from portal.core.services import audit_record
 
-from . import selectors
+from . import hooks, selectors
 from .models import Invitation, invitation_token_hash
 
 
@@ -479,19 +479,13 @@ def account_delete(*, user: User, password: str, request=None) -> None:
         request=request,
         email=user.email,
     )
-    _event_seats_release(user=user)
+    # The apps above accounts let go of the person's things (the events app gives up their
+    # seats so that the next person waiting gets them) in this transaction.
+    hooks.account_deleting.send(sender=User, user=user)
     _email_records_forget(user=user)
     # Registrations and the calendar feed go with the account (CASCADE); survey answers stay,
     # without the person (SET_NULL), so organisers' results stay whole.
     user.delete()
-
-
-def _event_seats_release(*, user: User) -> None:
-    """The person's places at events that have not started are given up, so that a freed seat
-    goes to the next person waiting (who is told); the person is not mailed."""
-    from portal.events.services import registrations_withdraw_all
-
-    registrations_withdraw_all(user=user)
 
 
 def _email_records_forget(*, user: User) -> None:

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        # Imported when the app registry is ready: the module imports models.
         from . import checks, cpr_guard, signals  # noqa: F401
 
         cpr_guard.attach_field_validators()

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
+from django.db import connection
 
 
 @register(deploy=True)
@@ -23,8 +24,6 @@ def cache_fallback_table(app_configs, databases=None, **kwargs):
     exist before the outage, not be discovered missing during it."""
     if not databases or "fallback" not in settings.CACHES:
         return []
-    from django.db import connection
-
     table = settings.CACHES["fallback"].get("LOCATION", "")
     if table in connection.introspection.table_names():
         return []

@@ -112,6 +112,8 @@ def _pdf_string(value) -> str:
 
 
 def _pdf_texts(data: bytes, budget: _Budget) -> Iterator[str]:
+    # Imported on first use: pypdf takes about 0.1 s to import, and only a PDF upload needs it,
+    # not every process that loads the forms.
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))

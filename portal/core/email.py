@@ -216,6 +216,7 @@ def _enqueue_on_commit(delivery_id: int) -> None:
 def email_enqueue(delivery_id: int) -> None:
     """Hand the id to the queue. If the queue cannot be reached the message is still in the
     outbox, and the sweep sends it: the cause that wrote it must not fail for that."""
+    # Imported here: the tasks module imports the outbox, which imports this module.
     from .tasks import deliver_email
 
     try:

@@ -8,6 +8,22 @@ from .cpr import validate_no_cpr_number
 from .models import EmailDelivery, PersonalDataAccess
 
 
+class DkfdsFormMixin:
+    """Give every widget the design system's class, so templates only lay fields out."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+                css_class = "form-checkbox"
+            elif isinstance(widget, forms.Select):
+                css_class = "form-select"
+            else:
+                css_class = "form-input"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css_class}".strip()
+
+
 def posted(request):
     """The submitted data, or None on GET, so that an empty POST still shows its errors."""
     return request.POST if request.method == "POST" else None

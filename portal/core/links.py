@@ -1,4 +1,5 @@
-"""Links to a route with one argument, made many times over in a loop (digests and their emails).
+"""Links for use outside a request: absolute URLs, and links to a route with one argument made
+many times over in a loop (digests and their emails).
 
 reverse() walks the URL patterns on every call; in a digest round that costs more than composing
 the item it links to. `link_builder` reverses the route once with a marker in place of the
@@ -20,6 +21,11 @@ from django.utils.http import RFC3986_SUBDELIMS
 _MARKER = "987654321"
 # What reverse() leaves unquoted in a path (the `pchar` of RFC 3986).
 _SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
+def absolute(path: str) -> str:
+    """The URL of a portal path for use outside the portal (emails, calendar files)."""
+    return path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
 
 
 def link_builder(viewname: str) -> Callable[[int | str], str]:

@@ -13,6 +13,10 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from .views import healthz
 
 logger = logging.getLogger(__name__)
 
@@ -146,8 +150,6 @@ class HealthCheckMiddleware:
 
     def __call__(self, request):
         if request.path == "/healthz":
-            from .views import healthz
-
             return healthz(request)
         return self.get_response(request)
 
@@ -167,9 +169,6 @@ class QueueUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from redis.exceptions import ConnectionError as RedisConnectionError
-        from redis.exceptions import TimeoutError as RedisTimeoutError
-
         if not isinstance(exception, RedisConnectionError | RedisTimeoutError):
             return None
         logger.error("Redis unreachable while answering %s", request.path, exc_info=exception)

@@ -10,6 +10,7 @@ from huey.contrib.djhuey import db_periodic_task, db_task, lock_task
 
 from . import outbox
 from .models import AuditEvent
+from .services import personal_data_access_prune
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +49,6 @@ def audit_prune():
 @db_periodic_task(crontab(hour="3", minute="23"))
 def access_log_prune():
     """Drop access-log rows older than their retention period (data minimisation)."""
-    from .services import personal_data_access_prune
-
     deleted = personal_data_access_prune()
     logger.info("access_log_prune removed %s rows", deleted)
     return deleted

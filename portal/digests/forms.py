@@ -3,11 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.notifications.models import Notification
+from portal.core.notify import NotificationKind
 
 from .models import DigestFrequency, EmailPreference
 
-Kind = Notification.Kind
+Kind = NotificationKind
 
 # The notification kinds in the groups the settings page shows them in.
 KIND_GROUPS = {
@@ -81,7 +81,7 @@ class EmailPreferenceForm(forms.Form):
         return [self[name] for name in self._groups]
 
     def notification_kinds_off(self) -> list[str]:
-        """The kinds left unticked, in the order of Notification.Kind.
+        """The kinds left unticked, in the order of NotificationKind.
 
         Kinds of a group the page did not show keep their earlier setting.
         """

@@ -12,13 +12,11 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from portal.core.links import absolute
+
 _UNSUBSCRIBE_SALT = "digests.unsubscribe"
 _CLICK_SALT = "digests.click"
 _OPEN_SALT = "digests.open"
-
-
-def absolute(path: str) -> str:
-    return path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
 
 
 def portal_path(url: str) -> str:

@@ -30,7 +30,7 @@ class EmailPreference(models.Model):
     )
     newsletter = models.BooleanField(_("newsletter"), default=True)
     notifications = models.BooleanField(_("notifications by email"), default=True)
-    # Notification kinds (Notification.Kind values) the person does not want by email.
+    # Notification kinds (NotificationKind values) the person does not want by email.
     notification_kinds_off = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

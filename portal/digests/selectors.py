@@ -5,10 +5,11 @@ a chunk of readers costs a fixed number of queries (their follows, networks, exp
 period's content), and each person's digest is then assembled in memory.
 
 Composition is a small registry of *digest sources*: each source is a function that gets the
-chunk and returns scored candidate items per reader. The events app registers its
-"upcoming events" source with `digest_source("events", weight=...)` from its AppConfig.ready();
-nothing here has to change for that. Candidates are ranked (source weight + engagement +
-recency), deduplicated per thread (the best reason wins) and capped at PORTAL_DIGEST_MAX_ITEMS.
+chunk and returns scored candidate items per reader. The "upcoming events" source lives in
+`digests/events.py` and registers with `digest_source("events", weight=...)` when the app
+starts; the events app below knows nothing of digests. Candidates are ranked (source weight +
+engagement + recency), deduplicated per thread (the best reason wins) and capped at
+PORTAL_DIGEST_MAX_ITEMS.
 
 What a reader may see is decided by the forum's policy (`portal.forum.access`), applied in
 memory: threads of a network by invitation only for its members, hidden and merged

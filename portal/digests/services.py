@@ -19,7 +19,8 @@ from django.utils.translation import ngettext
 from portal.core.email import OutgoingEmail, email_record_batch
 from portal.core.links import link_builder
 from portal.core.mail_addresses import reply_address
-from portal.core.models import EmailCategory, EmailDelivery, User
+from portal.core.models import EmailCategory, EmailDelivery, EmailSuppression, User
+from portal.core.notify import NotificationKind
 from portal.core.outbox import email_deliver
 
 from . import links
@@ -84,11 +85,9 @@ def email_preference_update(
     notification_kinds_off: list[str],
 ) -> EmailPreference:
     """Save a person's email choices from the settings page."""
-    from portal.notifications.models import Notification
-
     if digest_frequency not in DigestFrequency.values:
         raise ValueError(digest_frequency)
-    unknown = set(notification_kinds_off) - set(Notification.Kind.values)
+    unknown = set(notification_kinds_off) - set(NotificationKind.values)
     if unknown:
         raise ValueError(sorted(unknown))
     preference, _ = EmailPreference.objects.select_for_update().get_or_create(user=user)
@@ -96,7 +95,7 @@ def email_preference_update(
     preference.newsletter = newsletter
     preference.notifications = notifications
     preference.notification_kinds_off = [
-        kind for kind in Notification.Kind.values if kind in set(notification_kinds_off)
+        kind for kind in NotificationKind.values if kind in set(notification_kinds_off)
     ]
     preference.save()
     return preference
@@ -109,8 +108,6 @@ def email_suppression_clear(*, user: User) -> bool:
     Only their own current address: nobody can lift the suppression of someone else's. If the
     address still bounces, bounce handling suppresses it again. True when one was lifted.
     """
-    from portal.core.models import EmailSuppression
-
     deleted, _ = EmailSuppression.objects.filter(address__iexact=user.email).delete()
     return bool(deleted)
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from portal.core.forms import posted
 from portal.core.models import EmailCategory, Role
+from portal.insights.models import VISIT_CHANNEL_SESSION_KEY, VisitChannel
 
 from . import links
 from .forms import EmailPreferenceForm
@@ -29,9 +30,6 @@ from .services import (
 # A transparent 1×1 GIF.
 _PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
-# Read by the visit counter (portal.insights): this session arrived from an email.
-VISIT_CHANNEL_SESSION_KEY = "visit_channel"
-
 
 @require_GET
 @never_cache
@@ -42,7 +40,7 @@ def email_click(request, token: str):
     except (signing.BadSignature, ValueError, TypeError) as exc:
         raise Http404 from exc
     email_click_record(delivery_id=delivery_id, item=item, url=path)
-    request.session[VISIT_CHANNEL_SESSION_KEY] = "email"
+    request.session[VISIT_CHANNEL_SESSION_KEY] = VisitChannel.EMAIL.value
     return redirect(path)
 
 

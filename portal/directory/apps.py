@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.text import register_sqlite_function
+
 
 class DirectoryConfig(AppConfig):
     name = "portal.directory"
@@ -9,6 +11,4 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        from portal.core.text import register_sqlite_function
-
         connection_created.connect(register_sqlite_function, dispatch_uid="directory_fold")

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.access import policy_register
+
 
 class EventsConfig(AppConfig):
     name = "portal.events"
@@ -8,8 +10,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from portal.core.access import policy_register
-
         policy_register(kind="events", module="portal.events.access")
-        # The digest and newsletter registries and the search index learn about events here.
-        from . import integrations  # noqa: F401
+        # Connects the receivers (the digests, newsletters and search apps above read events
+        # themselves). Imported here because they import models, which the app registry must
+        # have loaded first.
+        from . import receivers  # noqa: F401

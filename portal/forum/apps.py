@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.access import policy_register
+
 
 class ForumConfig(AppConfig):
     name = "portal.forum"
@@ -8,8 +10,6 @@ class ForumConfig(AppConfig):
     verbose_name = _("Debate")
 
     def ready(self):
-        from portal.core.access import policy_register
-
         policy_register(kind="forum", module="portal.forum.access")
         from . import list_cache
 

@@ -13,9 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.core.cpr import redact_cpr_numbers, validate_no_cpr_number
 from portal.core.markdown import render_markdown
 from portal.core.models import AuditEvent, Role, Topic, User
+from portal.core.notify import NotificationKind, notify
 from portal.core.services import audit_record
-from portal.notifications.models import Notification
-from portal.notifications.services import notification_create_many
 
 from . import access, signals
 from .attachment_limits import attachment_limits_check
@@ -178,18 +177,18 @@ def thread_create(
     _follow(user=author, thread=thread)
     notified: set[int] = set()
     if mentioned:
-        notification_create_many(
+        notify(
             recipients=mentioned,
-            kind=Notification.Kind.MENTION,
+            kind=NotificationKind.MENTION,
             actor=author,
             thread=thread,
             post=post,
         )
         notified.update(person.pk for person in mentioned)
     if addressed_to is not None and addressed_to.pk not in notified:
-        notification_create_many(
+        notify(
             recipients=[addressed_to],
-            kind=Notification.Kind.QUESTION_FOR_YOU,
+            kind=NotificationKind.QUESTION_FOR_YOU,
             actor=author,
             thread=thread,
             post=post,
@@ -198,9 +197,9 @@ def thread_create(
     topic_followers = User.objects.filter(topic_follows__topic=topic, is_active=True).exclude(
         pk__in=notified
     )
-    notification_create_many(
+    notify(
         recipients=topic_followers,
-        kind=Notification.Kind.NEW_THREAD,
+        kind=NotificationKind.NEW_THREAD,
         actor=author,
         thread=thread,
         post=post,
@@ -253,17 +252,17 @@ def reply_create(
     # One notification per person and post: a mention beats an answer, an answer beats a reply.
     notified = {person.pk for person in mentioned}
     if mentioned:
-        notification_create_many(
+        notify(
             recipients=mentioned,
-            kind=Notification.Kind.MENTION,
+            kind=NotificationKind.MENTION,
             actor=author,
             thread=thread,
             post=post,
         )
     if thread.is_question and thread.author_id and thread.author_id not in notified:
-        notification_create_many(
+        notify(
             recipients=[thread.author],
-            kind=Notification.Kind.ANSWER,
+            kind=NotificationKind.ANSWER,
             actor=author,
             thread=thread,
             post=post,
@@ -272,8 +271,8 @@ def reply_create(
     followers = User.objects.filter(thread_follows__thread=thread, is_active=True).exclude(
         pk__in=notified
     )
-    notification_create_many(
-        recipients=followers, kind=Notification.Kind.REPLY, actor=author, thread=thread, post=post
+    notify(
+        recipients=followers, kind=NotificationKind.REPLY, actor=author, thread=thread, post=post
     )
     signals.post_created.send(sender=Post, post=post)
     return post
@@ -312,9 +311,9 @@ def post_edit(
         post.refresh_from_db(fields=["edit_count"])
         new_people = _store_mentions(post=post, people=mentioned)
         if new_people:
-            notification_create_many(
+            notify(
                 recipients=new_people,
-                kind=Notification.Kind.MENTION,
+                kind=NotificationKind.MENTION,
                 actor=editor,
                 thread=thread,
                 post=post,
@@ -340,9 +339,9 @@ def answer_accept(*, thread: Thread, post: Post, by: User) -> Thread:
     thread.accepted_by = by
     thread.save(update_fields=["accepted_answer", "accepted_at", "accepted_by"])
     if post.author_id:
-        notification_create_many(
+        notify(
             recipients=[post.author],
-            kind=Notification.Kind.ANSWER_ACCEPTED,
+            kind=NotificationKind.ANSWER_ACCEPTED,
             actor=by,
             thread=thread,
             post=post,
@@ -682,9 +681,7 @@ def network_member_add(
         target=network,
         role=role,
     )
-    notification_create_many(
-        recipients=[user], kind=Notification.Kind.NETWORK_ADDED, actor=by, network=network
-    )
+    notify(recipients=[user], kind=NotificationKind.NETWORK_ADDED, actor=by, network=network)
     return membership
 
 

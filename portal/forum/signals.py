@@ -1,4 +1,4 @@
-"""Hooks the debate offers other apps (search, hotline, guides, notifications by email).
+"""Hooks the debate offers other apps (search, hotline, guides, insights, notifications by email).
 
 Sent by forum services inside their transaction; receivers that do slow work defer it with
 transaction.on_commit.
@@ -14,3 +14,5 @@ post_edited = Signal()
 answer_accepted = Signal()
 # thread=Thread; sent when a thread is moved, merged, hidden, shown, pinned, closed or reopened.
 thread_changed = Signal()
+# thread_id=int; sent when someone opens a thread's page (insights counts it for "most read").
+thread_viewed = Signal()

@@ -15,9 +15,8 @@ from django.views.decorators.http import require_POST
 from portal.core.forms import add_service_errors, error_text, posted
 from portal.core.models import Topic, User
 from portal.core.pagination import CappedPaginator
-from portal.insights.services import thread_read_record
 
-from . import access, list_cache, selectors, services
+from . import access, list_cache, selectors, services, signals
 from .forms import (
     NetworkForm,
     NetworkMemberForm,
@@ -199,7 +198,7 @@ def thread_detail(request, thread_id: int):
     thread = selectors.thread_detail(user=request.user, thread_id=thread_id)
     if thread.merged_into_id:
         return redirect("forum:thread_detail", thread_id=thread.merged_into_id)
-    thread_read_record(thread_id=thread.pk)
+    signals.thread_viewed.send(sender=Thread, thread_id=thread.pk)
     return _thread_page(request, thread)
 
 

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.access import policy_register
+
 
 class GuidesConfig(AppConfig):
     name = "portal.guides"
@@ -8,7 +10,5 @@ class GuidesConfig(AppConfig):
     verbose_name = _("Guides")
 
     def ready(self):
-        from portal.core.access import policy_register
-
         policy_register(kind="guides", module="portal.guides.access")
         from . import receivers  # noqa: F401

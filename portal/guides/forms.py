@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.accounts.forms import DkfdsFormMixin
-from portal.core.forms import CprGuardedFormMixin
+from portal.core.forms import CprGuardedFormMixin, DkfdsFormMixin
 from portal.core.models import Topic
 
 from . import lawrefs

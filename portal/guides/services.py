@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from portal.core.cpr import validate_no_cpr_number
 from portal.core.markdown import render_markdown
 from portal.core.models import Topic, User
+from portal.core.notify import NotificationKind, notify
 from portal.forum.models import Post, Thread
-from portal.notifications.models import Notification
-from portal.notifications.services import notification_create_many
 
 from . import lawrefs
 from .models import Guide, LawReference
@@ -304,9 +303,7 @@ def law_reference_mark_changed(
         needs_review=True, review_reason=reason
     )
     for guide in guides:
-        notification_create_many(
-            recipients=[guide.owner], kind=Notification.Kind.GUIDE_REVIEW, actor=by, guide=guide
-        )
+        notify(recipients=[guide.owner], kind=NotificationKind.GUIDE_REVIEW, actor=by, guide=guide)
     return {"reference": marked, "guides": len(guides), "answers": answers_flagged}
 
 
@@ -336,9 +333,7 @@ def guide_notify_stale(*, guide_id: int) -> bool:
     )
     if guide is None or guide.review_by >= timezone.localdate():
         return False
-    notification_create_many(
-        recipients=[guide.owner], kind=Notification.Kind.GUIDE_REVIEW, guide=guide
-    )
+    notify(recipients=[guide.owner], kind=NotificationKind.GUIDE_REVIEW, guide=guide)
     guide.stale_notified_at = timezone.now()
     guide.save(update_fields=["stale_notified_at"])
     return True

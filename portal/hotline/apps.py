@@ -8,4 +8,5 @@ class HotlineConfig(AppConfig):
     verbose_name = _("Legal hotline")
 
     def ready(self):
+        # Imported when the app registry is ready: the module imports models.
         from . import receivers  # noqa: F401

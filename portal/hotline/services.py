@@ -6,9 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import Role, User
+from portal.core.notify import NotificationKind, notify
 from portal.forum.models import Post, Thread
-from portal.notifications.models import Notification
-from portal.notifications.services import notification_create_many
 
 from . import access, selectors, workdays
 from .models import HotlineCase
@@ -41,9 +40,9 @@ def hotline_case_open(*, thread: Thread, by: User) -> HotlineCase:
         deadline=workdays.response_deadline(now),
     )
     thread.hotline_case = case
-    notification_create_many(
+    notify(
         recipients=selectors.jurists(),
-        kind=Notification.Kind.HOTLINE_NEW,
+        kind=NotificationKind.HOTLINE_NEW,
         actor=by,
         thread=thread,
     )
@@ -122,9 +121,7 @@ def hotline_case_warn_deadline(*, case_id: int) -> bool:
     ):
         return False
     recipients = [case.assigned_to] if case.assigned_to_id else selectors.jurists()
-    notification_create_many(
-        recipients=recipients, kind=Notification.Kind.HOTLINE_DEADLINE, thread=case.thread
-    )
+    notify(recipients=recipients, kind=NotificationKind.HOTLINE_DEADLINE, thread=case.thread)
     case.deadline_warned_at = now
     case.save(update_fields=["deadline_warned_at"])
     return True
@@ -148,9 +145,7 @@ def hotline_case_escalate(*, case_id: int) -> bool:
     ):
         return False
     recipients = [*selectors.jurists(), *selectors.editors()]
-    notification_create_many(
-        recipients=recipients, kind=Notification.Kind.HOTLINE_OVERDUE, thread=case.thread
-    )
+    notify(recipients=recipients, kind=NotificationKind.HOTLINE_OVERDUE, thread=case.thread)
     case.escalated_at = now
     case.save(update_fields=["escalated_at"])
     return True

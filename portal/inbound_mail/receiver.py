@@ -31,6 +31,8 @@ from portal.core.mail_addresses import (
     reply_address_parse,
 )
 
+from .services import inbound_mail_receive
+
 logger = logging.getLogger(__name__)
 
 MAX_RECIPIENTS = 50
@@ -66,8 +68,6 @@ def recipient_check(address: str) -> str | None:
 
 
 def _receive(raw: bytes, envelope_from: str, recipients: list[str]):
-    from .services import inbound_mail_receive
-
     close_old_connections()
     try:
         return inbound_mail_receive(raw=raw, envelope_from=envelope_from, recipients=recipients)

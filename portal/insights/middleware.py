@@ -9,9 +9,7 @@ the mark is used up, so the next day's visit is direct unless it starts from an 
 
 from django.utils import timezone
 
-from portal.digests.views import VISIT_CHANNEL_SESSION_KEY
-
-from .models import VisitChannel
+from .models import VISIT_CHANNEL_SESSION_KEY, VisitChannel
 from .services import visit_record
 
 COUNTED_SESSION_KEY = "insights_visit_counted"

@@ -12,6 +12,11 @@ class VisitChannel(models.TextChoices):
     DIRECT = "direct", _("Direct")
 
 
+# The session key a page sets when a visit arrives through a link in an email (the digests'
+# click view); the visit counter reads it and uses it up.
+VISIT_CHANNEL_SESSION_KEY = "visit_channel"
+
+
 class DailyVisits(models.Model):
     """Signed-in visits (the first request of a session) per day and channel."""
 

@@ -490,6 +490,7 @@ def newsletter_unschedule(*, newsletter: Newsletter, by: User) -> Newsletter:
 @transaction.atomic
 def newsletter_send_now(*, newsletter: Newsletter, by: User) -> Newsletter:
     """Schedule for now and hand it to the queue at once (no wait for the next minute)."""
+    # Imported here: the tasks module imports these services.
     from .tasks import newsletter_send
 
     selectors.require_manage(by)

@@ -4,9 +4,9 @@ Each source is a function `(start, end) -> list[Proposal]` over a period of days
 inclusive), registered with `@proposal_source(order)`. The draft takes the sources in order and
 keeps the first proposal of each piece of content, so an earlier source's reason wins.
 
-Other modules add their own source from their app's `ready()` (or a module imported there):
-the events module registers "upcoming events" this way, proposing items of kind
-`NewsletterItem.Kind.EVENT` with the event's portal URL, without this module knowing events.
+More sources register from a module imported in the app's `ready()`: `event_proposals.py`
+adds "upcoming events" this way, proposing items of kind `NewsletterItem.Kind.EVENT` with the
+event's portal URL (the events app, below the newsletters, knows nothing of them).
 
 Only content that every signed-in member may read is proposed: no thread of a network by
 invitation, no hidden or merged thread, no unpublished guide. A newsletter goes to many
@@ -86,8 +86,8 @@ def proposal_sources() -> list[ProposalSource]:
 # --- Pasted addresses of other modules' pages -------------------------------------------------
 
 # A module's page the editor may paste into a newsletter: URL name → function(url kwargs) that
-# returns the Proposal, or "not_found" / "not_public". Threads and guides are known here; the
-# events module registers its event page, as it registers its proposal source.
+# returns the Proposal, or "not_found" / "not_public". Threads and guides are known here; an
+# event page is registered by `event_proposals.py`, with its proposal source.
 AddressResolver = Callable[[dict], "Proposal | str"]
 _address_resolvers: dict[str, AddressResolver] = {}
 

@@ -3,22 +3,13 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+
+from portal.core.notify import NotificationKind
 
 
 class Notification(models.Model):
-    class Kind(models.TextChoices):
-        REPLY = "reply", _("Reply to a thread you follow")
-        MENTION = "mention", _("Mention")
-        NEW_THREAD = "new_thread", _("New thread in a topic you follow")
-        ANSWER = "answer", _("Answer to your question")
-        ANSWER_ACCEPTED = "answer_accepted", _("Your answer was accepted")
-        QUESTION_FOR_YOU = "question_for_you", _("A question for you")
-        HOTLINE_NEW = "hotline_new", _("New hotline question")
-        HOTLINE_DEADLINE = "hotline_deadline", _("Hotline deadline approaching")
-        HOTLINE_OVERDUE = "hotline_overdue", _("Hotline question overdue")
-        NETWORK_ADDED = "network_added", _("Added to a network")
-        GUIDE_REVIEW = "guide_review", _("Guide needs review")
+    # The kinds are defined in core, where the content apps that notify can name them.
+    Kind = NotificationKind
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

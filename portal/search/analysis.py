@@ -59,6 +59,8 @@ def stem(word: str) -> str:
 @cache
 def lexicon() -> frozenset[str]:
     """Words a compound may be split into: a general Danish word list and the domain's words."""
+    # Imported on first use: wordfreq takes about 0.1 s to import, and only splitting a
+    # compound needs it, not every process that loads the search app.
     import wordfreq
 
     general = (w for w in wordfreq.iter_wordlist("da") if len(w) >= MIN_PART and w.isalpha())

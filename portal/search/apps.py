@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        # Imported when the app registry is ready: the module imports models.
         from . import receivers
 
         receivers.connect()

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 
 from portal.core.models import User
+from portal.events.models import Event
 from portal.forum import access
 from portal.forum.models import Post, Thread
 from portal.guides import access as guide_access
@@ -172,8 +173,6 @@ def event_document(event) -> SearchDocument:
 def events_queryset():
     """Published and cancelled events are found (a cancelled one says so on its page); drafts
     never."""
-    from portal.events.models import Event
-
     return (
         Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
         .select_related("topic")

@@ -9,6 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from portal.core.models import Organisation, User
 from portal.core.queue import Fallback, enqueue
+from portal.events.models import Event, EventSession
 from portal.forum import signals as forum_signals
 from portal.forum.models import Post, Thread
 from portal.guides.models import Guide
@@ -143,9 +144,6 @@ def connect() -> None:
     )
     forum_signals.thread_changed.connect(thread_changed, dispatch_uid=f"{uid}.thread_changed")
     forum_signals.post_edited.connect(post_changed, dispatch_uid=f"{uid}.post_edited")
-    # Events build on search; their models are read here, once the apps are ready.
-    from portal.events.models import Event, EventSession
-
     post_save.connect(event_changed, sender=Event, dispatch_uid=f"{uid}.event_saved")
     post_delete.connect(event_changed, sender=Event, dispatch_uid=f"{uid}.event_deleted")
     post_save.connect(

@@ -11,6 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz.distance import Levenshtein
 
 from portal.core.models import User
+from portal.events.access import events_visible
+from portal.events.models import Event
 from portal.forum import access
 from portal.forum.models import Network
 
@@ -80,10 +82,6 @@ def document_visible_q(*, user: User) -> Q:
     the index."""
     if not (user and user.is_authenticated and user.is_active):
         return Q(pk__in=[])
-    # Imported here: events build on search (their documents), not the other way round.
-    from portal.events.access import events_visible
-    from portal.events.models import Event
-
     forum = Q(network__isnull=True) | Q(
         network_id__in=Network.objects.filter(access.networks_readable(user=user)).values("pk")
     )

@@ -295,6 +295,7 @@ def _mail_participants_later(event: Event, template: str, *, reason: str = "") -
     """A change or cancellation reaches everyone from the queue once the change is committed:
     a conference has hundreds of participants (~12 ms of rendering each), and an editor
     should not wait for them."""
+    # Imported here: the tasks module imports these services.
     from ..tasks import event_participants_mail_task
 
     # No round would find this mail again, so without a queue it is written in this request.

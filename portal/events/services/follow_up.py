@@ -21,8 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.core.email import email_send
+from portal.core.links import absolute
 from portal.core.models import EmailCategory, User
-from portal.digests.links import absolute
 
 from ..models import Event, EventSession, FeedbackResponse, Registration
 from ..selectors.follow_up import (

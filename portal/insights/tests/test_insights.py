@@ -228,8 +228,7 @@ def test_a_session_counts_one_visit_a_day_and_the_email_mark_is_used_up(casework
     import time_machine
     from django.utils import timezone
 
-    from portal.digests.views import VISIT_CHANNEL_SESSION_KEY
-    from portal.insights.models import DailyVisits
+    from portal.insights.models import VISIT_CHANNEL_SESSION_KEY, DailyVisits
 
     client = client_for(caseworker)
     session = client.session

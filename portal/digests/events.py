@@ -1,50 +1,27 @@
-"""How events plug into digests, newsletters and search (registries of those modules).
-
-- Digests: the "events" source proposes upcoming events each reader may see and has not
-  signed up for, with a signed RSVP link ("Sign me up" from the email).
-- Newsletters: the "upcoming events" proposal source offers the editor upcoming events open
-  to everyone.
-- Search: event documents are built and kept current by portal.search (indexing.py,
-  receivers.py); nothing to register here.
-"""
+"""The digest's "events" source: upcoming events each reader may see and has not signed up
+for, with a signed RSVP link ("Sign me up" from the email). Registered when the app starts
+(DigestsConfig.ready); the events app below knows nothing of digests."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q
 from django.db.models.functions import Substr
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.core.links import link_builder
-from portal.digests.selectors import (
-    Candidate,
-    DigestChunk,
-    DigestItem,
-    digest_source,
-    plain_excerpt,
-)
-from portal.newsletters.models import NewsletterItem
-from portal.newsletters.sources import Proposal, pasted_address, period_bounds, proposal_source
+from portal.events import access
+from portal.events.links import rsvp_token
+from portal.events.models import Event, Registration
+from portal.events.selectors.upcoming import place_of, registration_open_q
 
-from . import access
-from .links import rsvp_token
-from .models import Event, Registration
+from .selectors import Candidate, DigestChunk, DigestItem, digest_source, plain_excerpt
 
 # How far ahead the digest looks, and how many events one digest lists at most.
 DIGEST_HORIZON = timedelta(weeks=6)
 DIGEST_EVENTS_PER_READER = 3
-# How far ahead of the newsletter's period events are proposed, and how many.
-NEWSLETTER_HORIZON = timedelta(weeks=8)
-NEWSLETTER_EVENTS = 5
-NEWSLETTER_SUMMARY_CHARS = 300
 _DESCRIPTION_READ = 600
-
-
-# --- Digests -------------------------------------------------------------------------------
 
 
 @dataclass
@@ -86,20 +63,6 @@ class _EventRow:
             reader_organisation_kind=reader.organisation_kind,
             reader_network_ids=reader.network_ids,
         )
-
-
-def registration_open_q(at: datetime) -> Q:
-    """Published events one may sign up for at `at`: the window (if set) is open and the event
-    has not started."""
-    return (
-        Q(status=Event.Status.PUBLISHED, starts_at__gt=at)
-        & (Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=at))
-        & (Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=at))
-    )
-
-
-def place_of(venue: str, address: str, room: str) -> str:
-    return ", ".join(part for part in (venue, address, room) if part)
 
 
 def _upcoming_event_rows(chunk: DigestChunk) -> list[_EventRow]:
@@ -203,57 +166,3 @@ def upcoming_events(chunk: DigestChunk, weight: float) -> Iterable[Candidate]:
                     event_url=settings.SITE_URL + detail_link(event.id),
                 ),
             )
-
-
-# --- Newsletters ---------------------------------------------------------------------------
-
-
-def _when(event: Event) -> str:
-    start = timezone.localtime(event.starts_at)
-    return formats.date_format(start, "l j. F Y, H.i")
-
-
-@proposal_source(order=40)
-def upcoming_events_for_newsletter(start: date, end: date) -> list[Proposal]:
-    """Published events open to everyone that start after the period's first day and within
-    eight weeks of its end, soonest first: what readers can still sign up for."""
-    since, until = period_bounds(start, end)
-    now = timezone.now()
-    events = (
-        Event.objects.filter(
-            access.events_public(),
-            starts_at__gt=max(since, now),
-            starts_at__lt=until + NEWSLETTER_HORIZON,
-        )
-        .select_related("topic")
-        .order_by("starts_at", "pk")[:NEWSLETTER_EVENTS]
-    )
-    return [_event_proposal(event, reason=_("Upcoming event")) for event in events]
-
-
-def _event_proposal(event: Event, *, reason: str) -> Proposal:
-    place = place_of(event.venue, event.address, event.room) or (
-        _("Online") if event.online_url else ""
-    )
-    facts = " · ".join(part for part in (_when(event), place) if part)
-    description = plain_excerpt(event.description, NEWSLETTER_SUMMARY_CHARS)
-    return Proposal(
-        kind=NewsletterItem.Kind.EVENT,
-        title=event.title,
-        summary=f"{facts}. {description}" if description else facts,
-        reason=reason,
-        url=event.get_absolute_url(),
-        extra={"event_id": event.pk},
-    )
-
-
-@pasted_address("events:event_detail")
-def event_for_newsletter(kwargs: dict) -> Proposal | str:
-    """An event page pasted into a newsletter: only a published event open to everyone (a
-    newsletter goes to all members; its copies are not filtered by event audience)."""
-    event = Event.objects.select_related("topic").filter(pk=kwargs["pk"]).first()
-    if event is None:
-        return "not_found"
-    if not access.event_public(event=event):
-        return "not_public"
-    return _event_proposal(event, reason=_("Added by the editor."))
