@@ -4,17 +4,17 @@ import pytest
 from django.db.models import Count, F
 from django.utils import timezone
 
-from portal.core import demo
 from portal.core.cpr import find_cpr_numbers
 from portal.core.models import User
-from portal.events.models import Event
-from portal.forum import demo_content
-from portal.forum.demo_loader import (
+from portal.demo import content
+from portal.demo import people as demo
+from portal.demo.debate import (
     DemoContentError,
     debate_demo_load,
     parse_law_references,
     validate_content,
 )
+from portal.events.models import Event
 from portal.forum.models import (
     Mention,
     Network,
@@ -29,8 +29,8 @@ from portal.guides.models import Guide, LawReference
 from portal.hotline.models import HotlineCase
 from portal.notifications.models import Notification
 
-THREADS = demo_content.threads()
-GUIDES = demo_content.guides()
+THREADS = content.threads()
+GUIDES = content.guides()
 
 
 def _login(local_part: str) -> User:
@@ -58,7 +58,7 @@ def test_no_text_of_the_content_contains_a_cpr_number():
         texts += [thread["title"], thread["body"]] + [r["body"] for r in thread["replies"]]
     for guide in GUIDES:
         texts += [guide["title"], guide["summary"], guide["body"]]
-    for network in demo_content.NETWORKS:
+    for network in content.networks():
         texts += [network["name"], network["description"]]
     assert [(text[:60], find_cpr_numbers(text)) for text in texts if find_cpr_numbers(text)] == []
 
@@ -110,7 +110,7 @@ def test_guide_law_references_are_read_as_the_guides_read_them():
 
 def test_debate_demo_load_creates_every_network_thread_post_and_guide(demo_loaded):
     replies = sum(len(t["replies"]) for t in THREADS)
-    assert demo_loaded["networks"] == Network.objects.count() == len(demo_content.NETWORKS)
+    assert demo_loaded["networks"] == Network.objects.count() == len(content.networks())
     assert demo_loaded["threads"] == Thread.objects.count() == len(THREADS)
     assert demo_loaded["posts"] == Post.objects.count() == len(THREADS) + replies
     assert demo_loaded["guides"] == Guide.objects.count() == len(GUIDES)

@@ -15,33 +15,25 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 
-from portal.core.demo import DEMO_DOMAIN, FAKER_SEED, JOBCENTER_SLUG
 from portal.core.models import Organisation, OrganisationKind, Role, Topic, User
-from portal.forum.models import Network, NetworkMembership
-
-from .models import (
+from portal.events.models import (
     Event,
     EventSession,
     FeedbackResponse,
     OrganisationQuota,
     Registration,
 )
+from portal.forum.models import Network, NetworkMembership
+
+from . import content
+from .people import DEMO_DOMAIN, FAKER_SEED, JOBCENTER_SLUG
 
 Kind = Event.Kind
 Audience = Event.Audience
 
-HOUSE = ("LO Hovedstaden", "Svanevej 22, 2400 København NV")
-JOBCENTER_HOUSE = ("Jobcenter København", "Gyldenløvesgade 15, 1600 København V")
-
-FEEDBACK_COMMENTS = [
-    "Rigtig godt at høre a-kassernes side af sagen. Mere af det!",
-    "Oplægget om rådighed var meget konkret og brugbart i min hverdag.",
-    "Lidt for lidt tid til spørgsmål til sidst.",
-    "Godt med eksempler fra rigtige sager (anonymiserede). Tak for et godt møde.",
-    "Jeg savnede lidt mere om de nye regler for samtaler.",
-    "",
-    "Fint arrangement, god forplejning og gode drøftelser ved bordene.",
-]
+_DATA = content.events()
+PLACES = {key: tuple(place) for key, place in _DATA["places"].items()}
+FEEDBACK_COMMENTS = _DATA["feedback_comments"]
 
 
 @dataclass
@@ -54,175 +46,31 @@ class _Spec:
     hours: tuple[int, int]
     description: str
     capacity: int | None = None
-    place: tuple[str, str] = HOUSE
+    place: tuple[str, str] = PLACES["house"]
     room: str = ""
     online_url: str = ""
     audience: str = Audience.EVERYONE
     audience_organisation_kind: str = ""
     audience_network: str = ""
-    programme: list[tuple[str, int, str]] = field(default_factory=list)  # title, minutes, guest
+    programme: list[tuple[str, int, bool]] = field(default_factory=list)  # title, minutes, guest
 
 
-SPECS = [
-    _Spec(
-        key="conference",
-        kind=Kind.CONFERENCE,
-        title="Årskonference {year}: Sammen om den forsikrede ledige",
-        topic="tvaergaaende-emner",
-        days=115,
-        hours=(9, 16),
-        capacity=250,
-        room="Store sal",
-        description=(
-            "Partnerskabets årlige konference for jobcentrets og a-kassernes medarbejdere og "
-            "fagforeningernes sagsbehandlere.\n\n"
-            "Vi gør status på året i partnerskabet, hører om **beskæftigelsesreformen** i "
-            "praksis og arbejder i workshops med de fælles samtaler, rådighed og "
-            "sygedagpengeopfølgning. Der er frokost og netværk undervejs."
-        ),
-        programme=[
-            ("Velkomst og året i partnerskabet", 30, ""),
-            ("Beskæftigelsesreformen to år efter", 60, "guest"),
-            ("Workshop: De fælles samtaler i kontaktforløbet", 90, ""),
-            ("Frokost og netværk", 60, ""),
-            ("Workshop: Rådighed og sanktioner", 90, ""),
-            ("Paneldebat: Hvad virker for de langtidsledige?", 60, "guest"),
-        ],
-    ),
-    _Spec(
-        key="theme-raadighed",
-        kind=Kind.THEME_MEETING,
-        title="Temamøde: Rådighed ved deltidsarbejde",
-        topic="dagpenge",
-        days=20,
-        hours=(13, 16),
-        capacity=40,
-        room="Mødelokale 1",
-        description=(
-            "Hvornår står et medlem med deltidsarbejde til rådighed, og hvordan vurderer "
-            "a-kassen og jobcentret sagen ens?\n\nEn jurist fra hotlinen gennemgår reglerne "
-            "og praksis fra Ankestyrelsen, og vi drøfter konkrete, anonymiserede sager."
-        ),
-        programme=[
-            ("Reglerne om rådighed ved deltid", 45, ""),
-            ("Sager fra hverdagen", 60, ""),
-            ("Spørgsmål og opsamling", 30, ""),
-        ],
-    ),
-    _Spec(
-        key="theme-aktivering",
-        kind=Kind.THEME_MEETING,
-        title="Temamøde: Aktivering og virksomhedspraktik",
-        topic="virksomhedsrettet-indsats",
-        days=75,
-        hours=(9, 12),
-        capacity=12,
-        place=JOBCENTER_HOUSE,
-        room="Lokale 2.14",
-        description=(
-            "Hvordan finder vi den rigtige virksomhedspraktik, og hvordan følger jobcenter og "
-            "a-kasse op sammen? Med erfaringer fra virksomhedskonsulenterne."
-        ),
-        programme=[
-            ("Virksomhedspraktik og løntilskud: reglerne kort", 45, ""),
-            ("Erfaringer fra virksomhedskonsulenterne", 60, "guest"),
-        ],
-    ),
-    _Spec(
-        key="theme-unge",
-        kind=Kind.THEME_MEETING,
-        title="Temamøde: Unge ledige og uddannelsespålæg",
-        topic="unge-og-uddannelse",
-        days=160,
-        hours=(13, 16),
-        capacity=40,
-        room="Mødelokale 1",
-        description=(
-            "Unge under 30 uden uddannelse: uddannelsespålæg, uddannelseshjælp og samarbejdet "
-            "med uddannelsesinstitutionerne. Hvad gør vi, når den unge ikke møder op?"
-        ),
-    ),
-    _Spec(
-        key="theme-sygedagpenge",
-        kind=Kind.THEME_MEETING,
-        title="Temamøde: Sygedagpenge – opfølgning og forlængelse",
-        topic="sygedagpenge",
-        days=250,
-        hours=(13, 16),
-        capacity=40,
-        room="Mødelokale 1",
-        description=(
-            "Forlængelsesreglerne, jobafklaringsforløb og lægeattester: en gennemgang af de "
-            "hyppigste spørgsmål fra hotlinen om sygedagpenge."
-        ),
-    ),
-    _Spec(
-        key="network-sygedagpenge",
-        kind=Kind.NETWORK_MEETING,
-        title="Netværksmøde i sygedagpengenetværket",
-        topic="sygedagpenge",
-        days=28,
-        hours=(14, 16),
-        capacity=25,
-        place=JOBCENTER_HOUSE,
-        room="Lokale 3.02",
-        audience=Audience.NETWORK,
-        audience_network="sygedagpengenetvaerket",
-        description=(
-            "Netværkets kvartalsmøde: erfaringer med delvise raskmeldinger og en drøftelse af "
-            "netværkets næste tema. Kun for netværkets medlemmer."
-        ),
-    ),
-    _Spec(
-        key="network-akasser",
-        kind=Kind.NETWORK_MEETING,
-        title="Netværksmøde for a-kassernes rådgivere",
-        topic="kontaktforloeb-og-jobformidling",
-        days=35,
-        hours=(9, 11),
-        capacity=30,
-        room="Mødelokale 2",
-        audience=Audience.ORGANISATION_KIND,
-        audience_organisation_kind=OrganisationKind.UFUND,
-        description=(
-            "A-kassernes rådgivere mødes om kontaktforløbet og de fælles samtaler med "
-            "jobcentret. For medarbejdere i a-kasserne."
-        ),
-    ),
-    _Spec(
-        key="webinar-fleksjob",
-        kind=Kind.WEBINAR,
-        title="Webinar: Fleksjob og ledighedsydelse på en time",
-        topic="fleksjob-og-foertidspension",
-        days=14,
-        hours=(10, 11),
-        place=("", ""),
-        online_url="https://moede.example.dk/webinar/fleksjob-og-ledighedsydelse",
-        description=(
-            "En kort gennemgang af fleksjobvisitationen og reglerne om ledighedsydelse, med "
-            "spørgsmål i chatten. Linket til webinaret står i din bekræftelse."
-        ),
-    ),
-    _Spec(
-        key="past-theme",
-        kind=Kind.THEME_MEETING,
-        title="Temamøde: De nye regler for samtaler i a-kassen",
-        topic="beskaeftigelsesreformen",
-        days=-21,
-        hours=(13, 16),
-        capacity=30,
-        room="Mødelokale 1",
-        description=(
-            "Hvad betyder de nye regler for samtaler i a-kassen for jobcentrets opfølgning? "
-            "Oplæg fra en a-kasse og en drøftelse af de fælles samtaler."
-        ),
-        programme=[
-            ("De nye regler kort", 45, ""),
-            ("Sådan gør vi i a-kassen", 45, "guest"),
-            ("Drøftelse ved bordene", 60, ""),
-        ],
-    ),
-]
+def _spec(data: dict) -> _Spec:
+    """An event of data/events.yaml: "place" names one of its places (null: online only)."""
+    place = data.get("place", "house")
+    return _Spec(
+        **{
+            **data,
+            "hours": tuple(data["hours"]),
+            "place": PLACES[place] if place else ("", ""),
+            "programme": [
+                (s["title"], s["minutes"], s["guest"]) for s in data.get("programme", [])
+            ],
+        }
+    )
+
+
+SPECS = [_spec(data) for data in _DATA["events"]]
 
 
 def _at(day: date, hour: int) -> datetime:

@@ -1,4 +1,4 @@
-"""Load the hand-written demo debate (portal.forum.demo_content) into the database.
+"""Load the hand-written demo debate (data/networks.yaml, threads_*.yaml, guides.yaml).
 
 The content names kinds of people ("akasse", "jurist", "op"); the loader picks the demo's invented
 people for them from a seed per thread, so every load gives the same debate. Threads are keyed on
@@ -19,18 +19,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from portal.core.cpr import find_cpr_numbers
-from portal.core.demo import DEMO_DOMAIN, DEMO_LOGINS, FAKER_SEED, TOPICS
 from portal.core.markdown import render_markdown
 from portal.core.models import OrganisationKind, Role, RoleGrant, Topic, User
-from portal.guides import lawrefs
-from portal.guides.models import Guide, LawReference
-from portal.hotline.models import HotlineCase
-from portal.hotline.workdays import response_deadline
-from portal.notifications.models import Notification
-
-from . import demo_content, list_cache
-from .mentions import mention_link_source
-from .models import (
+from portal.forum import list_cache
+from portal.forum.mentions import mention_link_source
+from portal.forum.models import (
     Mention,
     Network,
     NetworkMembership,
@@ -39,6 +32,14 @@ from .models import (
     Thread,
     ThreadFollow,
 )
+from portal.guides import lawrefs
+from portal.guides.models import Guide, LawReference
+from portal.hotline.models import HotlineCase
+from portal.hotline.workdays import response_deadline
+from portal.notifications.models import Notification
+
+from . import content
+from .people import DEMO_DOMAIN, DEMO_LOGINS, FAKER_SEED, TOPICS
 
 # Kinds of caseworkers by organisation kind, and kinds of people by role.
 ORGANISATION_KINDS = {
@@ -85,7 +86,7 @@ def _check_text(text: str, where: str) -> None:
 def validate_content(threads: list[dict], guides: list[dict]) -> None:
     """Refuse content the loader would load wrongly; the message names the thread or guide."""
     topics = {slug for slug, _name, _description in TOPICS}
-    networks = {n["slug"] for n in demo_content.NETWORKS}
+    networks = {n["slug"] for n in content.networks()}
     titles = set()
     for thread in threads:
         title = thread["title"]
@@ -238,7 +239,7 @@ class _Loader:
 
     def load_networks(self) -> None:
         founder = self.people.login("redaktoer@")
-        for spec in demo_content.NETWORKS:
+        for spec in content.networks():
             network, created = Network.objects.get_or_create(
                 slug=spec["slug"],
                 defaults={
@@ -685,9 +686,9 @@ class _Loader:
 def debate_demo_load() -> dict[str, int]:
     """Load the demo debate (all or nothing); returns how many rows of each kind it created.
 
-    Needs the demo's people (portal.core.demo.demo_load). A second call creates nothing.
+    Needs the demo's people (people.people_load). A second call creates nothing.
     """
-    threads, guides = demo_content.threads(), demo_content.guides()
+    threads, guides = content.threads(), content.guides()
     validate_content(threads, guides)
     loader = _Loader()
     loader.load_networks()
