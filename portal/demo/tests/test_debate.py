@@ -25,6 +25,7 @@ from portal.forum.models import (
     ThreadFollow,
 )
 from portal.forum.selectors import thread_list_visible
+from portal.guides import lawrefs
 from portal.guides.models import Guide, LawReference
 from portal.hotline.models import HotlineCase
 from portal.notifications.models import Notification
@@ -152,7 +153,8 @@ def test_the_load_is_all_or_nothing(demo_loaded, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Guide.objects, "bulk_create", fail)
+    # The guides come last: a failure there must take the networks and threads with it.
+    monkeypatch.setattr(Guide.objects, "bulk_update", fail)
     with pytest.raises(RuntimeError):
         debate_demo_load()
     assert not Thread.objects.exists()
@@ -253,7 +255,9 @@ def test_guides_cite_their_law_references_and_the_thread_they_grew_from(demo_loa
     assert LawReference.objects.filter(law="LAB", paragraph="68 b").exists()
     for spec in GUIDES:
         guide = Guide.objects.get(title=spec["title"])
+        # As the guides' own form does: the listed references and those the text cites.
         expected = set(parse_law_references(spec["law_references"]))
+        expected |= set(lawrefs.find_law_references(spec["body"]))
         assert set(guide.law_references.values_list("law", "paragraph")) == expected
         assert guide.body_html
         if spec.get("from_thread_title"):
