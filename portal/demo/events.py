@@ -16,12 +16,12 @@ from django.utils import timezone
 from faker import Faker
 
 from portal.core.models import Organisation, OrganisationKind, Role, Topic, User
-from portal.events.models import (
-    Event,
-    EventSession,
-    FeedbackResponse,
-    OrganisationQuota,
-    Registration,
+from portal.events.models import Event, FeedbackResponse, Registration
+from portal.events.services import (
+    event_create,
+    event_publish,
+    event_set_programme,
+    event_set_quotas,
 )
 from portal.forum.models import Network, NetworkMembership
 
@@ -116,13 +116,15 @@ def events_demo_load() -> dict[str, int]:
     today = timezone.localdate()
     now = timezone.now()
     events: dict[str, Event] = {}
+    history = []
     for spec in SPECS:
         day = _weekday(today + timedelta(days=spec.days))
         starts_at, ends_at = _at(day, spec.hours[0]), _at(day, spec.hours[1])
         past = spec.days < 0
-        event = Event.objects.create(
+        event = event_create(
+            by=editor,
+            organisers=[editor] if spec.kind != Kind.NETWORK_MEETING else [coordinator],
             kind=spec.kind,
-            status=Event.Status.PUBLISHED,
             title=spec.title.format(year=day.year),
             description=spec.description,
             topic=topics.get(spec.topic),
@@ -136,29 +138,38 @@ def events_demo_load() -> dict[str, int]:
             audience=spec.audience,
             audience_organisation_kind=spec.audience_organisation_kind,
             audience_network=networks.get(spec.audience_network),
-            created_by=editor,
-            created_at=min(now, starts_at) - timedelta(days=30),
-            published_at=min(now, starts_at) - timedelta(days=28),
-            reminders_sent_at=starts_at - timedelta(days=2) if past else None,
-            feedback_requested_at=ends_at + timedelta(hours=2) if past else None,
         )
-        event.organisers.set([editor] if spec.kind != Kind.NETWORK_MEETING else [coordinator])
-        at = starts_at
-        for title, minutes, guest in spec.programme:
-            session = EventSession.objects.create(
-                event=event,
-                starts_at=at,
-                ends_at=at + timedelta(minutes=minutes),
-                title=title,
-                guest_speakers=f"{fake.name()}, {fake.company()}" if guest else "",
-            )
-            if "regler" in title.lower() or "rådighed" in title.lower():
-                session.speakers.set([jurist])
-            at += timedelta(minutes=minutes)
+        if spec.programme:
+            sessions, at = [], starts_at
+            for title, minutes, guest in spec.programme:
+                sessions.append(
+                    {
+                        "starts_at": at,
+                        "ends_at": at + timedelta(minutes=minutes),
+                        "title": title,
+                        "guest_speakers": f"{fake.name()}, {fake.company()}" if guest else "",
+                        "speakers": [jurist]
+                        if "regler" in title.lower() or "rådighed" in title.lower()
+                        else [],
+                    }
+                )
+                at += timedelta(minutes=minutes)
+            event_set_programme(event=event, by=editor, sessions=sessions)
+        event_publish(event=event, by=editor)
+        # The history the services stamp as "now": written a month ago, and for the past
+        # meeting, reminders and the feedback request already sent.
+        event.created_at = min(now, starts_at) - timedelta(days=30)
+        event.published_at = min(now, starts_at) - timedelta(days=28)
+        event.reminders_sent_at = starts_at - timedelta(days=2) if past else None
+        event.feedback_requested_at = ends_at + timedelta(hours=2) if past else None
+        history.append(event)
         events[spec.key] = event
+    Event.objects.bulk_update(
+        history, ["created_at", "published_at", "reminders_sent_at", "feedback_requested_at"]
+    )
 
     jobcenter = Organisation.objects.get(slug=JOBCENTER_SLUG)
-    OrganisationQuota.objects.create(event=events["conference"], organisation=jobcenter, seats=120)
+    event_set_quotas(event=events["conference"], by=editor, quotas={jobcenter: 120})
 
     count = 0
     count += _fill(events["conference"], people, rng, 64, now)
