@@ -2,8 +2,10 @@
 
 The content names kinds of people ("akasse", "jurist", "op"); the loader picks the demo's invented
 people for them from a seed per thread, so every load gives the same debate. Threads are keyed on
-their title and guides on theirs: a second load creates nothing. Everything is bulk-inserted, and
-dates are spread relative to now (a thread's days_ago, replies hours later).
+their title and guides on theirs: a second load creates nothing. Dates are spread relative to now
+(a thread's days_ago, replies hours later). Guides go through guide_create; networks, threads,
+posts, hotline cases and the demo logins' notifications are bulk-inserted with their history,
+which the forum's services (stamping "now", notifying and emailing every follower) cannot give.
 """
 
 import random

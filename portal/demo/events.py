@@ -2,9 +2,12 @@
 a webinar and a past theme meeting with check-ins and feedback, with registrations for the demo
 logins (the caseworker has a seat at one meeting and waits for a seat at a full one).
 
-Dates are relative to the day of loading, so the demo always has upcoming events. Rows are
-written directly (no booking emails); everyone is fictional (the demo's invented staff, and
-guest speakers from Faker da_DK with a fixed seed). Loading twice creates nothing.
+Dates are relative to the day of loading, so the demo always has upcoming events. The events
+go through the events services (create, programme, quota, publish), their history is set
+afterwards; registrations, check-ins and feedback are written directly, since the registration
+services would email a booking to each fictional person. Everyone is fictional (the demo's
+invented staff, and guest speakers from Faker da_DK with a fixed seed). Loading twice creates
+nothing.
 """
 
 import random
