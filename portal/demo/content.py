@@ -21,6 +21,14 @@ THREAD_DEFAULTS = {
 }
 REPLY_DEFAULTS = {"accepted": False, "quote": None, "hours_after": None}
 GUIDE_DEFAULTS = {"from_thread_title": None, "review_reason": ""}
+# Every key the format knows (data/README.md): a misspelt key would otherwise load as nothing.
+THREAD_KEYS = frozenset({"topic", "kind", "title", "body", "author", "days_ago", "replies"}) | set(
+    THREAD_DEFAULTS
+)
+REPLY_KEYS = frozenset({"author", "body"}) | set(REPLY_DEFAULTS)
+GUIDE_KEYS = frozenset(
+    {"topic", "title", "summary", "body", "law_references", "owner", "review_in_days"}
+) | set(GUIDE_DEFAULTS)
 
 
 @cache

@@ -94,6 +94,12 @@ def validate_content(threads: list[dict], guides: list[dict]) -> None:
     for thread in threads:
         title = thread["title"]
         where = f"Thread {title!r}"
+        unknown = set(thread) - content.THREAD_KEYS
+        unknown |= {
+            key for reply in thread.get("replies", []) for key in reply
+        } - content.REPLY_KEYS
+        if unknown:
+            raise DemoContentError(f"{where}: unknown keys {sorted(unknown)}")
         if title in titles:
             raise DemoContentError(f"{where}: the title is used twice")
         titles.add(title)
@@ -130,6 +136,10 @@ def validate_content(threads: list[dict], guides: list[dict]) -> None:
     guide_slugs = set()
     for guide in guides:
         where = f"Guide {guide['title']!r}"
+        if set(guide) - content.GUIDE_KEYS:
+            raise DemoContentError(
+                f"{where}: unknown keys {sorted(set(guide) - content.GUIDE_KEYS)}"
+            )
         slug = slugify(guide["title"])
         if slug in guide_slugs:
             raise DemoContentError(f"{where}: the title (or its short name) is used twice")

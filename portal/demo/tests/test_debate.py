@@ -94,6 +94,12 @@ def test_validation_refuses_an_unknown_topic_a_forward_quote_and_an_accepted_dis
         validate_content([{**copy.deepcopy(thread), "author": "borgmester"}], [])
     with pytest.raises(DemoContentError, match="CPR number"):
         validate_content([{**copy.deepcopy(thread), "body": "Borgeren (010190-1234) spørger"}], [])
+    broken = copy.deepcopy(thread)
+    broken["replies"][0]["acepted"] = True  # a misspelt key in a data file
+    with pytest.raises(DemoContentError, match="unknown keys"):
+        validate_content([broken], [])
+    with pytest.raises(DemoContentError, match="unknown keys"):
+        validate_content([], [{**copy.deepcopy(GUIDES[0]), "ownr": "editor"}])
 
 
 def test_guide_law_references_are_read_as_the_guides_read_them():
