@@ -133,10 +133,10 @@ def _demo_loaded_once(django_db_setup, django_db_blocker):
     """`load_demo` once per test module (it takes seconds), rolled back when the module is done."""
     from django.db import transaction
 
-    from portal.core import demo
+    from portal.demo.loader import demo_load
 
     with django_db_blocker.unblock(), transaction.atomic():
-        yield dict(demo.demo_load().created)
+        yield dict(demo_load().created)
         transaction.set_rollback(True)
 
 

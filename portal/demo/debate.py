@@ -1,9 +1,11 @@
-"""Load the hand-written demo debate (portal.forum.demo_content) into the database.
+"""Load the hand-written demo debate (data/networks.yaml, threads_*.yaml, guides.yaml).
 
 The content names kinds of people ("akasse", "jurist", "op"); the loader picks the demo's invented
 people for them from a seed per thread, so every load gives the same debate. Threads are keyed on
-their title and guides on theirs: a second load creates nothing. Everything is bulk-inserted, and
-dates are spread relative to now (a thread's days_ago, replies hours later).
+their title and guides on theirs: a second load creates nothing. Dates are spread relative to now
+(a thread's days_ago, replies hours later). Guides go through guide_create; networks, threads,
+posts, hotline cases and the demo logins' notifications are bulk-inserted with their history,
+which the forum's services (stamping "now", notifying and emailing every follower) cannot give.
 """
 
 import random
@@ -19,18 +21,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from portal.core.cpr import find_cpr_numbers
-from portal.core.demo import DEMO_DOMAIN, DEMO_LOGINS, FAKER_SEED, TOPICS
 from portal.core.markdown import render_markdown
 from portal.core.models import OrganisationKind, Role, RoleGrant, Topic, User
-from portal.guides import lawrefs
-from portal.guides.models import Guide, LawReference
-from portal.hotline.models import HotlineCase
-from portal.hotline.workdays import response_deadline
-from portal.notifications.models import Notification
-
-from . import demo_content, list_cache
-from .mentions import mention_link_source
-from .models import (
+from portal.forum import list_cache
+from portal.forum.mentions import mention_link_source
+from portal.forum.models import (
     Mention,
     Network,
     NetworkMembership,
@@ -39,6 +34,15 @@ from .models import (
     Thread,
     ThreadFollow,
 )
+from portal.guides import lawrefs
+from portal.guides.models import Guide, LawReference
+from portal.guides.services import guide_create
+from portal.hotline.models import HotlineCase
+from portal.hotline.workdays import response_deadline
+from portal.notifications.models import Notification
+
+from . import content
+from .people import DEMO_DOMAIN, DEMO_LOGINS, FAKER_SEED, TOPICS
 
 # Kinds of caseworkers by organisation kind, and kinds of people by role.
 ORGANISATION_KINDS = {
@@ -85,11 +89,17 @@ def _check_text(text: str, where: str) -> None:
 def validate_content(threads: list[dict], guides: list[dict]) -> None:
     """Refuse content the loader would load wrongly; the message names the thread or guide."""
     topics = {slug for slug, _name, _description in TOPICS}
-    networks = {n["slug"] for n in demo_content.NETWORKS}
+    networks = {n["slug"] for n in content.networks()}
     titles = set()
     for thread in threads:
         title = thread["title"]
         where = f"Thread {title!r}"
+        unknown = set(thread) - content.THREAD_KEYS
+        unknown |= {
+            key for reply in thread.get("replies", []) for key in reply
+        } - content.REPLY_KEYS
+        if unknown:
+            raise DemoContentError(f"{where}: unknown keys {sorted(unknown)}")
         if title in titles:
             raise DemoContentError(f"{where}: the title is used twice")
         titles.add(title)
@@ -126,6 +136,10 @@ def validate_content(threads: list[dict], guides: list[dict]) -> None:
     guide_slugs = set()
     for guide in guides:
         where = f"Guide {guide['title']!r}"
+        if set(guide) - content.GUIDE_KEYS:
+            raise DemoContentError(
+                f"{where}: unknown keys {sorted(set(guide) - content.GUIDE_KEYS)}"
+            )
         slug = slugify(guide["title"])
         if slug in guide_slugs:
             raise DemoContentError(f"{where}: the title (or its short name) is used twice")
@@ -238,7 +252,7 @@ class _Loader:
 
     def load_networks(self) -> None:
         founder = self.people.login("redaktoer@")
-        for spec in demo_content.NETWORKS:
+        for spec in content.networks():
             network, created = Network.objects.get_or_create(
                 slug=spec["slug"],
                 defaults={
@@ -604,56 +618,53 @@ class _Loader:
     # Guides -------------------------------------------------------------------------------
 
     def load_guides(self, guides: list[dict], threads: dict[str, Thread]) -> None:
+        """Through guide_create, as an editor writes one; then one bulk update of the history.
+
+        The service stamps "now" and refuses a review date in the past; the demo's guides were
+        written months ago and some are overdue for review, so those dates (and a flag for
+        review) are set afterwards. The editor login creates a guide a jurist owns, as editors do.
+        """
         existing = set(
             Guide.objects.filter(title__in=[g["title"] for g in guides]).values_list(
                 "title", flat=True
             )
         )
         new = [g for g in guides if g["title"] not in existing]
-        references = self._law_references(
-            {ref for g in new for ref in parse_law_references(g.get("law_references", ""))}
-        )
+        editor = self.people.login("redaktoer@")
         today = timezone.localdate()
-        taken = set(Guide.objects.values_list("slug", flat=True))
         objects = []
         for spec in new:
-            slug, number = slugify(spec["title"])[:200], 2
-            while slug in taken:  # a guide someone wrote with a title like a demo guide's
-                slug, number = f"{slugify(spec['title'])[:200]}-{number}", number + 1
-            taken.add(slug)
             cast = self.people.cast(f"guide:{spec['title']}")
             owner = cast(spec["owner"])
             created = self.now - timedelta(days=cast.rng.randint(90, 420))
             updated = created + timedelta(days=cast.rng.randint(0, 60))
-            body = spec["body"]
-            source = threads.get(spec.get("from_thread_title") or "")
-            objects.append(
-                Guide(
-                    title=spec["title"],
-                    slug=slug,
-                    topic=self.topics[spec["topic"]],
-                    summary=spec["summary"],
-                    body=body,
-                    body_html=render_markdown(body),
-                    owner=owner,
-                    created_by=owner,
-                    created_at=created,
-                    updated_at=updated,
-                    last_reviewed_at=updated,
-                    review_by=today + timedelta(days=spec["review_in_days"]),
-                    needs_review=bool(spec.get("review_reason")),
-                    review_reason=spec.get("review_reason", ""),
-                    source_thread=source,
-                )
+            guide = guide_create(
+                by=owner if Role.EDITOR in self.people.roles[owner.pk] else editor,
+                title=spec["title"],
+                topic=self.topics[spec["topic"]],
+                summary=spec["summary"],
+                body=spec["body"],
+                owner=owner,
+                law_references_text=spec.get("law_references", ""),
+                source_thread=threads.get(spec.get("from_thread_title") or ""),
             )
-        Guide.objects.bulk_create(objects)
-        Through = Guide.law_references.through
-        Through.objects.bulk_create(
+            guide.created_at = created
+            guide.updated_at = updated
+            guide.last_reviewed_at = updated
+            guide.review_by = today + timedelta(days=spec["review_in_days"])
+            guide.needs_review = bool(spec.get("review_reason"))
+            guide.review_reason = spec.get("review_reason") or ""
+            objects.append(guide)
+        Guide.objects.bulk_update(
+            objects,
             [
-                Through(guide_id=guide.pk, lawreference_id=references[ref].pk)
-                for spec, guide in zip(new, objects, strict=True)
-                for ref in dict.fromkeys(parse_law_references(spec.get("law_references", "")))
-            ]
+                "created_at",
+                "updated_at",
+                "last_reviewed_at",
+                "review_by",
+                "needs_review",
+                "review_reason",
+            ],
         )
         self.counts["guides"] += len(objects)
         self._notify_stale_guides(objects)
@@ -685,9 +696,9 @@ class _Loader:
 def debate_demo_load() -> dict[str, int]:
     """Load the demo debate (all or nothing); returns how many rows of each kind it created.
 
-    Needs the demo's people (portal.core.demo.demo_load). A second call creates nothing.
+    Needs the demo's people (people.people_load). A second call creates nothing.
     """
-    threads, guides = demo_content.threads(), demo_content.guides()
+    threads, guides = content.threads(), content.guides()
     validate_content(threads, guides)
     loader = _Loader()
     loader.load_networks()

@@ -11,8 +11,8 @@ from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 
-from portal.core import demo
 from portal.core.models import Centre, Organisation, OrganisationKind, Role, RoleGrant, Topic, User
+from portal.demo import people as demo
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Demo data: the organisations, topics and people of the seed documents, and the demo logins.
+"""The demo's organisations, topics and people (data/people.yaml), and the demo logins.
 
 Facts come from the seed documents (Jobcenter København, the partner unemployment funds, LO
 Hovedstaden, the main topics of the 2017 simplification report); the people are invented with
@@ -10,7 +10,7 @@ they are (a second run neither creates anything nor touches a password).
 import base64
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -20,17 +20,17 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from faker import Faker
 
-from .models import Centre, Organisation, OrganisationKind, Role, RoleGrant, Topic, User
-from .text import spell_ascii
+from portal.core.models import Centre, Organisation, OrganisationKind, Role, RoleGrant, Topic, User
+from portal.core.text import spell_ascii
+
+from . import content
 
 DEMO_DOMAIN = "demo.samarbejdsportalen.dk"
 DEMO_PASSWORD = "demo-portal-2026"
@@ -57,202 +57,28 @@ class OrganisationSpec:
 JOBCENTER_SLUG = "jobcenter-kobenhavn"
 OPERATOR_SLUG = "lo-hovedstaden"
 
+_DATA = content.people()
 # Jobcenter København takes whoever the other organisations leave of DEMO_USER_TOTAL.
-ORGANISATIONS = [
-    OrganisationSpec(OrganisationKind.JOBCENTER, JOBCENTER_SLUG, "Jobcenter København", 0),
-    OrganisationSpec(OrganisationKind.OPERATOR, OPERATOR_SLUG, "LO Hovedstaden", 6),
-    # Seed 002 names the first four partner funds; seed 004 adds Akademikernes and FTF's funds.
-    # Seed 003 counts 14 partner funds without naming them: the Capital Region's other LO funds
-    # stand in for the rest.
-    OrganisationSpec(OrganisationKind.UFUND, "3f-akasse", "3F A-kasse", 22),
-    OrganisationSpec(OrganisationKind.UFUND, "foa-akasse", "FOA A-kasse", 16),
-    OrganisationSpec(OrganisationKind.UFUND, "tib-akasse", "TIB A-kasse", 8),
-    OrganisationSpec(OrganisationKind.UFUND, "metal-akasse", "Metal Hovedstadens A-kasse", 12),
-    OrganisationSpec(OrganisationKind.UFUND, "hk-akasse", "HK A-kasse", 14),
-    OrganisationSpec(
-        OrganisationKind.UFUND, "serviceforbundet-akasse", "Serviceforbundets A-kasse", 6
-    ),
-    OrganisationSpec(OrganisationKind.UFUND, "nnf-akasse", "Fødevareforbundet NNF's A-kasse", 6),
-    OrganisationSpec(OrganisationKind.UFUND, "maler-akasse", "Malerforbundets A-kasse", 5),
-    OrganisationSpec(OrganisationKind.UFUND, "blik-og-roer-akasse", "Blik og Rørs A-kasse", 5),
-    OrganisationSpec(OrganisationKind.UFUND, "el-akasse", "Dansk El-Forbunds A-kasse", 6),
-    OrganisationSpec(OrganisationKind.UFUND, "sl-akasse", "Socialpædagogernes A-kasse", 6),
-    OrganisationSpec(OrganisationKind.UFUND, "akademikernes-akasse", "Akademikernes A-kasse", 8),
-    OrganisationSpec(OrganisationKind.UFUND, "ftf-akasse", "FTF A-kasse", 8),
-    OrganisationSpec(OrganisationKind.UNION, "3f", "3F – Fagligt Fælles Forbund", 8),
-    OrganisationSpec(OrganisationKind.UNION, "foa", "FOA – Fag og Arbejde", 6),
-    OrganisationSpec(OrganisationKind.UNION, "tib", "Træ-Industri-Byg (TIB)", 3),
-    OrganisationSpec(OrganisationKind.UNION, "dansk-metal", "Dansk Metal", 5),
-    OrganisationSpec(OrganisationKind.UNION, "hk", "HK Hovedstaden", 6),
-    OrganisationSpec(OrganisationKind.UNION, "serviceforbundet", "Serviceforbundet", 3),
-    OrganisationSpec(OrganisationKind.UNION, "nnf", "Fødevareforbundet NNF", 3),
-    OrganisationSpec(OrganisationKind.UNION, "malerforbundet", "Malerforbundet", 3),
-    OrganisationSpec(OrganisationKind.UNION, "blik-og-roer", "Blik- og Rørarbejderforbundet", 3),
-    OrganisationSpec(OrganisationKind.UNION, "dansk-el-forbund", "Dansk El-Forbund", 3),
-    OrganisationSpec(OrganisationKind.UNION, "socialpaedagogerne", "Socialpædagogerne", 3),
-    OrganisationSpec(
-        OrganisationKind.UNION, "dansk-socialraadgiverforening", "Dansk Socialrådgiverforening", 5
-    ),
-]
-
-# Seed 004 names the units of the Copenhagen employment administration mostly by abbreviation
-# (JKU, JKA, JKI and AMC are jobcentres; CKB, CBSI/ICI and CAB employment centres); only
-# Arbejdsmarkedscentret, Ydelsesservice (seed 004) and Center for Driftsunderstøttelse (seed 003)
-# are spelt out. The names below keep to what the seeds say.
-CENTRES = [
-    ("jku", "Jobcenter JKU"),
-    ("jka", "Jobcenter JKA"),
-    ("jki", "Jobcenter JKI"),
-    ("amc", "Arbejdsmarkedscentret (AMC)"),
-    ("ckb", "Beskæftigelsescenter CKB"),
-    ("cbsi-ici", "Beskæftigelsescenter CBSI/ICI"),
-    ("cab", "Beskæftigelsescenter CAB"),
-    ("yds", "Ydelsesservice (YDS)"),
-    ("driftsunderstoettelse", "Center for Driftsunderstøttelse"),
-]
-
+ORGANISATIONS = [OrganisationSpec(**spec) for spec in _DATA["organisations"]]
+# Seed 004 names the units of the Copenhagen employment administration mostly by abbreviation;
+# data/people.yaml keeps to what the seeds say.
+CENTRES = [(centre["slug"], centre["name"]) for centre in _DATA["centres"]]
 # The eight main topics of seed 004, then the legislation areas the seeds name.
-TOPICS = [
-    (
-        "rehabilitering-og-ressourceforloeb",
-        "Rehabiliteringsteam, ressourceforløb, jobafklaringsforløb m.v.",
-        "Rehabiliteringsteamets arbejde, ressourceforløb og jobafklaringsforløb.",
-    ),
-    (
-        "sygedagpengeomraadet-og-fleksjob",
-        "Sygedagpengeområdet, lægeattester, fleksjobområdet m.v.",
-        "Opfølgning på sygemeldte, lægeattester, forlængelser og fleksjobbevillinger.",
-    ),
-    (
-        "unge-og-uddannelse",
-        "Unge og uddannelse",
-        "Uddannelseshjælp, uddannelsespålæg og overgangen fra ledighed til uddannelse.",
-    ),
-    (
-        "kontaktforloeb-og-jobformidling",
-        "Kontaktforløb, jobformidling, beskæftigelsesindsats m.v.",
-        "Jobsamtaler, kontaktforløb og jobformidling, også i a-kassernes partnerskab.",
-    ),
-    (
-        "oekonomi-og-ydelser",
-        "Økonomi og ydelser",
-        "Udbetaling af ydelser, partshøring, sanktioner og ydelsesskift.",
-    ),
-    (
-        "digitalisering-og-it",
-        "Digitalisering og IT",
-        "Fagsystemer, Jobnet, Min Plan, blanketter og dobbeltregistrering.",
-    ),
-    (
-        "tvaergaaende-emner",
-        "Tværgående og generelle emner",
-        "Arbejdsgange og regler, der går på tværs af målgrupper og centre.",
-    ),
-    (
-        "virksomhedsrettet-indsats",
-        "Den virksomhedsrettede indsats",
-        "Virksomhedspraktik, løntilskud, jobordrer og samarbejdet med arbejdsgivere.",
-    ),
-    ("sygedagpenge", "Sygedagpenge", "Sygedagpengeloven og opfølgningen på sygemeldte."),
-    (
-        "fleksjob-og-foertidspension",
-        "Fleksjob og førtidspension",
-        "Reformen af førtidspension og fleksjob, ressourceforløb og fleksjobvisitation.",
-    ),
-    (
-        "kontanthjaelp",
-        "Kontanthjælp",
-        "Kontanthjælpsreformen, jobparate og aktivitetsparate modtagere.",
-    ),
-    (
-        "beskaeftigelsesreformen",
-        "Beskæftigelsesreformen",
-        "Beskæftigelsesreformen og den nye kontaktforløbsmodel for forsikrede ledige.",
-    ),
-    ("dagpenge", "Dagpenge", "Dagpengeregler, rådighed og a-kassernes rolle over for ledige."),
-    (
-        "lov-om-en-aktiv-beskaeftigelsesindsats",
-        "Lov om en aktiv beskæftigelsesindsats",
-        "Samtaler, tilbud og rettigheder og pligter efter LAB-loven.",
-    ),
-]
-
+TOPICS = [(topic["slug"], topic["name"], topic["description"]) for topic in _DATA["topics"]]
 # Which topics people of each kind of organisation tend to know about.
 EXPERTISE_BY_KIND = {
-    OrganisationKind.JOBCENTER: [
-        "rehabilitering-og-ressourceforloeb",
-        "sygedagpengeomraadet-og-fleksjob",
-        "unge-og-uddannelse",
-        "kontaktforloeb-og-jobformidling",
-        "virksomhedsrettet-indsats",
-        "sygedagpenge",
-        "fleksjob-og-foertidspension",
-        "kontanthjaelp",
-        "lov-om-en-aktiv-beskaeftigelsesindsats",
-        "digitalisering-og-it",
-    ],
-    OrganisationKind.UFUND: [
-        "kontaktforloeb-og-jobformidling",
-        "dagpenge",
-        "beskaeftigelsesreformen",
-        "oekonomi-og-ydelser",
-        "lov-om-en-aktiv-beskaeftigelsesindsats",
-        "digitalisering-og-it",
-    ],
-    OrganisationKind.UNION: [
-        "sygedagpenge",
-        "fleksjob-og-foertidspension",
-        "dagpenge",
-        "kontanthjaelp",
-        "sygedagpengeomraadet-og-fleksjob",
-        "rehabilitering-og-ressourceforloeb",
-        "tvaergaaende-emner",
-    ],
-    OrganisationKind.OPERATOR: [
-        "tvaergaaende-emner",
-        "beskaeftigelsesreformen",
-        "dagpenge",
-        "sygedagpenge",
-        "kontanthjaelp",
-    ],
+    OrganisationKind(kind): slugs for kind, slugs in _DATA["expertise_by_organisation_kind"].items()
 }
-
 TITLES = {
-    (OrganisationKind.JOBCENTER, Role.CASEWORKER): [
-        "Sagsbehandler",
-        "Jobkonsulent",
-        "Socialrådgiver",
-        "Virksomhedskonsulent",
-        "Rehabiliteringskonsulent",
-    ],
-    (OrganisationKind.UFUND, Role.CASEWORKER): ["Sagsbehandler", "A-kasserådgiver", "Jobkonsulent"],
-    (OrganisationKind.UNION, Role.CASEWORKER): [
-        "Socialrådgiver",
-        "Faglig konsulent",
-        "Faglig sekretær",
-    ],
-    (OrganisationKind.OPERATOR, Role.CASEWORKER): ["Konsulent"],
-    Role.EDITOR: ["Redaktør", "Kommunikationsmedarbejder"],
-    Role.JURIST: ["Jurist", "Juridisk konsulent"],
-    Role.COORDINATOR: ["Koordinator", "Partnerskabskoordinator"],
-    Role.ADMIN: ["Teamleder", "Administrativ koordinator"],
+    **{
+        (OrganisationKind(kind), Role(role)): titles
+        for kind, by_role in _DATA["titles"]["by_organisation_kind"].items()
+        for role, titles in by_role.items()
+    },
+    **{Role(role): titles for role, titles in _DATA["titles"]["by_role"].items()},
 }
-
 # Real people named in the seed documents; invented names must never coincide with them.
-SEED_PEOPLE = frozenset(
-    {
-        "jesper demian korsgaard",
-        "jesper korsgaard",
-        "claus h. mathiesen",
-        "claus mathiesen",
-        "morten binder",
-        "kaj ove christiansen",
-        "kaj christiansen",
-        "jacob zeberg eberholst",
-        "jacob eberholst",
-        "michael baunsgaard",
-    }
-)
+SEED_PEOPLE = frozenset(_DATA["seed_people"])
 
 
 @dataclass(frozen=True)
@@ -275,68 +101,18 @@ class DemoLogin:
         return any(role in settings.PORTAL_MFA_REQUIRED_ROLES for role in self.roles)
 
 
-def _login(
-    local_part: str,
-    role: str,
-    organisation_slug: str,
-    full_name: str,
-    title: str,
-    centre_slug: str | None = None,
-    extra_roles: tuple[str, ...] = (),
-) -> DemoLogin:
-    return DemoLogin(
-        f"{local_part}@{DEMO_DOMAIN}",
-        role,
-        organisation_slug,
-        full_name,
-        title,
-        centre_slug,
-        extra_roles,
-    )
-
-
 DEMO_LOGINS = [
-    _login(
-        "sagsbehandler",
-        Role.CASEWORKER,
-        JOBCENTER_SLUG,
-        "Sanne Sagsbehandler (demo)",
-        "Sagsbehandler",
-        "jka",
-    ),
-    _login("redaktoer", Role.EDITOR, OPERATOR_SLUG, "Rikke Redaktør (demo)", "Redaktør"),
-    _login("jurist", Role.JURIST, OPERATOR_SLUG, "Jonas Jurist (demo)", "Jurist"),
-    _login(
-        "koordinator",
-        Role.COORDINATOR,
-        JOBCENTER_SLUG,
-        "Karen Koordinator (demo)",
-        "Partnerskabskoordinator",
-        "driftsunderstoettelse",
-    ),
-    _login(
-        "admin",
-        Role.ADMIN,
-        OPERATOR_SLUG,
-        "Anders Administrator (demo)",
-        "Portaladministrator",
-        extra_roles=(Role.OPERATOR_ADMIN,),
-    ),
-    _login(
-        "akasse-admin", Role.ADMIN, "3f-akasse", "Aase A-kasseadministrator (demo)", "Teamleder"
-    ),
-    _login(
-        "akasse", Role.CASEWORKER, "3f-akasse", "Asger A-kassemedarbejder (demo)", "A-kasserådgiver"
-    ),
+    DemoLogin(
+        email=f"{login['local_part']}@{DEMO_DOMAIN}",
+        role=login["role"],
+        organisation_slug=login["organisation"],
+        full_name=login["full_name"],
+        title=login["title"],
+        centre_slug=login.get("centre"),
+        extra_roles=tuple(login.get("extra_roles", ())),
+    )
+    for login in _DATA["logins"]
 ]
-
-
-@dataclass
-class LoadSummary:
-    """What a load created, per kind of row, next to what there is in all."""
-
-    created: dict[str, int] = field(default_factory=dict)
-    total: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -419,7 +195,7 @@ def _invent_people(organisations: dict[str, Organisation], centres: list[Centre]
     return people
 
 
-def _load_organisations(summary: LoadSummary) -> tuple[dict[str, Organisation], list[Centre]]:
+def _load_organisations(counts: dict[str, int]) -> tuple[dict[str, Organisation], list[Centre]]:
     organisations, created_orgs = {}, 0
     for spec in ORGANISATIONS:
         organisation, created = Organisation.objects.update_or_create(
@@ -436,11 +212,11 @@ def _load_organisations(summary: LoadSummary) -> tuple[dict[str, Organisation], 
         )
         centres.append(centre)
         created_centres += created
-    summary.created.update(organisations=created_orgs, centres=created_centres)
+    counts.update(organisations=created_orgs, centres=created_centres)
     return organisations, centres
 
 
-def _load_topics(summary: LoadSummary) -> dict[str, Topic]:
+def _load_topics(counts: dict[str, int]) -> dict[str, Topic]:
     topics, created_topics = {}, 0
     for slug, name, description in TOPICS:
         topic, created = Topic.objects.update_or_create(
@@ -448,7 +224,7 @@ def _load_topics(summary: LoadSummary) -> dict[str, Topic]:
         )
         topics[slug] = topic
         created_topics += created
-    summary.created["topics"] = created_topics
+    counts["topics"] = created_topics
     return topics
 
 
@@ -536,46 +312,21 @@ def _load_demo_logins(organisations: dict[str, Organisation], topics: dict[str, 
     return created_count
 
 
-def _require_demo_mode() -> None:
+def require_demo_mode() -> None:
     if not settings.DEMO:
         raise ImproperlyConfigured(
             _("Demo data and demo codes exist only in demo mode (set PORTAL_DEMO=1).")
         )
 
 
-@transaction.atomic
-def demo_load() -> LoadSummary:
-    """Load the demo data (all or nothing). Refuses outside demo mode: it creates known logins."""
-    _require_demo_mode()
-    summary = LoadSummary()
-    organisations, centres = _load_organisations(summary)
-    topics = _load_topics(summary)
-    summary.created["users"] = _load_people(organisations, centres, topics)
-    summary.created["users"] += _load_demo_logins(organisations, topics)
-    # The debate builds on the people above; imported here because forum depends on core.
-    from portal.forum.demo_loader import debate_demo_load
-
-    summary.created.update(debate_demo_load())
-    from portal.newsletters.demo_loader import email_demo_load
-
-    summary.created.update(email_demo_load())
-    from portal.events.demo_loader import events_demo_load
-
-    summary.created.update(events_demo_load())
-    # Bulk loads send no signals: build the search index over everything once, at the end.
-    from portal.search.indexing import index_rebuild
-
-    index_rebuild()
-    summary.total.update(
-        organisations=Organisation.objects.count(),
-        centres=Centre.objects.count(),
-        topics=Topic.objects.count(),
-        users=User.objects.count(),
-        threads=apps.get_model("forum", "Thread").objects.count(),
-        posts=apps.get_model("forum", "Post").objects.count(),
-        guides=apps.get_model("guides", "Guide").objects.count(),
-    )
-    return summary
+def people_load() -> dict[str, int]:
+    """Organisations, centres, topics, invented people and demo logins; what it created."""
+    counts: dict[str, int] = {}
+    organisations, centres = _load_organisations(counts)
+    topics = _load_topics(counts)
+    counts["users"] = _load_people(organisations, centres, topics)
+    counts["users"] += _load_demo_logins(organisations, topics)
+    return counts
 
 
 def demo_totp_code(*, email: str, at: float | None = None) -> str:
@@ -584,7 +335,7 @@ def demo_totp_code(*, email: str, at: float | None = None) -> str:
     Raises ImproperlyConfigured outside demo mode and LookupError for anyone who is not a demo
     login with a TOTP authenticator.
     """
-    _require_demo_mode()
+    require_demo_mode()
     email = email.strip().lower()
     login = next((login for login in DEMO_LOGINS if login.email == email), None)
     if login is None:

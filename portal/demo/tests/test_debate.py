@@ -4,17 +4,17 @@ import pytest
 from django.db.models import Count, F
 from django.utils import timezone
 
-from portal.core import demo
 from portal.core.cpr import find_cpr_numbers
 from portal.core.models import User
-from portal.events.models import Event
-from portal.forum import demo_content
-from portal.forum.demo_loader import (
+from portal.demo import content
+from portal.demo import people as demo
+from portal.demo.debate import (
     DemoContentError,
     debate_demo_load,
     parse_law_references,
     validate_content,
 )
+from portal.events.models import Event
 from portal.forum.models import (
     Mention,
     Network,
@@ -25,12 +25,13 @@ from portal.forum.models import (
     ThreadFollow,
 )
 from portal.forum.selectors import thread_list_visible
+from portal.guides import lawrefs
 from portal.guides.models import Guide, LawReference
 from portal.hotline.models import HotlineCase
 from portal.notifications.models import Notification
 
-THREADS = demo_content.threads()
-GUIDES = demo_content.guides()
+THREADS = content.threads()
+GUIDES = content.guides()
 
 
 def _login(local_part: str) -> User:
@@ -58,7 +59,7 @@ def test_no_text_of_the_content_contains_a_cpr_number():
         texts += [thread["title"], thread["body"]] + [r["body"] for r in thread["replies"]]
     for guide in GUIDES:
         texts += [guide["title"], guide["summary"], guide["body"]]
-    for network in demo_content.NETWORKS:
+    for network in content.networks():
         texts += [network["name"], network["description"]]
     assert [(text[:60], find_cpr_numbers(text)) for text in texts if find_cpr_numbers(text)] == []
 
@@ -93,6 +94,12 @@ def test_validation_refuses_an_unknown_topic_a_forward_quote_and_an_accepted_dis
         validate_content([{**copy.deepcopy(thread), "author": "borgmester"}], [])
     with pytest.raises(DemoContentError, match="CPR number"):
         validate_content([{**copy.deepcopy(thread), "body": "Borgeren (010190-1234) spørger"}], [])
+    broken = copy.deepcopy(thread)
+    broken["replies"][0]["acepted"] = True  # a misspelt key in a data file
+    with pytest.raises(DemoContentError, match="unknown keys"):
+        validate_content([broken], [])
+    with pytest.raises(DemoContentError, match="unknown keys"):
+        validate_content([], [{**copy.deepcopy(GUIDES[0]), "ownr": "editor"}])
 
 
 def test_guide_law_references_are_read_as_the_guides_read_them():
@@ -110,7 +117,7 @@ def test_guide_law_references_are_read_as_the_guides_read_them():
 
 def test_debate_demo_load_creates_every_network_thread_post_and_guide(demo_loaded):
     replies = sum(len(t["replies"]) for t in THREADS)
-    assert demo_loaded["networks"] == Network.objects.count() == len(demo_content.NETWORKS)
+    assert demo_loaded["networks"] == Network.objects.count() == len(content.networks())
     assert demo_loaded["threads"] == Thread.objects.count() == len(THREADS)
     assert demo_loaded["posts"] == Post.objects.count() == len(THREADS) + replies
     assert demo_loaded["guides"] == Guide.objects.count() == len(GUIDES)
@@ -152,7 +159,8 @@ def test_the_load_is_all_or_nothing(demo_loaded, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Guide.objects, "bulk_create", fail)
+    # The guides come last: a failure there must take the networks and threads with it.
+    monkeypatch.setattr(Guide.objects, "bulk_update", fail)
     with pytest.raises(RuntimeError):
         debate_demo_load()
     assert not Thread.objects.exists()
@@ -253,7 +261,9 @@ def test_guides_cite_their_law_references_and_the_thread_they_grew_from(demo_loa
     assert LawReference.objects.filter(law="LAB", paragraph="68 b").exists()
     for spec in GUIDES:
         guide = Guide.objects.get(title=spec["title"])
+        # As the guides' own form does: the listed references and those the text cites.
         expected = set(parse_law_references(spec["law_references"]))
+        expected |= set(lawrefs.find_law_references(spec["body"]))
         assert set(guide.law_references.values_list("law", "paragraph")) == expected
         assert guide.body_html
         if spec.get("from_thread_title"):

@@ -10,22 +10,17 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from portal.core.demo import DEMO_DOMAIN
 from portal.core.models import EmailDelivery, User
 from portal.digests.models import DigestFrequency, EmailClick, EmailPreference
 from portal.forum.models import Thread
 from portal.insights.models import DailyThreadReads, DailyVisits, VisitChannel
+from portal.newsletters import services
+from portal.newsletters.models import Newsletter
 
-from . import services
-from .models import Newsletter
+from . import content
+from .people import DEMO_DOMAIN
 
-DEMO_INTRO = (
-    "Kære kolleger\n\n"
-    "Her er månedens mest læste og mest nyttige fra debatten – bl.a. om rådighed ved "
-    "deltidsarbejde og de nye regler for samtaler i a-kassen. Svar gerne direkte på de tråde, "
-    "der rammer jeres hverdag: I kan også svare fra jeres e-mail.\n\n"
-    "God læselyst\n\nRedaktionen"
-)
+DEMO_INTRO = content.newsletter()["intro"]
 
 
 @transaction.atomic

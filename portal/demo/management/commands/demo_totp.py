@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.core.demo import demo_totp_code
+from portal.demo.people import demo_totp_code
 
 
 class Command(BaseCommand):

@@ -2,9 +2,9 @@
 
 from django.utils import timezone
 
-from portal.core import demo
 from portal.core.models import User
-from portal.events.demo_loader import events_demo_load
+from portal.demo import people as demo
+from portal.demo.events import events_demo_load
 from portal.events.models import Event, FeedbackResponse, Registration
 from portal.events.selectors import events_visible_to, seats
 from portal.search.models import SearchDocument

@@ -4,7 +4,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from portal.core.demo import DEMO_LOGINS, demo_load
+from portal.demo.loader import demo_load
+from portal.demo.people import DEMO_LOGINS
 
 
 class Command(BaseCommand):
