@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "portal.inbound_mail",
     "portal.insights",
     "portal.events",
+    "portal.partnership",
     "portal.demo",
 ]
 
