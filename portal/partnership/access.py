@@ -102,6 +102,11 @@ def may_import(*, user: User) -> bool:
     )
 
 
+def may_import_for_all(*, user: User) -> bool:
+    """May import for every fund, and what belongs to no fund (the effect benchmarks)."""
+    return may_sign_in(user) and rules.has_perm("partnership.import_all", user)
+
+
 def import_scope(*, user: User) -> Organisation | None:
     """The one fund the person may import for, or None when they may import for every fund
     (ask may_import first)."""
