@@ -122,7 +122,8 @@ def table_read(*, file_name: str, data: bytes) -> tuple[list[str], Iterator[list
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-            raise FileUnreadable(_("The file is not an Excel workbook (XLSX) we can read.")) from exc
+            message = _("The file is not an Excel workbook (XLSX) we can read.")
+            raise FileUnreadable(message) from exc
         rows = (
             [_cell_text(value) for value in row]
             for row in workbook.worksheets[0].iter_rows(values_only=True)
@@ -376,8 +377,12 @@ def _header_check(kind: str, header: list[str], checked: Checked) -> bool:
     expected = COLUMNS[kind]
     for name in header:
         if name not in expected:
-            checked.add(1, name, _("Unknown column. The columns are: %(columns)s.")
-                        % {"columns": ", ".join(expected)})
+            checked.add(
+                1,
+                name,
+                _("Unknown column. The columns are: %(columns)s.")
+                % {"columns": ", ".join(expected)},
+            )
     for name in expected:
         if name not in header:
             checked.add(1, name, _("The column is missing."))
@@ -449,21 +454,18 @@ def _courses_find(course_ids: list[str]) -> dict[str, tuple[int, int]]:
     """course_id → (pk, fund_id) for the stored courses among these ids, a query per batch."""
     found: dict[str, tuple[int, int]] = {}
     for batch in _batches(course_ids):
-        for course_id, pk, fund_id in ContactCourse.objects.filter(
-            course_id__in=batch
-        ).values_list("course_id", "pk", "fund_id"):
+        for course_id, pk, fund_id in ContactCourse.objects.filter(course_id__in=batch).values_list(
+            "course_id", "pk", "fund_id"
+        ):
             found[course_id] = (pk, fund_id)
     return found
 
 
 def _references_resolve(
-    kind: str, parsed: list[tuple[int, dict]], checked: Checked, *, by: User
+    kind: str, parsed: list[tuple[int, dict]], checked: Checked, *, by: User, allowed_funds: set
 ) -> list[tuple[int, dict]]:
     """Rows as the model's fields (attnames), with funds and courses resolved and the
     importer's right to write for each fund checked."""
-    allowed_funds = set(
-        Organisation.objects.filter(access.funds_importable(user=by)).values_list("pk", flat=True)
-    )
     not_allowed = _("You may not import data for this unemployment fund.")
     resolved: list[tuple[int, dict]] = []
     if kind == ImportKind.BENCHMARKS:
@@ -473,9 +475,9 @@ def _references_resolve(
     if kind == ImportKind.COURSES:
         slugs = {values["fund"] for _number, values in parsed if "fund" in values}
         funds = dict(
-            Organisation.objects.filter(
-                slug__in=slugs, kind=OrganisationKind.UFUND
-            ).values_list("slug", "pk")
+            Organisation.objects.filter(slug__in=slugs, kind=OrganisationKind.UFUND).values_list(
+                "slug", "pk"
+            )
         )
         for number, values in parsed:
             if "fund" not in values:
@@ -519,14 +521,11 @@ def _references_resolve(
 
 
 def _compare(
-    kind: str, resolved: list[tuple[int, dict]], checked: Checked, *, by: User, progress
+    kind: str, resolved: list[tuple[int, dict]], checked: Checked, *, allowed_funds: set, progress
 ) -> None:
     """Sort the rows into new and changed (unchanged ones are left out), and refuse a row that
     would overwrite the row of a fund the importer may not write for."""
     target = TARGETS[kind]
-    allowed_funds = set(
-        Organisation.objects.filter(access.funds_importable(user=by)).values_list("pk", flat=True)
-    )
     first = target.key[0]
     # Where the stored row's fund is among the values read (None: the row has no fund).
     extra: tuple[str, ...] = ()
@@ -581,11 +580,19 @@ def rows_check(
     _duplicates_check(kind, parsed, checked)
     if checked.errors:
         return checked
-    resolved = _references_resolve(kind, parsed, checked, by=by)
+    allowed_funds = set(
+        Organisation.objects.filter(access.funds_importable(user=by))
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    resolved = _references_resolve(kind, parsed, checked, by=by, allowed_funds=allowed_funds)
     if checked.errors:
         return checked
     _compare(
-        kind, resolved, checked, by=by, progress=(lambda n: progress("compared", n))
-        if progress else None
+        kind,
+        resolved,
+        checked,
+        allowed_funds=allowed_funds,
+        progress=(lambda n: progress("compared", n)) if progress else None,
     )
     return checked

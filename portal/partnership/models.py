@@ -91,8 +91,7 @@ class InterviewSlot(models.Model):
 
 def _ratio_check(field: str, name: str):
     return models.CheckConstraint(
-        condition=Q(**{f"{field}__isnull": True})
-        | Q(**{f"{field}__gte": 0, f"{field}__lte": 1}),
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0, f"{field}__lte": 1}),
         name=name,
     )
 
@@ -222,10 +221,12 @@ class InterviewKind(models.TextChoices):
     JOINT = "joint", _("Joint interview")
     AVAILABILITY = "availability", _("Availability interview")
 
+
 class InterviewChannel(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     PHONE = "phone", _("By phone")
     VIDEO = "video", _("By video")
+
 
 class InterviewStatus(models.TextChoices):
     HELD = "held", _("Held")
@@ -350,6 +351,7 @@ class ImportKind(models.TextChoices):
     JOB_CLUBS = "job_clubs", _("Job club activities")
     OUTCOMES = "outcomes", _("Outcomes")
     BENCHMARKS = "benchmarks", _("Effect benchmarks")
+
 
 class ImportStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")

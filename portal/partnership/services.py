@@ -42,8 +42,10 @@ def import_start(
     *, kind: str, file_name: str, data: bytes, by: User, queue: bool = True
 ) -> PartnershipImport:
     """Import a file for `by`: done (or failed, with its errors) when this returns, or queued
-    when the file is large (never with `queue=False`: a command that waits anyway). Raises PermissionDenied for someone who may not import at all and
-    ValidationError for an unknown kind; everything wrong inside the file is in `errors`."""
+    when the file is large (never with `queue=False`: a command that waits anyway).
+
+    Raises PermissionDenied for someone who may not import at all and ValidationError for an
+    unknown kind; everything wrong inside the file is in the import's `errors`."""
     if not access.may_import(user=by):
         raise PermissionDenied
     if kind not in ImportKind.values:
@@ -71,16 +73,23 @@ def import_start(
             lambda: enqueue(partnership_import_run, record.pk, fallback=Fallback.SWEEP)
         )
         return record
-    return import_run(import_id=record.pk, data=data)
+    return import_run(import_id=record.pk, data=data, by=by)
 
 
-def import_run(*, import_id: int, data: bytes | None = None) -> PartnershipImport:
+def import_run(
+    *, import_id: int, data: bytes | None = None, by: User | None = None
+) -> PartnershipImport:
     """Check and write one recorded import (`data`, or its stored file when it was queued).
 
-    Not atomic itself: the progress is written as the check goes, where the progress bar can
+    `by` is the importer when the caller has them at hand (their roles loaded once). Not
+    atomic itself: the progress is written as the check goes, where the progress bar can
     see it; the rows are then written in one transaction (`_rows_write`), or not at all.
     """
-    record = PartnershipImport.objects.select_related("uploaded_by", "fund").get(pk=import_id)
+    record = PartnershipImport.objects.select_related("uploaded_by__organisation", "fund").get(
+        pk=import_id
+    )
+    if by is not None and by.pk == record.uploaded_by_id:
+        record.uploaded_by = by
     if record.status not in (ImportStatus.QUEUED, ImportStatus.RUNNING):
         return record  # run already (the queue delivers at least once)
     queued = bool(record.file)
