@@ -474,11 +474,16 @@ def _references_resolve(
         return parsed
     if kind == ImportKind.COURSES:
         slugs = {values["fund"] for _number, values in parsed if "fund" in values}
-        funds = dict(
-            Organisation.objects.filter(slug__in=slugs, kind=OrganisationKind.UFUND).values_list(
-                "slug", "pk"
-            )
-        )
+
+        # Any organisation by that short name; one that is not a fund is refused below, as is a
+        # fund the importer may not write for (access.funds_importable says which).
+        funds = {
+            slug: pk
+            for slug, pk, org_kind in Organisation.objects.filter(slug__in=slugs)
+            .order_by()
+            .values_list("slug", "pk", "kind")
+            if org_kind == OrganisationKind.UFUND
+        }
         for number, values in parsed:
             if "fund" not in values:
                 continue

@@ -360,3 +360,14 @@ def test_a_large_file_runs_in_the_queue_and_the_importer_is_emailed(
     mail = EmailDelivery.objects.get(reference=f"partnership_import:{record.pk}")
     assert mail.recipient == jobcenter_coordinator.email
     assert "5" in mail.text_body
+
+
+def test_an_organisation_that_is_not_a_fund_is_no_fund(jobcenter_coordinator, fund, union):
+    record = run(
+        "courses",
+        courses_csv(GOOD_COURSE, "K-2;hk;borger-2;2016-01-15;30plus;0;;;"),
+        jobcenter_coordinator,
+    )
+    assert [(e["row"], e["column"]) for e in record.errors] == [(3, "fund")]
+    assert "hk" in record.errors[0]["message"]
+    assert not ContactCourse.objects.exists()
