@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "portal.inbound_mail",
     "portal.insights",
     "portal.events",
+    "portal.partnership",
     "portal.demo",
 ]
 
@@ -383,6 +384,8 @@ PORTAL_ATTACHMENT_TYPES = {
 }
 # Legal hotline: working days (Danish public holidays excluded) the jurists have to answer.
 PORTAL_HOTLINE_RESPONSE_WORKING_DAYS = env.int("HOTLINE_RESPONSE_WORKING_DAYS", default=3)
+# Partnership imports with more rows than this run in the queue (progress bar, email when done).
+PORTAL_PARTNERSHIP_IMPORT_QUEUE_ROWS = env.int("PARTNERSHIP_IMPORT_QUEUE_ROWS", default=5000)
 
 LOGGING = {
     "version": 1,

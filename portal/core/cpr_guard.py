@@ -77,6 +77,8 @@ EXEMPT_FIELDS: dict[str, str] = {
     "digests.EmailClick.url": "the portal link that was clicked, written by the portal",
     "forum.Attachment.content_type": "the MIME type the portal detected from the content",
     "forum.Attachment.file": "a storage path made from a random token (the name is original_name)",
+    "partnership.PartnershipImport.file": "a storage path made from a random token (the name is "
+    "file_name); the file's every cell is checked before anything is stored",
     "inbound_mail.InboundMessage.message_id": "the Message-ID header of a received mail",
     "inbound_mail.InboundMessage.reason": "a short code such as expired or cpr",
     "inbound_mail.InboundMessage.bounce_status": "an SMTP status code such as 5.1.1",

@@ -238,6 +238,8 @@ class AuditEvent(models.Model):
         NEWSLETTER_SCHEDULED = "newsletter_scheduled", _("Newsletter scheduled")
         NEWSLETTER_UNSCHEDULED = "newsletter_unscheduled", _("Newsletter scheduling withdrawn")
         NEWSLETTER_SENT = "newsletter_sent", _("Newsletter sent now")
+        ORGANISATION_CREATED = "organisation_created", _("Organisation created")
+        PARTNERSHIP_IMPORTED = "partnership_imported", _("Partnership data imported")
 
     # The kinds of object an entry may name; a code outside this list is shown as it is.
     OBJECT_TYPES = {
@@ -246,6 +248,8 @@ class AuditEvent(models.Model):
         "network": _("Network"),
         "event": pgettext_lazy("events module", "Event"),
         "newsletter": _("Newsletter"),
+        "organisation": _("Organisation"),
+        "partnershipimport": _("Partnership import"),
     }
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

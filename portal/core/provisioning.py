@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from allauth.account.models import EmailAddress
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import validate_email, validate_slug
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -100,3 +100,54 @@ def user_create(
         approved=approved,
     )
     return user
+
+
+@transaction.atomic
+def organisation_create(
+    *, slug: str, kind: str, name: str, email_domains: str = "", actor: User | None = None
+) -> Organisation:
+    """Create an organisation (a new fund, union or jobcenter) from a script or set-up.
+
+    Raises ValidationError (nothing created) for an unknown kind, a short name that is not a
+    slug, or a short name or name already taken: each says which, in Danish.
+    """
+    slug, name = slug.strip(), " ".join(name.split())
+    if kind not in OrganisationKind.values:
+        raise ValidationError(
+            _("Unknown kind of organisation “%(kind)s”. Choose from: %(choices)s."),
+            code="unknown_kind",
+            params={"kind": kind, "choices": ", ".join(OrganisationKind.values)},
+        )
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        raise ValidationError(
+            _("“%(slug)s” is not a valid short name: use letters, digits, - and _ only."),
+            code="invalid_slug",
+            params={"slug": slug},
+        ) from None
+    if not name:
+        raise ValidationError(_("The organisation needs a name."), code="missing_name")
+    if Organisation.objects.filter(slug__iexact=slug).exists():
+        raise ValidationError(
+            _("The short name “%(slug)s” is already taken."),
+            code="duplicate_slug",
+            params={"slug": slug},
+        )
+    if Organisation.objects.filter(name__iexact=name).exists():
+        raise ValidationError(
+            _("An organisation named “%(name)s” already exists."),
+            code="duplicate_name",
+            params={"name": name},
+        )
+    organisation = Organisation.objects.create(
+        slug=slug, kind=kind, name=name, email_domains=email_domains.strip()
+    )
+    audit_record(
+        action=AuditEvent.Action.ORGANISATION_CREATED,
+        actor=actor,
+        organisation=organisation,
+        target=organisation,
+        kind=kind,
+    )
+    return organisation

@@ -69,6 +69,22 @@ def is_operator_admin(user):
     )
 
 
+def _of_kind(user, kind: str) -> bool:
+    return bool(user.is_authenticated and user.organisation_id and user.organisation.kind == kind)
+
+
+@rules.predicate
+def is_of_jobcenter(user):
+    """A person of a jobcenter (the partnership's side that follows every fund)."""
+    return _of_kind(user, OrganisationKind.JOBCENTER)
+
+
+@rules.predicate
+def is_of_fund(user):
+    """A person of an unemployment fund."""
+    return _of_kind(user, OrganisationKind.UFUND)
+
+
 # --- Where the person stands to a thing ------------------------------------------------------
 
 
@@ -136,6 +152,17 @@ PERMISSIONS = {
     "events.view_participant_notes": is_approved_member & is_organiser_of,
     # Signing up someone else: coordinators (their own organisation), editors anyone.
     "events.register_colleague": is_editor | (is_approved_member & is_coordinator),
+    # The partnership with the unemployment funds (portal/partnership/access.py says which
+    # fund's rows): the jobcenter's coordinators and admins and the operator admins follow
+    # every fund; a fund's own people follow their own fund; unions none. The jobcenter's
+    # coordinators import for any fund and keep the agreements; a fund's coordinators and
+    # admins import for their own fund.
+    "partnership.view_all": is_operator_admin
+    | (is_approved_member & is_of_jobcenter & (is_coordinator | is_admin)),
+    "partnership.view_own_fund": is_approved_member & is_of_fund,
+    "partnership.import_all": is_approved_member & is_of_jobcenter & is_coordinator,
+    "partnership.import_own_fund": is_approved_member & is_of_fund & (is_coordinator | is_admin),
+    "partnership.edit_agreements": is_approved_member & is_of_jobcenter & is_coordinator,
 }
 
 for _name, _predicate in PERMISSIONS.items():

@@ -66,6 +66,30 @@ def _mentions(node: ast.AST, name: str) -> bool:
     return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
 
 
+def _pairs(call: ast.Call) -> list[tuple[str, ast.AST]]:
+    """(look-up, value) of every keyword, `**{...}` ones included."""
+    pairs = []
+    for keyword in call.keywords:
+        if keyword.arg is not None:
+            pairs.append((keyword.arg, keyword.value))
+        elif isinstance(keyword.value, ast.Dict):
+            pairs.extend(
+                (_look_up(key), value)
+                for key, value in zip(keyword.value.keys, keyword.value.values, strict=True)
+                if key is not None
+            )
+    return pairs
+
+
+def _is_fund_kind(value: ast.AST) -> bool:
+    """OrganisationKind.UFUND or "ufund": the partnership's rows are a fund's."""
+    return any(
+        (isinstance(n, ast.Attribute) and n.attr == "UFUND")
+        or (isinstance(n, ast.Constant) and n.value == "ufund")
+        for n in ast.walk(value)
+    )
+
+
 def readability_filters(source: str) -> list[str]:
     """Where this module filters by readability itself: "line: what"."""
     found = []
@@ -76,6 +100,9 @@ def readability_filters(source: str) -> list[str]:
         for keyword in keywords:
             if READABILITY_FIELD.search(keyword):
                 found.append(f"{node.lineno}: filters on {keyword}")
+        for look_up, value in _pairs(node):
+            if re.search(r"(^|__)kind$", look_up) and _is_fund_kind(value):
+                found.append(f"{node.lineno}: filters on the funds (partnership)")
         if (
             isinstance(node.func, ast.Attribute)
             and _mentions(node.func.value, "NetworkMembership")
@@ -101,11 +128,12 @@ def _scanned() -> list[Path]:
     ]
 
 
-def test_the_forum_the_events_and_the_guides_have_registered_their_policies():
+def test_the_forum_the_events_the_guides_and_the_partnership_have_registered_their_policies():
     assert policy_modules() == {
         "forum": "portal.forum.access",
         "events": "portal.events.access",
         "guides": "portal.guides.access",
+        "partnership": "portal.partnership.access",
     }
 
 
@@ -138,6 +166,8 @@ def test_the_policies_are_where_the_building_blocks_are():
         "Event.objects.filter(audience_network_id__in=ids)",
         "Guide.objects.filter(owner=person, is_published=True)",
         "NetworkMembership.objects.filter(user_id=user.pk).values('network_id')",
+        "ContactCourse.objects.filter(fund__kind=OrganisationKind.UFUND)",
+        'Q(**{f"{prefix}kind": OrganisationKind.UFUND})',
         "NetworkMembership.objects.filter(user_id__in=ids)",
     ],
 )

@@ -113,6 +113,16 @@ GUARDED = {
     "events.Registration.dietary_note",
     "events.Registration.accessibility_note",
     "events.FeedbackResponse.comment",
+    "partnership.InterviewRuleSet.code",
+    "partnership.InterviewRuleSet.name",
+    "partnership.ContactCourse.course_id",
+    "partnership.ContactCourse.citizen_key",
+    "partnership.ContactCourse.end_reason",
+    "partnership.Interview.interview_id",
+    "partnership.JobClubActivity.activity_id",
+    "partnership.PartnershipImport.file_name",
+    "partnership.PartnershipImport.errors",
+    "partnership.PartnershipImport.touched",
 }
 
 

@@ -1,0 +1,40 @@
+"""Queue entry points of the partnership: large imports, and what follows every import."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from .models import ImportStatus, PartnershipImport
+
+# A queued import the queue has not started after this long was lost (or never enqueued).
+SWEEP_AFTER = timedelta(minutes=10)
+
+
+@db_task()
+def partnership_import_run(import_id: int):
+    from .services import import_run
+
+    import_run(import_id=import_id)
+
+
+@db_periodic_task(crontab(minute="*/10"))
+def partnership_imports_sweep():
+    """Every ten minutes: run the imports the queue never took (enqueued with Fallback.SWEEP)."""
+    stale = timezone.now() - SWEEP_AFTER
+    for import_id in PartnershipImport.objects.filter(
+        status=ImportStatus.QUEUED, created_at__lt=stale
+    ).values_list("pk", flat=True):
+        partnership_import_run(import_id)
+
+
+def refresh_after_import(import_id: int) -> None:
+    """Bring the KPI aggregates of the funds and months an import touched up to date.
+
+    Called after every import that changed rows commits (services._rows_write). The import
+    records what it touched in `PartnershipImport.touched` ({"funds": [ids], "from": date,
+    "to": date}: the dates of the rows themselves; a changed course can move slots months
+    later, so recompute from "from" onwards). Deliberately empty until the KPI aggregates
+    exist: the aggregate tables and their recomputation belong to the KPI engine's wiring.
+    """
