@@ -293,11 +293,18 @@ class MonthlyTotals:
         cls, fund: str, contributions: Iterable[Contribution]
     ) -> dict[date, "MonthlyTotals"]:
         """Sum contributions (of any number of the fund's courses) per month."""
-        totals: dict[date, MonthlyTotals] = {}
+        # Summed in plain lists, not by `+`: a fund's year is a million contributions.
+        sums: dict[date, list[int]] = {}
         for contribution in contributions:
-            period = contribution.period
-            totals[period] = totals.get(period, cls(fund=fund, period=period)) + contribution
-        return dict(sorted(totals.items()))
+            month = sums.setdefault(contribution.period, [0] * len(COUNT_FIELDS))
+            for index, name in enumerate(COUNT_FIELDS):
+                month[index] += getattr(contribution, name)
+        return {
+            period: cls(
+                fund=fund, period=period, **dict(zip(COUNT_FIELDS, sums[period], strict=True))
+            )
+            for period in sorted(sums)
+        }
 
     @property
     def timeliness(self) -> float | None:

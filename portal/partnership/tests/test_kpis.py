@@ -579,8 +579,10 @@ def test_the_walk_agrees_with_its_specification_on_random_courses():
     Plus invariants: on time <= due, an interview is used at most once, used dates strictly
     increase, the counting slots are exactly those due on or before the stop."""
     rng = random.Random(20260612)
+    courses = []
     for n in range(600):
         c = random_course(rng, n)
+        courses.append(c)
         rule_set = rule_set_for(c.unemployment_start, SHIPPED_RULE_SETS)
         tolerance = rng.choice([0, 7, 14, 30])
         results = slot_results(c, rule_set, tolerance)
@@ -610,3 +612,19 @@ def test_the_walk_agrees_with_its_specification_on_random_courses():
         assert due == sum(r.counts for r in results)
         assert sum(x.budget_used_dkk for x in contributions) == sum(j.cost_dkk for j in c.job_clubs)
         assert all(x.job_club_met <= x.job_club_due <= 1 for x in contributions)
+
+    # The fund's months are the sums of the courses' contributions, field by field, and the
+    # total on-time count is the number of met counting slots.
+    months = fund_monthly_totals("f", courses, SHIPPED_RULE_SETS)
+    assert list(months) == sorted(months)
+    added = {}
+    for one in courses:
+        rule_set = rule_set_for(one.unemployment_start, SHIPPED_RULE_SETS)
+        for x in course_contributions(one, rule_set):
+            added[x.period] = added.get(x.period, MonthlyTotals("f", x.period)) + x
+    assert months == added
+    assert sum(m.slots_on_time for m in months.values()) == sum(
+        r.counts and r.met
+        for one in courses
+        for r in slot_results(one, rule_set_for(one.unemployment_start, SHIPPED_RULE_SETS))
+    )
