@@ -15,6 +15,7 @@ from portal.core.api import ErrorOut
 from portal.core.api import router as core_router
 from portal.events.api import router as events_router
 from portal.forum.api import router as forum_router
+from portal.partnership.api import router as partnership_router
 from portal.search.api import router as search_router
 
 from .auth import ApiTokenAuth
@@ -153,3 +154,4 @@ api.add_router("/", core_router)
 api.add_router("/", forum_router)
 api.add_router("/", search_router)
 api.add_router("/", events_router)
+api.add_router("/", partnership_router)

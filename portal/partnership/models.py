@@ -416,3 +416,47 @@ class PartnershipImport(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.file_name}"
+
+
+class FundMonth(models.Model):
+    """A fund's KPI counts for one month, kept current by every import (figures.py), so that the
+    dashboards, the API and the reports read a few rows instead of walking every course."""
+
+    fund = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="partnership_months",
+        verbose_name=_("unemployment fund"),
+    )
+    period = models.DateField(_("month (first day)"))
+    slots_due = models.PositiveIntegerField(_("interviews due"), default=0)
+    slots_on_time = models.PositiveIntegerField(_("interviews on time"), default=0)
+    job_club_due = models.PositiveIntegerField(_("courses at 3 months"), default=0)
+    job_club_met = models.PositiveIntegerField(_("with a job club by 3 months"), default=0)
+    budget_used_dkk = models.DecimalField(
+        _("job-club spend (DKK)"), max_digits=14, decimal_places=2, default=Decimal("0")
+    )
+    outcomes_26w = models.PositiveIntegerField(_("outcomes at 26 weeks"), default=0)
+    outcomes_26w_self_supporting = models.PositiveIntegerField(
+        _("self-supporting at 26 weeks"), default=0
+    )
+    computed_at = models.DateTimeField(_("computed"), default=timezone.now)
+
+    class Meta:
+        ordering = ["fund", "period"]
+        constraints = [
+            models.UniqueConstraint(fields=["fund", "period"], name="partnership_fund_month"),
+            models.CheckConstraint(
+                condition=Q(slots_on_time__lte=models.F("slots_due")),
+                name="partnership_fund_month_on_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(job_club_met__lte=models.F("job_club_due")),
+                name="partnership_fund_month_job_club",
+            ),
+        ]
+        verbose_name = _("fund month")
+        verbose_name_plural = _("fund months")
+
+    def __str__(self):
+        return f"{self.fund} {self.period:%Y-%m}"
