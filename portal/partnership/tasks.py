@@ -6,6 +6,7 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from .figures import kpis_refresh
 from .models import ImportStatus, PartnershipImport
 
 # A queued import the queue has not started after this long was lost (or never enqueued).
@@ -30,11 +31,17 @@ def partnership_imports_sweep():
 
 
 def refresh_after_import(import_id: int) -> None:
-    """Bring the KPI aggregates of the funds and months an import touched up to date.
+    """Bring the KPI aggregates of the funds an import touched up to date.
 
-    Called after every import that changed rows commits (services._rows_write). The import
-    records what it touched in `PartnershipImport.touched` ({"funds": [ids], "from": date,
-    "to": date}: the dates of the rows themselves; a changed course can move slots months
-    later, so recompute from "from" onwards). Deliberately empty until the KPI aggregates
-    exist: the aggregate tables and their recomputation belong to the KPI engine's wiring.
+    Called after every import that changed rows commits (services._rows_write), in the process
+    that ran the import: the web request for a small file, the queue's worker for a large one.
+    So when an import says "done", its funds' figures are current. A touched fund is recomputed
+    whole (figures.py says why); benchmarks touch no fund and are read as they are.
     """
+    touched = (
+        PartnershipImport.objects.filter(pk=import_id).values_list("touched", flat=True).first()
+        or {}
+    )
+    fund_ids = touched.get("funds") or []
+    if fund_ids:
+        kpis_refresh(fund_ids=fund_ids)

@@ -197,3 +197,32 @@ def test_access_fund_answers_404_for_a_fund_the_person_may_not_see(fund, other_f
     union = OrganisationFactory(slug="hk", name="HK", kind=OrganisationKind.UNION)
     with pytest.raises(Http404):
         selectors.access_fund(user=make_user(organisation=union), slug="3f")
+
+
+def test_an_import_brings_its_funds_figures_up_to_date(
+    fund, jobcenter_coordinator, django_capture_on_commit_callbacks
+):
+    from portal.partnership.services import import_start
+
+    courses = (
+        b"course_id;fund;citizen_key;unemployment_start;age_band;special_effort;"
+        b"chose_jobcenter_on;end_date;end_reason\r\n"
+        b"K-1;3f;borger-a1;2016-01-15;30plus;0;;;\r\n"
+    )
+    interviews = (
+        b"interview_id;course_id;kind;held_on;held_by;channel;status\r\n"
+        b"S-1;K-1;job;2016-02-16;fund;phone;held\r\n"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        import_start(kind="courses", file_name="c.csv", data=courses, by=jobcenter_coordinator)
+    february = FundMonth.objects.get(fund=fund, period=date(2016, 2, 1))
+    assert (february.slots_due, february.slots_on_time) == (1, 0)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        record = import_start(
+            kind="interviews", file_name="s.csv", data=interviews, by=jobcenter_coordinator
+        )
+    assert record.status == "done", record.errors
+    # The fund's months are replaced whole, so the month is read again.
+    february = FundMonth.objects.get(fund=fund, period=date(2016, 2, 1))
+    assert (february.slots_due, february.slots_on_time) == (1, 1)
