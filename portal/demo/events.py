@@ -7,9 +7,9 @@ go through the events services (create, programme, quota, publish), their histor
 afterwards. The demo caseworker signs up through registration_create. The invented people's
 registrations, check-ins and feedback are written directly: registration_create sends each
 person a booking email with a calendar invitation, which no email preference turns off (a
-booking must arrive), and a past meeting can no longer be signed up for (decision 0022). Everyone is fictional (the demo's
-invented staff, and guest speakers from Faker da_DK with a fixed seed). Loading twice creates
-nothing.
+booking must arrive), and a past meeting can no longer be signed up for (decision 0022).
+Everyone is fictional (the demo's invented staff, and guest speakers from Faker da_DK with a
+fixed seed). Loading twice creates nothing.
 """
 
 import random
