@@ -13,6 +13,7 @@ from django.utils import timezone
 from portal.core.models import EmailDelivery, User
 from portal.digests.models import DigestFrequency, EmailClick
 from portal.digests.services import email_preference_update
+from portal.forum import access
 from portal.forum.models import Thread
 from portal.insights.models import DailyThreadReads, DailyVisits, VisitChannel
 from portal.newsletters import services
@@ -51,8 +52,11 @@ def _load_preferences() -> None:
 
 def _load_reading_figures(rng: random.Random) -> None:
     today = timezone.localdate()
+    # Read by everyone: the public threads outside any network (the policy says which).
     threads = list(
-        Thread.objects.filter(network__isnull=True, is_hidden=False).values_list("pk", flat=True)
+        Thread.objects.filter(access.threads_public(), network__isnull=True).values_list(
+            "pk", flat=True
+        )
     )
     popular = rng.sample(threads, min(40, len(threads)))
     reads = []
