@@ -530,6 +530,10 @@ class _Loader:
             created_at=self.networks_founded
         )
         NetworkMembership.objects.bulk_update(self.memberships, ["created_at"], batch_size=500)
+        # The creators (network_create made them moderators) joined the day they founded it.
+        NetworkMembership.objects.filter(network__in=self.new_networks).exclude(
+            pk__in=[m.pk for m in self.memberships]
+        ).update(created_at=self.networks_founded)
         Post.objects.bulk_update(self.posts, ["created_at"], batch_size=500)
         Thread.objects.bulk_update(
             self.threads, ["created_at", "last_activity_at", "accepted_at"], batch_size=500

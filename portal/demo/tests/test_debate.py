@@ -304,6 +304,8 @@ def test_the_story_has_its_dates_not_the_moment_of_loading(demo_loaded):
         old = model.objects.filter(**{f"{field}__lt": started}).count()
         assert old > model.objects.count() * 0.9, model.__name__
     assert Notification.objects.filter(read_at__isnull=False).exists()
+    founders = NetworkMembership.objects.filter(user=F("network__created_by"))
+    assert not founders.exclude(created_at=F("network__created_at")).exists()
     # A notification is dated at what it tells of: a reply's, at the reply.
     replies = Notification.objects.filter(kind=Notification.Kind.REPLY)
     assert not replies.exclude(created_at=F("post__created_at")).exists()
