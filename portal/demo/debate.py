@@ -3,10 +3,16 @@
 The content names kinds of people ("akasse", "jurist", "op"); the loader picks the demo's invented
 people for them from a seed per thread, so every load gives the same debate. Threads are keyed on
 their title and guides on theirs: a second load creates nothing. Dates are spread relative to now
-(a thread's days_ago, replies hours later). Guides go through guide_create; networks, threads,
-posts, hotline cases and the demo logins' notifications are bulk-inserted with their history,
-which the forum's services (stamping "now", notifying and emailing every follower) cannot give.
-"""
+(a thread's days_ago, replies hours later).
+
+Everything is written through the product's services, as the people in the story would have
+written it: network_create and network_member_add, thread_create, hotline_case_open and
+hotline_case_assign, reply_create (which also answers a hotline case and cites the law),
+answer_accept, reaction_toggle, thread_pin and thread_close, hotline_case_escalate,
+guide_create and guide_notify_stale. The notifications are the ones those services write. The
+services know only the present, so the story's dates (when a post was written, a reaction
+given, a case asked and answered, a notification rung) are set afterwards in one update per
+kind, in the same transaction (set_history)."""
 
 import random
 import re
@@ -17,14 +23,13 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 
 from portal.core.cpr import find_cpr_numbers
-from portal.core.markdown import render_markdown
 from portal.core.models import OrganisationKind, Role, RoleGrant, Topic, User
 from portal.forum import list_cache
-from portal.forum.mentions import mention_link_source
 from portal.forum.models import (
     Mention,
     Network,
@@ -34,10 +39,25 @@ from portal.forum.models import (
     Thread,
     ThreadFollow,
 )
+from portal.forum.services import (
+    answer_accept,
+    network_create,
+    network_member_add,
+    reaction_toggle,
+    reply_create,
+    thread_close,
+    thread_create,
+    thread_pin,
+)
 from portal.guides import lawrefs
 from portal.guides.models import Guide, LawReference
-from portal.guides.services import guide_create
+from portal.guides.services import guide_create, guide_notify_stale
 from portal.hotline.models import HotlineCase
+from portal.hotline.services import (
+    hotline_case_assign,
+    hotline_case_escalate,
+    hotline_case_open,
+)
 from portal.hotline.workdays import response_deadline
 from portal.notifications.models import Notification
 
@@ -246,60 +266,78 @@ class _Loader:
         self.counts: dict[str, int] = defaultdict(int)
         self.networks: dict[str, Network] = {}
         self.members: dict[str, set[int]] = {}
-        self.notifications: list[Notification] = []
+        self.wanted: dict[str, dict[int, str]] = {}
+        self.creators: dict[str, User] = {}
+        self.network_rngs: dict[str, random.Random] = {}
+        self.new_networks: list[Network] = []
+        self.networks_founded = self.now - timedelta(days=400)
+        self.memberships: list[NetworkMembership] = []
+        self.threads: list[Thread] = []
+        self.posts: list[Post] = []
+        self.cases: list[tuple[HotlineCase, dict, bool]] = []
+        self.reaction_times: dict[tuple[int, int, str], datetime] = {}
+        # Editors moderate the whole forum: the demo editor pins and closes what the data says.
+        self.moderator = self.people.login("redaktoer@")
+        self.notifications_before = (
+            Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        )
 
     # Networks ------------------------------------------------------------------------------
 
     def load_networks(self) -> None:
-        founder = self.people.login("redaktoer@")
+        """Each network through network_create by the editor who set it up (the data's
+        `created_by`; the product makes the creator its first moderator). Who joins it is
+        worked out here and added by add_members, once the threads show who writes where."""
+        existing = {n.slug: n for n in Network.objects.all()}
         for spec in content.networks():
-            network, created = Network.objects.get_or_create(
-                slug=spec["slug"],
-                defaults={
-                    "name": spec["name"],
-                    "description": spec["description"],
-                    "is_open": spec["is_open"],
-                    "created_by": founder,
-                    "created_at": self.now - timedelta(days=400),
-                },
-            )
-            self.counts["networks"] += created
-            self.networks[spec["slug"]] = network
-            rng = random.Random(f"{FAKER_SEED}:network:{spec['slug']}")
+            slug = spec["slug"]
+            rng = random.Random(f"{FAKER_SEED}:network:{slug}")
             rule = spec["members"]
             members: list[User] = []
             for kind in rule.get("kinds", []):
                 pool = self.people.pools[kind]
                 members += rng.sample(pool, k=max(1, round(len(pool) * rule.get("share", 1.0))))
             members += [self.people.login(local) for local in rule.get("logins", [])]
-            cast = self.people.cast(f"network:{spec['slug']}", {m.pk for m in members})
+            cast = self.people.cast(f"network:{slug}", {m.pk for m in members})
             moderators = {cast(m).pk for m in spec.get("moderators", [])}
-            self.members[spec["slug"]] = {m.pk for m in members} | moderators
-            wanted = {m.pk: m for m in members}
-            for pk in moderators:
-                wanted.setdefault(pk, self.people.by_id[pk])
-            self._add_members(network, wanted.values(), moderators, rng)
-
-    def _add_members(self, network: Network, users, moderators: set[int], rng) -> None:
-        existing = set(
-            NetworkMembership.objects.filter(network=network).values_list("user_id", flat=True)
-        )
-        new = []
-        for user in sorted(users, key=lambda u: u.pk):
-            if user.pk in existing:
-                continue
-            new.append(
-                NetworkMembership(
-                    network=network,
-                    user=user,
-                    role=NetworkMembership.Role.MODERATOR
-                    if user.pk in moderators
-                    else NetworkMembership.Role.MEMBER,
-                    created_at=network.created_at + timedelta(days=rng.randint(0, 300)),
+            creator = cast(spec["created_by"])
+            network = existing.get(slug)
+            if network is None:
+                network = network_create(
+                    by=creator,
+                    name=spec["name"],
+                    slug=slug,
+                    description=spec["description"],
+                    is_open=spec["is_open"],
                 )
-            )
-        NetworkMembership.objects.bulk_create(new)
-        self.counts["memberships"] += len(new)
+                self.new_networks.append(network)
+            self.networks[slug] = network
+            self.creators[slug] = creator
+            self.network_rngs[slug] = rng
+            wanted = {m.pk: NetworkMembership.Role.MEMBER for m in members}
+            wanted.update({pk: NetworkMembership.Role.MODERATOR for pk in moderators})
+            wanted[creator.pk] = NetworkMembership.Role.MODERATOR
+            self.wanted[slug] = wanted
+            self.members[slug] = set(wanted)
+
+    def add_members(self) -> None:
+        """Through network_member_add, by the network's creator (each new member's bell rings,
+        as it does when a moderator adds someone). Joined on a day of the network's first year."""
+        for slug, wanted in self.wanted.items():
+            network = self.networks[slug]
+            existing = set(network.memberships.values_list("user_id", flat=True))
+            rng = self.network_rngs[slug]
+            for pk in sorted(wanted):
+                if pk in existing:
+                    continue
+                membership = network_member_add(
+                    network=network,
+                    user=self.people.by_id[pk],
+                    by=self.creators[slug],
+                    role=wanted[pk],
+                )
+                membership.created_at = self.networks_founded + timedelta(days=rng.randint(0, 300))
+                self.memberships.append(membership)
 
     # Threads ------------------------------------------------------------------------------
 
@@ -325,40 +363,31 @@ class _Loader:
             times = [opened + (t - opened) * (span / total) for t in times]
         return times
 
-    def _render(self, text: str, cast: _Cast) -> tuple[str, str, list[User]]:
-        """The source with "{@spec}" written as the forum's "@handle", its HTML, who it names."""
-        people: dict[str, User] = {}
+    def _render(self, text: str, cast: _Cast) -> str:
+        """The source with "{@spec}" written as the forum's "@handle" (the forum links it)."""
 
         def replace(match):
-            user = cast(match.group(1))
-            handle = self.people.handle(user)
-            people[handle] = user
-            return f"@{handle}"
+            return f"@{self.people.handle(cast(match.group(1)))}"
 
-        body = MENTION_RE.sub(replace, text)
-        body_html = render_markdown(mention_link_source(source=body, people=people))
-        return body, body_html, list({u.pk: u for u in people.values()}.values())
+        return MENTION_RE.sub(replace, text)
 
-    def load_threads(self, threads: list[dict]) -> dict[str, Thread]:
-        existing = dict(
+    def plan_threads(self, threads: list[dict]) -> list[dict]:
+        """Who writes what and when, for every thread not loaded yet (nothing written)."""
+        existing = set(
             Thread.objects.filter(title__in=[t["title"] for t in threads]).values_list(
-                "title", "pk"
+                "title", flat=True
             )
         )
-        plans = []
-        for spec in threads:
-            if spec["title"] in existing:
-                continue
-            plans.append(self._plan_thread(spec))
-        Thread.objects.bulk_create([p["thread"] for p in plans], batch_size=200)
+        plans = [self._plan_thread(spec) for spec in threads if spec["title"] not in existing]
+        # Whoever writes in a network by invitation is one of its members.
         for plan in plans:
-            for post in plan["posts"]:
-                post.thread = plan["thread"]
-        Post.objects.bulk_create([post for p in plans for post in p["posts"]], batch_size=500)
-        self.counts["threads"] += len(plans)
-        self.counts["posts"] += sum(len(p["posts"]) for p in plans)
-        self._finish_threads(plans)
-        return {t.title: t for t in Thread.objects.filter(title__in=[t["title"] for t in threads])}
+            slug = plan["spec"].get("network")
+            if slug and not self.networks[slug].is_open:
+                for writer in [plan["author"]] + [r["author"] for r in plan["replies"]]:
+                    if writer.pk not in self.members[slug]:
+                        self.wanted[slug][writer.pk] = NetworkMembership.Role.MEMBER
+                        self.members[slug].add(writer.pk)
+        return plans
 
     def _plan_thread(self, spec: dict) -> dict:
         network_slug = spec.get("network")
@@ -370,250 +399,215 @@ class _Loader:
         author = cast(spec["author"])
         cast.chosen["op:1"] = author
         opened = self._opened_at(spec["days_ago"], rng)
-        replies = spec.get("replies", [])
-        times = self._reply_times(opened, replies, rng)
-        body, body_html, mentioned = self._render(spec["body"], cast)
-        opening = Post(
-            author=author,
-            is_opening=True,
-            body=body,
-            body_html=body_html,
-            author_is_jurist=self.people.is_jurist(author),
-            created_at=opened,
-        )
-        posts, mentions = [opening], [(opening, u) for u in mentioned]
-        for reply, moment in zip(replies, times, strict=True):
-            user = cast(reply["author"])
-            body, body_html, mentioned = self._render(reply["body"], cast)
-            post = Post(
-                author=user,
-                body=body,
-                body_html=body_html,
-                author_is_jurist=self.people.is_jurist(user),
-                created_at=moment,
+        reply_specs = spec.get("replies", [])
+        times = self._reply_times(opened, reply_specs, rng)
+        replies = []
+        for reply, moment in zip(reply_specs, times, strict=True):
+            replies.append(
+                {
+                    "author": cast(reply["author"]),
+                    "body": self._render(reply["body"], cast),
+                    "at": moment,
+                    "quote": reply.get("quote"),
+                    "accepted": reply.get("accepted", False),
+                }
             )
-            posts.append(post)
-            mentions += [(post, u) for u in mentioned]
-        thread = Thread(
-            kind=spec["kind"],
-            topic=self.topics[spec["topic"]],
-            network=self.networks[network_slug] if network_slug else None,
-            title=spec["title"],
-            author=author,
-            addressed_to=cast(spec["addressed_to"]) if spec.get("addressed_to") else None,
-            created_at=opened,
-            last_activity_at=posts[-1].created_at,
-            reply_count=len(replies),
-            is_pinned=spec.get("pinned", False),
-            is_closed=spec.get("closed", False),
-        )
+        accepted_at = None
+        for reply in replies:
+            if reply["accepted"]:
+                later = reply["at"] + timedelta(hours=rng.randint(1, 30))
+                accepted_at = min(later, self.now - timedelta(minutes=10))
         return {
             "spec": spec,
-            "thread": thread,
-            "posts": posts,
-            "mentions": mentions,
+            "author": author,
+            "body": self._render(spec["body"], cast),
+            "addressed_to": cast(spec["addressed_to"]) if spec.get("addressed_to") else None,
+            "opened": opened,
+            "replies": replies,
+            "accepted_at": accepted_at,
             "rng": rng,
         }
 
-    def _finish_threads(self, plans: list[dict]) -> None:
-        quoted, accepted_threads = [], []
-        reactions, follows, mentions, hotline_cases = [], [], [], []
-        citations: list[tuple[Post, tuple[str, str]]] = []
-        extra_members: dict[str, set[int]] = defaultdict(set)
+    def write_threads(self, plans: list[dict]) -> None:
+        """Each thread as its people would write it: thread_create, hotline_case_open,
+        reply_create, answer_accept, reaction_toggle, thread_pin/close. The services notify,
+        follow, cite and index as they do for anyone; only the dates are set afterwards."""
         for plan in plans:
-            spec, thread, posts, rng = plan["spec"], plan["thread"], plan["posts"], plan["rng"]
-            replies = posts[1:]
-            for reply_spec, post in zip(spec.get("replies", []), replies, strict=True):
-                if reply_spec.get("quote") is not None:
-                    post.quoted_post = replies[reply_spec["quote"]]
-                    quoted.append(post)
-                if reply_spec.get("accepted"):
-                    thread.accepted_answer = post
-                    thread.accepted_by = thread.author
-                    later = post.created_at + timedelta(hours=rng.randint(1, 30))
-                    thread.accepted_at = min(later, self.now - timedelta(minutes=10))
-                    accepted_threads.append(thread)
-            for post in posts:
-                citations += [(post, ref) for ref in lawrefs.find_law_references(post.body)]
-            participants: dict[int, datetime] = {}
-            for post in posts:
-                participants.setdefault(post.author_id, post.created_at)
-            follows += [
-                ThreadFollow(user_id=uid, thread=thread, created_at=at)
-                for uid, at in participants.items()
-            ]
-            if thread.network_id and not thread.network.is_open:
-                missing = set(participants) - self.members[spec["network"]]
-                extra_members[spec["network"]] |= missing
-                self.members[spec["network"]] |= missing
-            reactions += self._reactions(plan, participants)
-            for post, user in plan["mentions"]:
-                mentions.append(Mention(post=post, user=user))
-                self._notify(user, Notification.Kind.MENTION, post.author, thread, post)
-            if spec.get("hotline"):
-                hotline_cases.append(self._hotline_case(thread, replies, rng))
-            self._notify_thread(plan)
-        Post.objects.bulk_update(quoted, ["quoted_post"], batch_size=500)
-        Thread.objects.bulk_update(
-            accepted_threads, ["accepted_answer", "accepted_at", "accepted_by"], batch_size=200
-        )
-        Reaction.objects.bulk_create(reactions, batch_size=500)
-        ThreadFollow.objects.bulk_create(follows, batch_size=500)
-        Mention.objects.bulk_create(mentions, batch_size=500)
-        HotlineCase.objects.bulk_create(hotline_cases, batch_size=200)
-        self._cite(citations)
-        for slug, missing in extra_members.items():
-            if missing:
-                rng = random.Random(f"{FAKER_SEED}:extra:{slug}")
-                self._add_members(
-                    self.networks[slug], [self.people.by_id[pk] for pk in missing], set(), rng
-                )
-        self.counts["reactions"] += len(reactions)
-        self.counts["thread_follows"] += len(follows)
-        self.counts["mentions"] += len(mentions)
-        self.counts["hotline_cases"] += len(hotline_cases)
-        self.counts["accepted_answers"] += len(accepted_threads)
+            self._write_thread(plan)
+        self.counts["threads"] += len(plans)
+        self.counts["posts"] += sum(1 + len(p["replies"]) for p in plans)
 
-    def _reactions(self, plan: dict, participants: dict[int, datetime]) -> list[Reaction]:
-        thread, posts, rng = plan["thread"], plan["posts"], plan["rng"]
+    def _write_thread(self, plan: dict) -> None:
+        spec, author = plan["spec"], plan["author"]
+        network_slug = spec.get("network")
+        thread = thread_create(
+            author=author,
+            topic=self.topics[spec["topic"]],
+            title=spec["title"],
+            body=plan["body"],
+            kind=spec["kind"],
+            network=self.networks[network_slug] if network_slug else None,
+            addressed_to=plan["addressed_to"],
+        )
+        opening = thread.posts.get(is_opening=True)
+        opening.created_at = plan["opened"]
+        posts = [opening]
+        if spec.get("hotline"):
+            self._open_hotline_case(plan, thread)
+        replies: list[Post] = []
+        for reply in plan["replies"]:
+            quoted = replies[reply["quote"]] if reply["quote"] is not None else None
+            post = reply_create(
+                author=reply["author"], thread=thread, body=reply["body"], quoted_post=quoted
+            )
+            post.created_at = reply["at"]
+            replies.append(post)
+            if reply["accepted"]:
+                answer_accept(thread=thread, post=post, by=author)
+                thread.accepted_at = plan["accepted_at"]
+                self.counts["accepted_answers"] += 1
+        posts += replies
+        thread.created_at = plan["opened"]
+        thread.last_activity_at = posts[-1].created_at
+        self.threads.append(thread)
+        self.posts += posts
+        self._react(plan, thread, posts)
+        if spec.get("pinned"):
+            thread_pin(thread=thread, by=self.moderator)
+        if spec.get("closed"):
+            thread_close(thread=thread, by=self.moderator)
+
+    def _open_hotline_case(self, plan: dict, thread: Thread) -> None:
+        """Sent to the jurists by the asker; taken by the jurist who answers (the answer itself
+        closes the case, as a jurist's reply does), or by the demo jurist when it is overdue."""
+        case = hotline_case_open(thread=thread, by=plan["author"])
+        answerer = next(
+            (r["author"] for r in plan["replies"] if self.people.is_jurist(r["author"])), None
+        )
+        deadline = response_deadline(plan["opened"])
+        overdue = answerer is None and deadline < self.now
+        jurist = self.people.login("jurist@")
+        if answerer is not None:
+            case = hotline_case_assign(case=case, jurist=answerer)
+        elif overdue or plan["rng"].random() < 0.5:
+            case = hotline_case_assign(case=case, jurist=jurist)
+        self.cases.append((case, plan, overdue))
+
+    def _react(self, plan: dict, thread: Thread, posts: list[Post]) -> None:
+        """Thanks and "useful" from the thread's readers, through reaction_toggle."""
+        rng = plan["rng"]
+        participants = sorted({p.author_id for p in posts})
         if thread.network_id and not thread.network.is_open:
             audience = sorted(self.members[plan["spec"]["network"]] | set(participants))
         else:
-            audience = sorted(participants) + [
-                u.pk for u in rng.sample(self.people.pools["jobcenter"], 6)
-            ]
+            audience = participants + [u.pk for u in rng.sample(self.people.pools["jobcenter"], 6)]
             audience += [u.pk for u in rng.sample(self.people.pools["akasse"], 3)]
-        reactions = []
         for post in posts:
-            is_answer = post is thread.accepted_answer
+            is_answer = thread.accepted_answer_id == post.pk
             count = rng.randint(2, 6) if is_answer else rng.choice([0, 0, 0, 1, 1, 2, 3])
-            readers = [pk for pk in audience if pk != post.author_id]
+            readers = [pk for pk in dict.fromkeys(audience) if pk != post.author_id]
             for user_id in rng.sample(readers, k=min(count, len(readers))):
                 kind = rng.choice([Reaction.Kind.THANKS, Reaction.Kind.USEFUL])
                 if user_id == thread.author_id and not post.is_opening:
                     kind = Reaction.Kind.THANKS
                 moment = post.created_at + timedelta(hours=rng.randint(1, 48))
-                reactions.append(
-                    Reaction(
-                        post=post,
-                        user_id=user_id,
-                        kind=kind,
-                        created_at=min(moment, self.now - timedelta(minutes=5)),
-                    )
+                reaction_toggle(post=post, user=self.people.by_id[user_id], kind=kind)
+                self.reaction_times[(post.pk, user_id, kind)] = min(
+                    moment, self.now - timedelta(minutes=5)
                 )
-        return reactions
 
-    def _hotline_case(self, thread: Thread, replies: list[Post], rng) -> HotlineCase:
-        deadline = response_deadline(thread.created_at)
-        answer = next((p for p in replies if p.author_is_jurist), None)
-        case = HotlineCase(
-            thread=thread,
-            requested_by=thread.author,
-            requested_at=thread.created_at,
-            deadline=deadline,
+    # History ------------------------------------------------------------------------------
+
+    def set_history(self) -> None:
+        """The dates the services stamped as "now", set to the story's, one update per kind.
+
+        The services refuse no past here but know only the present: the posts, threads,
+        follows, reactions, memberships and hotline cases get the moments the content gives
+        them, and every notification the services wrote gets the moment of what it tells of
+        (read when older than ten days, as a demo login would have read it).
+        """
+        Network.objects.filter(pk__in=[n.pk for n in self.new_networks]).update(
+            created_at=self.networks_founded
         )
-        jurist = self.people.login("jurist@")
-        self._notify(jurist, Notification.Kind.HOTLINE_NEW, thread.author, thread, None)
-        if answer is not None:
-            case.status = HotlineCase.Status.ANSWERED
-            case.answered_at = answer.created_at
-            case.answered_by = answer.author
-            case.assigned_to = answer.author
-            return case
-        if deadline < self.now:
-            case.assigned_to = jurist
-            case.deadline_warned_at = deadline - timedelta(days=1)
-            case.escalated_at = deadline + timedelta(minutes=5)
-            self._notify(jurist, Notification.Kind.HOTLINE_OVERDUE, None, thread, None)
-        elif rng.random() < 0.5:
-            case.assigned_to = jurist
-        return case
-
-    def _cite(self, citations: list[tuple[Post, tuple[str, str]]]) -> None:
-        references = self._law_references({ref for _post, ref in citations})
-        Through = LawReference.cited_in_posts.through
-        rows = {(references[ref].pk, post.pk) for post, ref in citations}
-        Through.objects.bulk_create(
-            [Through(lawreference_id=ref_id, post_id=post_id) for ref_id, post_id in sorted(rows)],
-            batch_size=500,
-            ignore_conflicts=True,
+        NetworkMembership.objects.bulk_update(self.memberships, ["created_at"], batch_size=500)
+        # The creators (network_create made them moderators) joined the day they founded it.
+        NetworkMembership.objects.filter(network__in=self.new_networks).exclude(
+            pk__in=[m.pk for m in self.memberships]
+        ).update(created_at=self.networks_founded)
+        Post.objects.bulk_update(self.posts, ["created_at"], batch_size=500)
+        Thread.objects.bulk_update(
+            self.threads, ["created_at", "last_activity_at", "accepted_at"], batch_size=500
         )
-
-    def _law_references(self, wanted) -> dict[tuple[str, str], LawReference]:
-        references = {}
-        for law, paragraph in sorted(wanted):
-            reference, created = LawReference.objects.get_or_create(law=law, paragraph=paragraph)
-            references[(law, paragraph)] = reference
-            self.counts["law_references"] += created
-        return references
-
-    # Notifications ------------------------------------------------------------------------
-
-    def _notify(self, recipient, kind, actor, thread, post, at=None) -> None:
-        if recipient is None or (actor is not None and recipient.pk == actor.pk):
-            return
-        if not recipient.email.endswith(f"@{DEMO_DOMAIN}"):
-            return  # only the demo logins have a bell anyone looks at
-        network = thread.network
-        if (
-            network is not None
-            and not network.is_open
-            and recipient.pk not in self.members[network.slug]
-        ):
-            return
-        at = at or (post.created_at if post is not None else thread.created_at)
-        read = self.now - at > timedelta(days=10)
-        self.notifications.append(
-            Notification(
-                recipient=recipient,
-                kind=kind,
-                actor=actor,
-                thread=thread,
-                post=post,
-                created_at=at,
-                read_at=at + timedelta(hours=3) if read else None,
+        thread_ids = [t.pk for t in self.threads]
+        ThreadFollow.objects.filter(thread_id__in=thread_ids).update(
+            created_at=Subquery(
+                Post.objects.filter(thread=OuterRef("thread"), author=OuterRef("user"))
+                .order_by("created_at")
+                .values("created_at")[:1]
             )
         )
+        reactions = list(Reaction.objects.filter(post__thread_id__in=thread_ids))
+        for reaction in reactions:
+            reaction.created_at = self.reaction_times[
+                (reaction.post_id, reaction.user_id, reaction.kind)
+            ]
+        Reaction.objects.bulk_update(reactions, ["created_at"], batch_size=500)
+        self._set_case_history()
+        self._set_notification_history()
 
-    def _notify_thread(self, plan: dict) -> None:
-        """What the bell of a demo login would have collected from this thread."""
-        thread, posts = plan["thread"], plan["posts"]
-        opener = thread.author
-        # As the forum does: one notification per person and post, and a mention beats a reply.
-        mentioned = {(id(post), user.pk) for post, user in plan["mentions"]}
-        followers: dict[int, User] = {}
-        for post in posts:
-            if post is not posts[0]:
-                for user in followers.values():
-                    if (id(post), user.pk) in mentioned:
-                        continue
-                    if user.pk == opener.pk and thread.kind == Thread.Kind.QUESTION:
-                        kind = Notification.Kind.ANSWER
-                    else:
-                        kind = Notification.Kind.REPLY
-                    self._notify(user, kind, post.author, thread, post)
-            followers.setdefault(post.author_id, post.author)
-        if thread.accepted_answer is not None:
-            self._notify(
-                thread.accepted_answer.author,
-                Notification.Kind.ANSWER_ACCEPTED,
-                thread.accepted_by,
-                thread,
-                thread.accepted_answer,
-                at=thread.accepted_at,
+    def _set_case_history(self) -> None:
+        """Asked when the thread was opened, answered when the jurist replied; an overdue case
+        was warned the day before its deadline and is then escalated by hotline_case_escalate,
+        as the hourly task would have done."""
+        cases, overdue = [], []
+        for case, plan, is_overdue in self.cases:
+            case.requested_at = plan["opened"]
+            case.deadline = response_deadline(plan["opened"])
+            case.answered_at = next(
+                (r["at"] for r in plan["replies"] if self.people.is_jurist(r["author"])), None
             )
-        if thread.addressed_to is not None:
-            self._notify(
-                thread.addressed_to,
-                Notification.Kind.QUESTION_FOR_YOU,
-                opener,
-                thread,
-                posts[0],
-            )
+            if is_overdue:
+                case.deadline_warned_at = case.deadline - timedelta(days=1)
+                overdue.append(case.pk)
+            cases.append(case)
+        HotlineCase.objects.bulk_update(
+            cases, ["requested_at", "deadline", "answered_at", "deadline_warned_at"]
+        )
+        for case_id in overdue:
+            hotline_case_escalate(case_id=case_id)
+        HotlineCase.objects.filter(pk__in=overdue).update(
+            escalated_at=F("deadline") + timedelta(minutes=5)
+        )
 
-    def save_notifications(self) -> None:
-        Notification.objects.bulk_create(self.notifications, batch_size=500)
-        self.counts["notifications"] += len(self.notifications)
+    def _set_notification_history(self) -> None:
+        new = Notification.objects.filter(pk__gt=self.notifications_before)
+        Kind = Notification.Kind
+        new.filter(post__isnull=False).exclude(kind=Kind.ANSWER_ACCEPTED).update(
+            created_at=Subquery(Post.objects.filter(pk=OuterRef("post")).values("created_at"))
+        )
+        new.filter(kind=Kind.ANSWER_ACCEPTED).update(
+            created_at=Subquery(Thread.objects.filter(pk=OuterRef("thread")).values("accepted_at"))
+        )
+        new.filter(kind=Kind.HOTLINE_NEW).update(
+            created_at=Subquery(
+                HotlineCase.objects.filter(thread=OuterRef("thread")).values("requested_at")
+            )
+        )
+        new.filter(kind=Kind.HOTLINE_OVERDUE).update(
+            created_at=Subquery(
+                HotlineCase.objects.filter(thread=OuterRef("thread")).values("escalated_at")
+            )
+        )
+        new.filter(kind=Kind.NETWORK_ADDED).update(
+            created_at=Subquery(
+                NetworkMembership.objects.filter(
+                    network=OuterRef("network"), user=OuterRef("recipient")
+                ).values("created_at")
+            )
+        )
+        new.filter(created_at__lt=self.now - timedelta(days=10)).update(
+            read_at=F("created_at") + timedelta(hours=3)
+        )
 
     # Guides -------------------------------------------------------------------------------
 
@@ -670,26 +664,21 @@ class _Loader:
         self._notify_stale_guides(objects)
 
     def _notify_stale_guides(self, guides: list[Guide]) -> None:
-        """The review reminder the guides' daily task would have sent a demo login already."""
+        """The review reminder the guides' daily task (guide_notify_stale) would have sent on
+        the morning of the review date: sent through it now, then dated that morning."""
         today = timezone.localdate()
-        notifications, stale = [], []
-        for guide in guides:
-            if guide.review_by >= today or not guide.owner.email.endswith(f"@{DEMO_DOMAIN}"):
-                continue
-            due = datetime.combine(guide.review_by, time(7, 0), tzinfo=self.tz)
-            guide.stale_notified_at = due
-            stale.append(guide)
-            notifications.append(
-                Notification(
-                    recipient=guide.owner,
-                    kind=Notification.Kind.GUIDE_REVIEW,
-                    guide=guide,
-                    created_at=due,
-                )
-            )
+        stale = [guide for guide in guides if guide.review_by < today]
+        for guide in stale:
+            guide_notify_stale(guide_id=guide.pk)
+            guide.stale_notified_at = datetime.combine(guide.review_by, time(7, 0), tzinfo=self.tz)
         Guide.objects.bulk_update(stale, ["stale_notified_at"])
-        Notification.objects.bulk_create(notifications)
-        self.counts["notifications"] += len(notifications)
+        Notification.objects.filter(
+            pk__gt=self.notifications_before, kind=Notification.Kind.GUIDE_REVIEW
+        ).update(
+            created_at=Subquery(
+                Guide.objects.filter(pk=OuterRef("guide")).values("stale_notified_at")
+            )
+        )
 
 
 @transaction.atomic
@@ -701,10 +690,26 @@ def debate_demo_load() -> dict[str, int]:
     threads, guides = content.threads(), content.guides()
     validate_content(threads, guides)
     loader = _Loader()
+    counted = {
+        "memberships": NetworkMembership,
+        "reactions": Reaction,
+        "thread_follows": ThreadFollow,
+        "mentions": Mention,
+        "hotline_cases": HotlineCase,
+        "notifications": Notification,
+        "law_references": LawReference,
+    }
+    before = {key: model.objects.count() for key, model in counted.items()}
     loader.load_networks()
-    by_title = loader.load_threads(threads)
-    loader.save_notifications()
+    plans = loader.plan_threads(threads)
+    loader.add_members()
+    loader.write_threads(plans)
+    loader.set_history()
+    by_title = {t.title: t for t in Thread.objects.filter(title__in=[t["title"] for t in threads])}
     loader.load_guides(guides, by_title)
+    loader.counts["networks"] = len(loader.new_networks)
+    for key, model in counted.items():
+        loader.counts[key] = model.objects.count() - before[key]
     keys = (
         "networks",
         "memberships",
@@ -719,6 +724,6 @@ def debate_demo_load() -> dict[str, int]:
         "law_references",
         "guides",
     )
-    # Bulk writes send no signals: the cached thread-list pages must be told.
+    # The dates set afterwards send no signals: the cached thread-list pages must be told.
     transaction.on_commit(list_cache.invalidate)
     return {key: loader.counts[key] for key in keys}

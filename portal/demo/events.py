@@ -4,10 +4,12 @@ logins (the caseworker has a seat at one meeting and waits for a seat at a full 
 
 Dates are relative to the day of loading, so the demo always has upcoming events. The events
 go through the events services (create, programme, quota, publish), their history is set
-afterwards; registrations, check-ins and feedback are written directly, since the registration
-services would email a booking to each fictional person. Everyone is fictional (the demo's
-invented staff, and guest speakers from Faker da_DK with a fixed seed). Loading twice creates
-nothing.
+afterwards. The demo caseworker signs up through registration_create. The invented people's
+registrations, check-ins and feedback are written directly: registration_create sends each
+person a booking email with a calendar invitation, which no email preference turns off (a
+booking must arrive), and a past meeting can no longer be signed up for (decision 0022).
+Everyone is fictional (the demo's invented staff, and guest speakers from Faker da_DK with a
+fixed seed). Loading twice creates nothing.
 """
 
 import random
@@ -19,14 +21,16 @@ from django.utils import timezone
 from faker import Faker
 
 from portal.core.models import Organisation, OrganisationKind, Role, Topic, User
+from portal.events.access import event_viewers
 from portal.events.models import Event, FeedbackResponse, Registration
 from portal.events.services import (
     event_create,
     event_publish,
     event_set_programme,
     event_set_quotas,
+    registration_create,
 )
-from portal.forum.models import Network, NetworkMembership
+from portal.forum.models import Network
 
 from . import content
 from .people import DEMO_DOMAIN, FAKER_SEED, JOBCENTER_SLUG
@@ -179,34 +183,23 @@ def events_demo_load() -> dict[str, int]:
     count += _fill(events["theme-raadighed"], people, rng, 17, now)
     count += _fill(events["theme-unge"], people, rng, 6, now)
     count += _fill(events["webinar-fleksjob"], people, rng, 23, now)
-    members = set(
-        NetworkMembership.objects.filter(
-            network=events["network-sygedagpenge"].audience_network
-        ).values_list("user_id", flat=True)
-    )
-    count += _fill(
-        events["network-sygedagpenge"], [p for p in people if p.pk in members], rng, 9, now
-    )
+    network_meeting = events["network-sygedagpenge"]
+    count += _fill(network_meeting, event_viewers(event=network_meeting, users=people), rng, 9, now)
     ufund = [p for p in people if p.organisation.kind == OrganisationKind.UFUND]
     count += _fill(events["network-akasser"], ufund, rng, 11, now)
     # The full one: every seat taken and one person ahead of the caseworker on the list.
     full = events["theme-aktivering"]
     count += _fill(full, people, rng, full.capacity + 1, now, waiting_after=full.capacity)
-    # The demo caseworker: a seat at the theme meeting on availability, waiting for the full one.
-    Registration.objects.create(
-        event=events["theme-raadighed"],
-        user=caseworker,
-        status=Registration.Status.CONFIRMED,
-        queued_at=now - timedelta(days=3),
-        confirmed_at=now - timedelta(days=3),
-        dietary_note="Vegetar",
+    # The demo caseworker signs up as anyone does (registration_create, whose booking emails
+    # are in the demo outbox): a seat at the theme meeting on availability, and a place on the
+    # waiting list of the full one. When she signed up is set afterwards.
+    seat = registration_create(
+        event=events["theme-raadighed"], user=caseworker, dietary_note="Vegetar"
     )
-    Registration.objects.create(
-        event=full,
-        user=caseworker,
-        status=Registration.Status.WAITING,
-        queued_at=now - timedelta(hours=20),
-    )
+    waiting = registration_create(event=full, user=caseworker)
+    seat.queued_at = seat.confirmed_at = now - timedelta(days=3)
+    waiting.queued_at = now - timedelta(hours=20)
+    Registration.objects.bulk_update([seat, waiting], ["queued_at", "confirmed_at"])
     count += 2
     count += _past_meeting(events["past-theme"], people, rng)
     return {"events": len(events), "registrations": count}

@@ -32,7 +32,8 @@ def demo_load() -> LoadSummary:
     summary.created.update(debate_demo_load())
     summary.created.update(email_demo_load())
     summary.created.update(events_demo_load())
-    # Bulk loads send no signals: build the search index over everything once, at the end.
+    # The services hand their indexing to the queue at commit; the demo is searchable at once
+    # (and with the story's dates, set after the services wrote) when the index is built here.
     index_rebuild()
     summary.total.update(
         organisations=Organisation.objects.count(),

@@ -11,7 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.core.models import EmailDelivery, User
-from portal.digests.models import DigestFrequency, EmailClick, EmailPreference
+from portal.digests.models import DigestFrequency, EmailClick
+from portal.digests.services import email_preference_update
+from portal.forum import access
 from portal.forum.models import Thread
 from portal.insights.models import DailyThreadReads, DailyVisits, VisitChannel
 from portal.newsletters import services
@@ -36,17 +38,25 @@ def email_demo_load() -> dict[str, int]:
 
 
 def _load_preferences() -> None:
-    # The caseworker login reads a daily digest; everyone else has the weekly default.
+    # The caseworker login reads a daily digest, as she chose it on the settings page; the
+    # other logins keep the defaults (the invented people's choices are in people.yaml).
     caseworker = User.objects.get(email=f"sagsbehandler@{DEMO_DOMAIN}")
-    EmailPreference.objects.update_or_create(
-        user=caseworker, defaults={"digest_frequency": DigestFrequency.DAILY}
+    email_preference_update(
+        user=caseworker,
+        digest_frequency=DigestFrequency.DAILY,
+        newsletter=True,
+        notifications=True,
+        notification_kinds_off=[],
     )
 
 
 def _load_reading_figures(rng: random.Random) -> None:
     today = timezone.localdate()
+    # Read by everyone: the public threads outside any network (the policy says which).
     threads = list(
-        Thread.objects.filter(network__isnull=True, is_hidden=False).values_list("pk", flat=True)
+        Thread.objects.filter(access.threads_public(), network__isnull=True).values_list(
+            "pk", flat=True
+        )
     )
     popular = rng.sample(threads, min(40, len(threads)))
     reads = []

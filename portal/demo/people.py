@@ -29,6 +29,7 @@ from faker import Faker
 
 from portal.core.models import Centre, Organisation, OrganisationKind, Role, RoleGrant, Topic, User
 from portal.core.text import spell_ascii
+from portal.digests.services import email_preference_update
 
 from . import content
 
@@ -77,6 +78,8 @@ TITLES = {
     },
     **{Role(role): titles for role, titles in _DATA["titles"]["by_role"].items()},
 }
+# How the invented people want their email (the demo logins keep the product's defaults).
+INVENTED_PEOPLE_EMAIL = _DATA["invented_people_email"]
 # Real people named in the seed documents; invented names must never coincide with them.
 SEED_PEOPLE = frozenset(_DATA["seed_people"])
 
@@ -274,12 +277,25 @@ def _load_people(
         ],
         batch_size=500,
     )
+    # Set before anything is written in the debate: the conversations then notify them as the
+    # product does, and the notification email round leaves them to the bell and the digest.
+    for user in User.objects.filter(email__in=[p.email for p in missing]).order_by("pk"):
+        email_preference_update(
+            user=user,
+            digest_frequency=INVENTED_PEOPLE_EMAIL["digest_frequency"],
+            newsletter=INVENTED_PEOPLE_EMAIL["newsletter"],
+            notifications=INVENTED_PEOPLE_EMAIL["notifications"],
+            notification_kinds_off=[],
+        )
     return len(missing)
 
 
 def _load_demo_logins(organisations: dict[str, Organisation], topics: dict[str, Topic]) -> int:
     """The known logins; the password and the TOTP key are set only when the login is new."""
     created_count = 0
+    # The seven logins share one published password: hashed once (the hasher's work factor is
+    # what makes a hash slow, a quarter of a second each), one salt for a password in the README.
+    password_hash = None
     centres = {c.slug: c for c in Centre.objects.filter(organisation__slug=JOBCENTER_SLUG)}
     for login in DEMO_LOGINS:
         organisation = organisations[login.organisation_slug]
@@ -294,7 +310,8 @@ def _load_demo_logins(organisations: dict[str, Organisation], topics: dict[str, 
             },
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            password_hash = password_hash or make_password(DEMO_PASSWORD)
+            user.password = password_hash
             user.save(update_fields=["password"])
             user.expertise.set([topics[s] for s in EXPERTISE_BY_KIND[organisation.kind][:2]])
             created_count += 1

@@ -6,8 +6,8 @@ the networks a person belongs to. Only the registered policy modules
 (portal.core.access.policy_modules) and the permission table (core/rules.py) may hold them; any
 other module asks a policy.
 
-Not scanned: tests, migrations and the demo loaders (they build demo data and are moving out of
-the product's apps).
+Not scanned: tests and migrations. The demo is scanned like any app: it writes through the
+services and asks the policies when it must know who may read what.
 """
 
 import ast
@@ -123,8 +123,6 @@ def _scanned() -> list[Path]:
         path
         for path in sorted(PORTAL.rglob("*.py"))
         if not {"tests", "migrations", "browser_tests", "testing"} & set(path.parts)
-        and "demo" not in path.name
-        and "demo" not in path.parent.name
     ]
 
 

@@ -14,6 +14,7 @@ from portal.demo.debate import (
     parse_law_references,
     validate_content,
 )
+from portal.digests.models import DigestFrequency, EmailPreference
 from portal.events.models import Event
 from portal.forum.models import (
     Mention,
@@ -271,3 +272,42 @@ def test_guides_cite_their_law_references_and_the_thread_they_grew_from(demo_loa
     assert any(g.is_stale for g in Guide.objects.all())
     assert any(not g.is_stale for g in Guide.objects.all())
     assert LawReference.objects.filter(cited_in_posts__isnull=False).exists()
+
+
+def test_networks_are_created_by_an_editor_who_moderates_them(demo_loaded):
+    for network in Network.objects.select_related("created_by"):
+        assert network.created_by.has_role("editor"), network.slug
+        assert NetworkMembership.objects.filter(
+            network=network, user=network.created_by, role=NetworkMembership.Role.MODERATOR
+        ).exists()
+        # Everyone else was added by the creator, as a moderator adds people.
+        added = NetworkMembership.objects.filter(network=network).exclude(user=network.created_by)
+        assert set(added.values_list("added_by", flat=True)) == {network.created_by_id}
+
+
+def test_the_invented_people_want_the_digest_but_no_mail_per_notification(demo_loaded):
+    logins = {login.email for login in demo.DEMO_LOGINS}
+    invented = User.objects.exclude(email__in=logins)
+    preferences = EmailPreference.objects.filter(user__in=invented)
+    assert preferences.count() == invented.count()
+    assert set(preferences.values_list("digest_frequency", "newsletter", "notifications")) == {
+        (DigestFrequency.WEEKLY, True, False)
+    }
+    # The demo logins keep email per notification on (the product's default).
+    assert not EmailPreference.objects.filter(user__email__in=logins, notifications=False).exists()
+
+
+def test_the_story_has_its_dates_not_the_moment_of_loading(demo_loaded):
+    started = timezone.now() - timezone.timedelta(minutes=10)
+    for model in (Thread, Post, ThreadFollow, Reaction, NetworkMembership, HotlineCase):
+        field = "requested_at" if model is HotlineCase else "created_at"
+        old = model.objects.filter(**{f"{field}__lt": started}).count()
+        assert old > model.objects.count() * 0.9, model.__name__
+    assert Notification.objects.filter(read_at__isnull=False).exists()
+    founders = NetworkMembership.objects.filter(user=F("network__created_by"))
+    assert not founders.exclude(created_at=F("network__created_at")).exists()
+    # A notification is dated at what it tells of: a reply's, at the reply.
+    replies = Notification.objects.filter(kind=Notification.Kind.REPLY)
+    assert not replies.exclude(created_at=F("post__created_at")).exists()
+    # Notifications come from the services, for everyone who takes part (not only the logins).
+    assert Notification.objects.exclude(recipient__email__endswith=f"@{demo.DEMO_DOMAIN}").exists()
