@@ -54,8 +54,9 @@ def month_chart(
     """An SVG chart of values per month on a fixed scale from 0 to y_max.
 
     `chart_id` makes the title's and description's ids unique on the page; `labels` name the
-    months along the x axis; `y_ticks` are (value, label) pairs for the gridlines; `target` draws a dashed horizontal line (a goal or a budget frame). `kind` is
-    "line" (points joined, gaps for None) or "bar" (the first series as bars, the rest lines).
+    months along the x axis; `y_ticks` are (value, label) pairs for the gridlines; `target`
+    draws a dashed horizontal line (a goal or a budget frame). `kind` is "line" (points
+    joined, gaps for None) or "bar" (the first series as bars, the rest lines).
     """
     if y_max <= 0:
         y_max = 1
