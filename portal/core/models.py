@@ -342,7 +342,7 @@ class PersonalDataAccess(models.Model):
     # "who has seen my data?" (a data subject's right of access).
     person_ids = models.JSONField(default=list, blank=True)
     # The rows shown where they are not portal users (the partnership's course ids).
-    row_ids = models.JSONField(_("rows"), default=list, blank=True)
+    row_ids = models.JSONField(_("records read"), default=list, blank=True)
     purpose = models.CharField(_("purpose"), max_length=300, blank=True)
     path = models.CharField(_("page"), max_length=500, blank=True)
 

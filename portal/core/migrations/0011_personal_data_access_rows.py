@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='personaldataaccess',
             name='row_ids',
-            field=models.JSONField(blank=True, default=list, verbose_name='rows'),
+            field=models.JSONField(blank=True, default=list, verbose_name='records read'),
         ),
         migrations.AlterField(
             model_name='personaldataaccess',
