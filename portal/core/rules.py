@@ -70,7 +70,11 @@ def is_operator_admin(user):
 
 
 def _of_kind(user, kind: str) -> bool:
-    return bool(user.is_authenticated and user.organisation_id and user.organisation.kind == kind)
+    return bool(
+        user.is_authenticated
+        and user.organisation_id
+        and user.organisation.kind == kind
+    )
 
 
 @rules.predicate

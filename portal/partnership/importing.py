@@ -122,9 +122,7 @@ def table_read(*, file_name: str, data: bytes) -> tuple[list[str], Iterator[list
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-            raise FileUnreadable(
-                _("The file is not an Excel workbook (XLSX) we can read.")
-            ) from exc
+            raise FileUnreadable(_("The file is not an Excel workbook (XLSX) we can read.")) from exc
         rows = (
             [_cell_text(value) for value in row]
             for row in workbook.worksheets[0].iter_rows(values_only=True)
@@ -378,12 +376,8 @@ def _header_check(kind: str, header: list[str], checked: Checked) -> bool:
     expected = COLUMNS[kind]
     for name in header:
         if name not in expected:
-            checked.add(
-                1,
-                name,
-                _("Unknown column. The columns are: %(columns)s.")
-                % {"columns": ", ".join(expected)},
-            )
+            checked.add(1, name, _("Unknown column. The columns are: %(columns)s.")
+                        % {"columns": ", ".join(expected)})
     for name in expected:
         if name not in header:
             checked.add(1, name, _("The column is missing."))
@@ -455,9 +449,9 @@ def _courses_find(course_ids: list[str]) -> dict[str, tuple[int, int]]:
     """course_id → (pk, fund_id) for the stored courses among these ids, a query per batch."""
     found: dict[str, tuple[int, int]] = {}
     for batch in _batches(course_ids):
-        for course_id, pk, fund_id in ContactCourse.objects.filter(course_id__in=batch).values_list(
-            "course_id", "pk", "fund_id"
-        ):
+        for course_id, pk, fund_id in ContactCourse.objects.filter(
+            course_id__in=batch
+        ).values_list("course_id", "pk", "fund_id"):
             found[course_id] = (pk, fund_id)
     return found
 
@@ -479,9 +473,9 @@ def _references_resolve(
     if kind == ImportKind.COURSES:
         slugs = {values["fund"] for _number, values in parsed if "fund" in values}
         funds = dict(
-            Organisation.objects.filter(slug__in=slugs, kind=OrganisationKind.UFUND).values_list(
-                "slug", "pk"
-            )
+            Organisation.objects.filter(
+                slug__in=slugs, kind=OrganisationKind.UFUND
+            ).values_list("slug", "pk")
         )
         for number, values in parsed:
             if "fund" not in values:
@@ -591,10 +585,7 @@ def rows_check(
     if checked.errors:
         return checked
     _compare(
-        kind,
-        resolved,
-        checked,
-        by=by,
-        progress=(lambda n: progress("compared", n)) if progress else None,
+        kind, resolved, checked, by=by, progress=(lambda n: progress("compared", n))
+        if progress else None
     )
     return checked
