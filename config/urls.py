@@ -18,6 +18,7 @@ urlpatterns = [
     path("e/", include("portal.digests.urls")),
     path("nyhedsbreve/", include("portal.newsletters.urls")),
     path("arrangementer/", include("portal.events.urls")),
+    path("partnerskab/", include("portal.partnership.urls")),
     path("indgaaende-mail/", include("portal.inbound_mail.urls")),
     path("konto/", include("allauth.urls")),
     path("api/v1/", api.urls),

@@ -9,10 +9,27 @@ NAVIGATION = [
     ("newsletters:newsletter_archive", _("Newsletters"), "/nyhedsbreve/"),
     ("events:event_list", _("Events"), "/arrangementer/"),
     ("directory:person_list", _("Colleagues"), "/kolleger/"),
-    ("core:module_partnership", _("Partnership"), "/partnerskab/"),
+    ("partnership:overview", _("Partnership"), "/partnerskab/"),
     ("core:module_register", _("Simplification"), "/forenkling/"),
     ("search:search", _("Search"), "/soeg/"),
 ]
+
+
+def follows_partnership(user) -> bool:
+    """Whether the Partnership module is for this person at all: someone who follows every fund
+    or their own (core/rules.py; which fund's rows is portal/partnership/access.py's)."""
+    return rules.has_perm("partnership.view_all", user) or rules.has_perm(
+        "partnership.view_own_fund", user
+    )
+
+
+def navigation_for(user) -> list[tuple]:
+    """The modules this person has: the partnership only for those who follow a fund."""
+    return [
+        item
+        for item in NAVIGATION
+        if item[0] != "partnership:overview" or follows_partnership(user)
+    ]
 
 
 def portal(request):
@@ -25,7 +42,7 @@ def portal(request):
     return {
         "portal_navigation": [
             {"url_name": name, "label": label, "active": prefix == current}
-            for name, label, prefix in NAVIGATION
+            for name, label, prefix in navigation_for(request.user)
         ],
         "accessibility_statement_url": settings.PORTAL_ACCESSIBILITY_STATEMENT_URL,
         # Asked of django-rules directly: Django's ModelBackend would add two queries per page.

@@ -318,6 +318,7 @@ class PersonalDataAccess(models.Model):
         OUTBOX = "outbox", _("Outbox")
         OUTBOX_MESSAGE = "outbox_message", _("Email in the outbox")
         DATA_EXPORT = "data_export", _("Personal data export")
+        PARTNERSHIP_WORK_LIST = "partnership_work_list", _("Deadline work list (partnership)")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("what"), max_length=32, choices=Kind.choices, db_index=True)
@@ -340,6 +341,8 @@ class PersonalDataAccess(models.Model):
     # The people whose data was shown, where they are portal users: lets the operator answer
     # "who has seen my data?" (a data subject's right of access).
     person_ids = models.JSONField(default=list, blank=True)
+    # The rows shown where they are not portal users (the partnership's course ids).
+    row_ids = models.JSONField(_("records read"), default=list, blank=True)
     purpose = models.CharField(_("purpose"), max_length=300, blank=True)
     path = models.CharField(_("page"), max_length=500, blank=True)
 

@@ -78,10 +78,12 @@ def personal_data_access_record(
     label: str = "",
     person_ids: Iterable[int] = (),
     person_count: int | None = None,
+    row_ids: Iterable[str] = (),
     purpose: str = "",
 ) -> PersonalDataAccess:
     """Log that the signed-in person read or exported person-level data (who, when, what, how
-    many people, from which IP, and why when the page asked). Call it from every view that
+    many people, which rows (`row_ids`, for records that are not portal users), from which IP,
+    and why when the page asked). Call it from every view that
     shows or hands out such data; a ValidationError (a bad purpose) means: show nothing."""
     purpose = access_purpose_clean(purpose)
     ids = sorted({int(pk) for pk in person_ids if pk is not None})
@@ -96,6 +98,7 @@ def personal_data_access_record(
         object_label=(label or (str(obj) if obj is not None else ""))[:300],
         person_count=len(ids) if person_count is None else person_count,
         person_ids=ids,
+        row_ids=[str(row) for row in row_ids],
         purpose=purpose,
         path=request.get_full_path()[:500],
     )

@@ -1,5 +1,8 @@
 """Front page, module placeholders, health check, the demo outbox and the operator's mail."""
 
+import csv
+import io
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,12 +12,14 @@ from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from huey.contrib.djhuey import HUEY
 
 from . import outbox, selectors
+from .context_processors import follows_partnership
 from .forms import AccessLogFilterForm, MailFilterForm, error_text
 from .models import EmailDelivery, OutboxMessage, PersonalDataAccess
 from .services import personal_data_access_record
@@ -24,7 +29,7 @@ MODULE_URLS = {
     "debate": "forum:thread_list",
     "events": "events:event_list",
     "directory": "directory:person_list",
-    "partnership": "core:module_partnership",
+    "partnership": "partnership:overview",
     "register": "core:module_register",
     "search": "search:search",
 }
@@ -43,6 +48,7 @@ def front_page(request):
     modules = [
         {"title": title, "description": description, "url": reverse(MODULE_URLS[key])}
         for key, (title, description) in MODULES.items()
+        if key != "partnership" or follows_partnership(request.user)
     ]
     return render(request, "core/front_page.html", {"modules": modules})
 
@@ -129,21 +135,28 @@ def outbox_html(request, message_id: int):
 ACCESSES_PER_PAGE = 50
 
 
-@login_required
-def access_log(request):
-    """Who read or exported person-level data: for the operator's admins."""
+def _access_log_filtered(request):
+    """The filter form and the entries it selects (None while the filter is invalid)."""
     if not request.user.has_perm("core.view_access_log"):
         raise PermissionDenied
     form = AccessLogFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return form, None
+    filters = form.cleaned_data if form.is_bound else {}
+    return form, selectors.personal_data_access_list(
+        kind=filters.get("kind", ""),
+        email=filters.get("email", "").strip(),
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+    )
+
+
+@login_required
+def access_log(request):
+    """Who read or exported person-level data: for the operator's admins."""
+    form, accesses = _access_log_filtered(request)
     page = None
-    if not form.is_bound or form.is_valid():
-        filters = form.cleaned_data if form.is_bound else {}
-        accesses = selectors.personal_data_access_list(
-            kind=filters.get("kind", ""),
-            email=filters.get("email", "").strip(),
-            date_from=filters.get("date_from"),
-            date_to=filters.get("date_to"),
-        )
+    if accesses is not None:
         page = Paginator(accesses, ACCESSES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -151,9 +164,64 @@ def access_log(request):
         {
             "form": form,
             "page_obj": page,
+            "export_query": request.GET.urlencode(),
             "settings_retention_days": settings.PORTAL_ACCESS_LOG_RETENTION_DAYS,
         },
     )
+
+
+def _csv_cell(value) -> str:
+    """A cell a spreadsheet shows as text: a leading =, +, - or @ would make it a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@login_required
+def access_log_export(request):
+    """The filtered access log as CSV (semicolons and a BOM, as Danish Excel opens it), with
+    every row's people and records: the administrator's answer to a supervisory request."""
+    form, accesses = _access_log_filtered(request)
+    if accesses is None:
+        return redirect(f"{reverse('core:access_log')}?{request.GET.urlencode()}")
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(
+        [
+            _("Time"),
+            _("By"),
+            _("What"),
+            _("Concerning"),
+            _("Page"),
+            _("Persons"),
+            _("Portal users"),
+            _("Rows"),
+            _("Purpose"),
+            _("IP address"),
+        ]
+    )
+    for access in accesses.defer(None).iterator(chunk_size=2000):
+        writer.writerow(
+            [
+                _csv_cell(value)
+                for value in (
+                    timezone.localtime(access.created_at).isoformat(timespec="seconds"),
+                    access.actor_email,
+                    access.get_kind_display(),
+                    access.object_label,
+                    access.path,
+                    access.person_count,
+                    " ".join(str(pk) for pk in access.person_ids),
+                    " ".join(str(row) for row in access.row_ids),
+                    access.purpose,
+                    access.ip_address or "",
+                )
+            ]
+        )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="adgangslog.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- The durable outbox (operator admins) ------------------------------------------------

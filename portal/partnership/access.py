@@ -129,3 +129,9 @@ def may_import_for(*, user: User, fund: Organisation) -> bool:
 def may_edit_agreement(*, user: User) -> bool:
     """The jobcenter's coordinators keep the agreements (every fund's); the funds read theirs."""
     return may_sign_in(user) and rules.has_perm("partnership.edit_agreements", user)
+
+
+def may_compare_funds(*, user: User) -> bool:
+    """Sees every fund, so the funds side by side is a page for them (the jobcenter's overview);
+    a fund's own people have their fund's dashboard instead."""
+    return may_sign_in(user) and _scope(user) == ALL

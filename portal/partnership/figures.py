@@ -112,10 +112,12 @@ def fund_courses(*, fund_id: int) -> list[CourseFacts]:
     ]
 
 
-def fund_totals(*, fund: Organisation) -> dict[date, MonthlyTotals]:
-    """The fund's months from its stored rows. A course is measured under the agreement of its
-    start year (its tolerance, and its rule set when the agreement names one); without an
-    agreement, the default tolerance and the rule set valid on the course's start date."""
+def course_measure(*, fund: Organisation):
+    """How the fund's courses are measured: a function from a course to (rule set, tolerance).
+
+    A course is measured under the agreement of its start year (its tolerance, and its rule set
+    when the agreement names one); without an agreement, the default tolerance and the rule set
+    valid on the course's start date. Two queries (the rule sets, the fund's agreements)."""
     rule_sets = rule_sets_stored()
     by_date = tuple(rule_sets.values())
     agreements = {
@@ -125,15 +127,25 @@ def fund_totals(*, fund: Organisation) -> dict[date, MonthlyTotals]:
         )
     }
 
+    def measure(course: CourseFacts) -> tuple[RuleSet | None, int]:
+        agreement = agreements.get(course.unemployment_start.year)
+        if agreement is not None and agreement.rule_set_id is not None:
+            rule_set = rule_sets[agreement.rule_set_id]
+        else:
+            rule_set = rule_set_for(course.unemployment_start, by_date)
+        tolerance = agreement.tolerance_days if agreement else DEFAULT_TOLERANCE_DAYS
+        return rule_set, tolerance
+
+    return measure
+
+
+def fund_totals(*, fund: Organisation) -> dict[date, MonthlyTotals]:
+    """The fund's months from its stored rows, each course measured by `course_measure`."""
+    measure = course_measure(fund=fund)
+
     def contributions():
         for course in fund_courses(fund_id=fund.pk):
-            agreement = agreements.get(course.unemployment_start.year)
-            if agreement is not None and agreement.rule_set_id is not None:
-                rule_set = rule_sets[agreement.rule_set_id]
-            else:
-                rule_set = rule_set_for(course.unemployment_start, by_date)
-            tolerance = agreement.tolerance_days if agreement else DEFAULT_TOLERANCE_DAYS
-            yield from course_contributions(course, rule_set, tolerance)
+            yield from course_contributions(course, *measure(course))
 
     return MonthlyTotals.from_contributions(fund.slug, contributions())
 

@@ -71,6 +71,7 @@ GUARDED = {
     "core.Topic.name",
     "core.Topic.description",
     "core.PersonalDataAccess.purpose",
+    "core.PersonalDataAccess.row_ids",
     "core.User.full_name",
     "core.User.title",
     "core.User.phone",

@@ -355,6 +355,41 @@ TABLE = [
         row(REFUSED, operator_admin=200),
         set(),
     ),
+    (
+        "access log export",
+        "get",
+        lambda w, role: reverse("core:access_log_export"),
+        None,
+        row(REFUSED, operator_admin=200),
+        set(),
+    ),
+    # --- The partnership: a fund's own people and those who follow every fund; others 404 -
+    (
+        "partnership overview of every fund",
+        "get",
+        lambda w, role: reverse("partnership:overview"),
+        None,
+        # A fund's people are sent on to their own fund's dashboard.
+        row(302, editor=404, jurist=404, operator_admin=200),
+        set(),
+    ),
+    (
+        "partnership dashboard of a fund",
+        "get",
+        lambda w, role: reverse("partnership:dashboard", args=[w["fund"].slug]),
+        None,
+        row(200, other_org_admin=404, editor=404, jurist=404),
+        set(),
+    ),
+    (
+        "partnership deadline work list of a fund",
+        "get",
+        lambda w, role: reverse("partnership:work_list", args=[w["fund"].slug])
+        + "?formaal=samtaler",
+        None,
+        row(200, other_org_admin=404, editor=404, jurist=404),
+        set(),
+    ),
     # --- The API ---------------------------------------------------------------------------
     (
         "API: create an event",

@@ -18,7 +18,7 @@ def test_unknown_page_gets_the_danish_404(client):
 
 
 def test_module_placeholders_say_coming_soon(client, caseworker, client_for):
-    response = client_for(caseworker).get(reverse("core:module_partnership"))
+    response = client_for(caseworker).get(reverse("core:module_register"))
     assert response.status_code == 200
     assert "kommer snart" in response.content.decode()
 
@@ -34,8 +34,8 @@ def test_healthz_reports_database_and_queue(client):
 
 def test_navigation_marks_only_the_current_module(client, caseworker, client_for):
     client = client_for(caseworker)
-    partnership = client.get(reverse("core:module_partnership")).content.decode()
-    assert partnership.count('aria-current="page"') == 1
+    register = client.get(reverse("core:module_register")).content.decode()
+    assert register.count('aria-current="page"') == 1
     profile = client.get(reverse("accounts:profile")).content.decode()
     assert 'aria-current="page"' not in profile
 

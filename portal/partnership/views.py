@@ -1,0 +1,118 @@
+"""The partnership pages: a fund's dashboard, the jobcenter's overview of every fund, and the
+fund caseworkers' deadline work list. Readability through selectors.access_fund and access.py;
+the numbers from selectors; the words from display."""
+
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.core.models import PersonalDataAccess
+from portal.core.services import personal_data_access_record
+
+from . import access, display, selectors
+from .forms import MonthForm, PurposeForm, YearForm
+
+WORK_ITEMS_PER_PAGE = 50
+
+
+@login_required
+def overview(request):
+    """Every fund side by side for a month (default: the month just ended). A fund's own people
+    are sent to their dashboard; anyone else who follows no fund gets 404."""
+    if not access.may_compare_funds(user=request.user):
+        own = selectors.funds_visible(user=request.user).first()
+        if own is None:
+            raise Http404
+        return redirect("partnership:dashboard", slug=own.slug)
+    today = timezone.localdate()
+    form = MonthForm(request.GET or None)
+    period = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    if form.is_bound and form.is_valid():
+        period = form.cleaned_data["period"].replace(day=1)
+    elif not form.is_bound:
+        form = MonthForm(initial={"period": period})
+    rows = selectors.funds_comparison(user=request.user, period=period)
+    return render(
+        request,
+        "partnership/overview.html",
+        {
+            "form": form,
+            "period": period,
+            "month": display.month_name(period),
+            "rows": [display.comparison_row(row) for row in rows],
+        },
+    )
+
+
+@login_required
+def dashboard(request, slug: str):
+    """The fund's year against its goals, month by month (default: this year)."""
+    fund = selectors.access_fund(user=request.user, slug=slug)
+    today = timezone.localdate()
+    form = YearForm(request.GET or None)
+    year = today.year
+    if form.is_bound and form.is_valid():
+        year = form.cleaned_data["year"]
+    elif not form.is_bound:
+        form = YearForm(initial={"year": year})
+    fund_year = selectors.fund_year(fund=fund, year=year, today=today)
+    return render(
+        request,
+        "partnership/dashboard.html",
+        {
+            "fund": fund,
+            "form": form,
+            "year": year,
+            "goals": fund_year.goals,
+            "goal_texts": {
+                "timeliness": display.percent(fund_year.goals.timeliness),
+                "job_club": display.percent(fund_year.goals.job_club_share),
+                "budget": display.kroner(fund_year.goals.budget_frame_dkk),
+                "effect": display.percent(fund_year.goals.effect),
+            },
+            "panels": display.dashboard_panels(fund_year),
+            "may_compare": access.may_compare_funds(user=request.user),
+        },
+    )
+
+
+@login_required
+def work_list(request, slug: str):
+    """The fund's courses with an interview coming due within two weeks or just missed. The page
+    asks first why the list is opened; every page shown is written to the access log with the
+    courses on it and that purpose."""
+    fund = selectors.access_fund(user=request.user, slug=slug)
+    form = PurposeForm(request.GET if "formaal" in request.GET else None)
+    if not form.is_bound or not form.is_valid():
+        return render(request, "partnership/work_list_purpose.html", {"fund": fund, "form": form})
+    today = timezone.localdate()
+    items = selectors.work_list(fund=fund, today=today)
+    page = Paginator(items, WORK_ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    shown = selectors.work_items_described(items=list(page.object_list))
+    personal_data_access_record(
+        request=request,
+        kind=PersonalDataAccess.Kind.PARTNERSHIP_WORK_LIST,
+        obj=fund,
+        label=_("Deadlines of %(fund)s") % {"fund": fund.name},
+        row_ids=[item.course_id for item in shown],
+        person_count=len(shown),
+        purpose=form.purpose_label,
+    )
+    return render(
+        request,
+        "partnership/work_list.html",
+        {
+            "fund": fund,
+            "today": today,
+            "page_obj": page,
+            "items": shown,
+            "purpose": form.purpose_label,
+            "ahead_days": selectors.WORK_LIST_AHEAD_DAYS,
+            "overdue_days": selectors.WORK_LIST_OVERDUE_DAYS,
+        },
+    )
