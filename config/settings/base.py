@@ -386,6 +386,10 @@ PORTAL_ATTACHMENT_TYPES = {
 PORTAL_HOTLINE_RESPONSE_WORKING_DAYS = env.int("HOTLINE_RESPONSE_WORKING_DAYS", default=3)
 # Partnership imports with more rows than this run in the queue (progress bar, email when done).
 PORTAL_PARTNERSHIP_IMPORT_QUEUE_ROWS = env.int("PARTNERSHIP_IMPORT_QUEUE_ROWS", default=5000)
+# The largest partnership file accepted, in bytes (browser and API); larger ones are refused.
+PORTAL_PARTNERSHIP_IMPORT_MAX_BYTES = env.int(
+    "PARTNERSHIP_IMPORT_MAX_BYTES", default=50 * 1024 * 1024
+)
 
 LOGGING = {
     "version": 1,

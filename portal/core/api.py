@@ -45,12 +45,24 @@ class FieldErrorOut(Schema):
     type: str = Field(description="A short, stable code of the kind of problem.")
 
 
+class RowErrorOut(Schema):
+    """A problem inside an uploaded file (a partnership import): where it is, and what."""
+
+    row: int | None = Field(description="The row of the file (1 is the header); null: the file.")
+    column: str = Field(description="The column's name; empty when the problem is the row's.")
+    message: str = Field(description="What is wrong, in Danish.")
+
+
 class ErrorOut(Schema):
-    """The one shape of every error the API answers (400, 401, 403, 404, 409, 422)."""
+    """The one shape of every error the API answers (400, 401, 403, 404, 409, 413, 422)."""
 
     detail: str = Field(description="What went wrong, in Danish.")
-    errors: list[FieldErrorOut] | None = Field(
-        None, description="With 422 for invalid input: each field that is invalid, and why."
+    errors: list[FieldErrorOut | RowErrorOut] | None = Field(
+        None,
+        description=(
+            "With 422 for invalid input: each field that is invalid, and why; for a refused "
+            "file (a partnership import), each row and column that is wrong, and why."
+        ),
     )
 
 

@@ -312,3 +312,10 @@ def comparison_row(row: FundComparison) -> dict:
             else (_("goal met") if row.effect_met else _("below the goal"))
         ),
     }
+
+
+def import_too_large(limit: int) -> str:
+    """The one message for a file over the size limit (browser and API)."""
+    return _("The file is too large: at most %(size)s MB.") % {
+        "size": formats.number_format(limit / (1024 * 1024), 0)
+    }

@@ -26,7 +26,13 @@ from .kpis import (
     ratio,
     slot_results,
 )
-from .models import ContactCourse, EffectBenchmark, FundMonth, PartnershipAgreement
+from .models import (
+    ContactCourse,
+    EffectBenchmark,
+    FundMonth,
+    PartnershipAgreement,
+    PartnershipImport,
+)
 
 # The frame every fund has for job clubs unless its agreement says otherwise (seed 002:
 # "inden for en ramme på max 500.000 pr. a-kasse").
@@ -389,3 +395,24 @@ def work_items_described(*, items: list[WorkItem]) -> list[WorkItem]:
         for item in items
         if item.course_pk in courses
     ]
+
+
+# --- Imports ---------------------------------------------------------------------------------
+
+RECENT_IMPORTS = 20
+
+
+def import_readable(*, user: User, import_id: int) -> PartnershipImport:
+    """One import, for the person who sent it or one who may import for every fund; for anyone
+    else it does not exist (404): an import names funds and files they need not know of."""
+    record = PartnershipImport.objects.filter(pk=import_id).first()
+    if record is None or not access.may_import(user=user):
+        raise Http404
+    if record.uploaded_by_id != user.pk and not access.may_import_for_all(user=user):
+        raise Http404
+    return record
+
+
+def imports_recent(*, user: User) -> list[PartnershipImport]:
+    """The person's own latest imports, newest first (the import page's list)."""
+    return list(PartnershipImport.objects.filter(uploaded_by=user)[:RECENT_IMPORTS])
