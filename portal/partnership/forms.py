@@ -1,7 +1,12 @@
-"""The partnership pages' small forms: which year or month, and why a work list is opened."""
+"""The partnership pages' small forms: which year or month, why a work list is opened, and
+a file to import."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from .display import import_too_large
+from .models import ImportKind
 
 FIRST_YEAR = 2015  # the first rule set's courses
 
@@ -45,3 +50,21 @@ class PurposeForm(forms.Form):
     @property
     def purpose_label(self) -> str:
         return str(PURPOSES[self.cleaned_data["formaal"]])
+
+
+class ImportForm(forms.Form):
+    """A file to import, and which kind of rows it holds. The size limit is checked here, before
+    the file is read; everything inside the file is the import's to check."""
+
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=ImportKind.choices)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("CSV (separated by ; or ,) or XLSX, with the columns of docs/partnership.md."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.PORTAL_PARTNERSHIP_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(import_too_large(limit), code="too_large")
+        return upload

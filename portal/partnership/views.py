@@ -1,6 +1,7 @@
-"""The partnership pages: a fund's dashboard, the jobcenter's overview of every fund, and the
-fund caseworkers' deadline work list. Readability through selectors.access_fund and access.py;
-the numbers from selectors; the words from display."""
+"""The partnership pages: a fund's dashboard, the jobcenter's overview of every fund, the fund
+caseworkers' deadline work list, and the import of files. Readability through
+selectors.access_fund and access.py; the numbers from selectors; the words from display; the
+writes through services."""
 
 from datetime import timedelta
 
@@ -14,8 +15,9 @@ from django.utils.translation import gettext as _
 from portal.core.models import PersonalDataAccess
 from portal.core.services import personal_data_access_record
 
-from . import access, display, selectors
-from .forms import MonthForm, PurposeForm, YearForm
+from . import access, display, selectors, services
+from .forms import ImportForm, MonthForm, PurposeForm, YearForm
+from .models import ImportStatus
 
 WORK_ITEMS_PER_PAGE = 50
 
@@ -45,6 +47,7 @@ def overview(request):
             "period": period,
             "month": display.month_name(period),
             "rows": [display.comparison_row(row) for row in rows],
+            "may_import": access.may_import(user=request.user),
         },
     )
 
@@ -77,6 +80,7 @@ def dashboard(request, slug: str):
             },
             "panels": display.dashboard_panels(fund_year),
             "may_compare": access.may_compare_funds(user=request.user),
+            "may_import": access.may_import(user=request.user),
         },
     )
 
@@ -116,3 +120,38 @@ def work_list(request, slug: str):
             "overdue_days": selectors.WORK_LIST_OVERDUE_DAYS,
         },
     )
+
+
+@login_required
+def import_page(request):
+    """Upload a file: a small one is checked and stored at once and its result shown here; a
+    large one goes to the queue and the browser follows it on its own page."""
+    if not access.may_import(user=request.user):
+        raise Http404
+    form = ImportForm(request.POST or None, request.FILES or None)
+    record = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        record = services.import_start(
+            kind=form.cleaned_data["kind"],
+            file_name=upload.name or "",
+            data=upload.read(),
+            by=request.user,
+        )
+        if record.status == ImportStatus.QUEUED:
+            return redirect("partnership:import_detail", pk=record.pk)
+    return render(
+        request,
+        "partnership/import.html",
+        {"form": form, "record": record, "imports": selectors.imports_recent(user=request.user)},
+    )
+
+
+@login_required
+def import_detail(request, pk: int):
+    """One import and how it goes; htmx asks for the status part every 2 seconds while it runs."""
+    record = selectors.import_readable(user=request.user, import_id=pk)
+    template = "partnership/import_detail.html"
+    if request.htmx:
+        template = f"{template}#status"
+    return render(request, template, {"record": record})
