@@ -1,8 +1,8 @@
 """How the content apps notify people without importing the notifications app above them.
 
-The forum, guides and hotline decide who should hear of what; the notifications app stores it
-(the bell, the batched emails) and checks each recipient against what they may read. It sits
-above them (README, "Layout"), so it hands its writer to this port when it starts
+The forum, guides, hotline and partnership decide who should hear of what; the notifications
+app stores it (the bell, the batched emails) and checks each recipient against what they may
+read. It sits above them (README, "Layout"), so it hands its writer to this port when it starts
 (`NotificationsConfig.ready`). `notify` is then an ordinary call in the caller's transaction:
 the same rows and the same queries as the direct call it replaces.
 
@@ -29,6 +29,7 @@ class NotificationKind(models.TextChoices):
     HOTLINE_OVERDUE = "hotline_overdue", _("Hotline question overdue")
     NETWORK_ADDED = "network_added", _("Added to a network")
     GUIDE_REVIEW = "guide_review", _("Guide needs review")
+    PARTNERSHIP_IMPORT_DONE = "partnership_import_done", _("Your partnership import has finished")
 
 
 Notifier = Callable[..., list[Any]]
@@ -51,8 +52,13 @@ def notify(
     post: Any = None,
     network: Any = None,
     guide: Any = None,
+    partnership_import: Any = None,
+    emailed: bool = False,
 ) -> list[Any]:
     """Notify each recipient once (never the actor, never about a thread they may not read).
+
+    `emailed`: the caller has emailed the recipients itself, so the bell's email round leaves
+    these notifications out (they are marked dealt with at once).
 
     Raises when no notifications app has registered: a notification must not vanish silently.
     """
@@ -66,4 +72,6 @@ def notify(
         post=post,
         network=network,
         guide=guide,
+        partnership_import=partnership_import,
+        emailed=emailed,
     )

@@ -143,6 +143,7 @@ def _claim(*, user_ids: list[int]) -> list[Notification]:
             "post",
             "network",
             "guide",
+            "partnership_import",
         )
         .defer("guide__body", "guide__body_html", "post__body")
         .order_by("recipient_id", "created_at", "pk")

@@ -30,6 +30,14 @@ class Notification(models.Model):
     guide = models.ForeignKey(
         "guides.Guide", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # A finished import of partnership data (only its importer is told, so no reading rule).
+    partnership_import = models.ForeignKey(
+        "partnership.PartnershipImport",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     # When the email round dealt with this notification, and the email that carried it (none

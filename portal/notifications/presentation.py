@@ -63,11 +63,24 @@ def notification_message(notification: Notification) -> str:
     if kind == Kind.GUIDE_REVIEW:
         title = notification.guide.title if notification.guide_id else ""
         return _("The guide «%(title)s» needs review") % {"title": title}
+    if kind == Kind.PARTNERSHIP_IMPORT_DONE:
+        record = notification.partnership_import
+        if record is None:
+            return notification.get_kind_display()
+        if record.status == "done":
+            return _("Your import of «%(file)s» is done: %(rows)s rows") % {
+                "file": record.file_name,
+                "rows": record.rows,
+            }
+        return _("Your import of «%(file)s» was refused; nothing is stored") % {
+            "file": record.file_name
+        }
     return notification.get_kind_display()
 
 
 def notification_target_url(notification: Notification) -> str:
-    """Where opening the notification leads: the post in its thread, the network or the guide."""
+    """Where opening the notification leads: the post in its thread, the network, the guide or
+    the import."""
     if notification.thread_id:
         url = reverse("forum:thread_detail", args=[notification.thread_id])
         return f"{url}#post-{notification.post_id}" if notification.post_id else url
@@ -75,4 +88,6 @@ def notification_target_url(notification: Notification) -> str:
         return reverse("forum:network_detail", args=[notification.network.slug])
     if notification.guide_id:
         return reverse("guides:guide_detail", args=[notification.guide.slug])
+    if notification.partnership_import_id:
+        return reverse("partnership:import_detail", args=[notification.partnership_import_id])
     return reverse("notifications:notification_list")

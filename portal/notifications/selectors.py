@@ -23,7 +23,13 @@ def notification_list_visible(*, user: User, unread_only: bool = False) -> Query
     notifications = (
         Notification.objects.filter(notification_visible_q(user=user), recipient=user)
         .select_related(
-            "actor", "thread", "thread__topic", "thread__hotline_case", "network", "guide"
+            "actor",
+            "thread",
+            "thread__topic",
+            "thread__hotline_case",
+            "network",
+            "guide",
+            "partnership_import",
         )
         .defer("guide__body", "guide__body_html")
         .order_by("-created_at", "-id")
@@ -50,7 +56,7 @@ def access_notification(*, user: User, notification_id: int) -> Notification:
     """The person's own notification, if they may still see what it is about; 404 otherwise."""
     notification = (
         Notification.objects.filter(notification_visible_q(user=user), recipient=user)
-        .select_related("thread", "network", "guide")
+        .select_related("thread", "network", "guide", "partnership_import")
         .filter(pk=notification_id)
         .first()
     )

@@ -21,8 +21,12 @@ def notification_create_many(
     post=None,
     network=None,
     guide=None,
+    partnership_import=None,
+    emailed: bool = False,
 ) -> list[Notification]:
-    """Notify each recipient once; never the actor, never about a thread they may not read."""
+    """Notify each recipient once; never the actor, never about a thread they may not read.
+    `emailed`: the caller mailed them already, so the email round has nothing left to do."""
+    emailed_at = timezone.now() if emailed else None
     seen: set[int] = set()
     people = []
     for recipient in recipients:
@@ -47,6 +51,8 @@ def notification_create_many(
             post=post,
             network=network,
             guide=guide,
+            partnership_import=partnership_import,
+            emailed_at=emailed_at,
         )
         for recipient in people
     ]

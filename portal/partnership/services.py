@@ -6,7 +6,8 @@ the import (a PartnershipImport) and runs it at once, or hands a large file to t
 work either way: read and check the whole file (importing.py), then write the new and changed
 rows in one transaction with a few bulk upserts, or write nothing and keep the error list.
 When it is done the figures of the touched funds are brought up to date (tasks.py,
-`refresh_after_import`, after commit) and, for a queued import, the importer is emailed.
+`refresh_after_import`, after commit) and, for a queued import, the importer is told (by the
+bell and by email).
 """
 
 from datetime import date
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from portal.core.email import email_send
 from portal.core.models import AuditEvent, User
+from portal.core.notify import NotificationKind, notify
 from portal.core.queue import Fallback, enqueue
 from portal.core.services import audit_record
 
@@ -244,11 +246,18 @@ def _rows_write(record: PartnershipImport, checked: Checked) -> None:
 
 
 def _importer_tell(record: PartnershipImport) -> None:
-    """A queued import has finished: the importer hears how it went by email."""
+    """A queued import has finished: the importer hears how it went by the bell and by email
+    (they may have closed the page with the progress bar long ago)."""
     person = record.uploaded_by
     if person is None or not person.is_active:
         return
     record.refresh_from_db()
+    notify(
+        recipients=[person],
+        kind=NotificationKind.PARTNERSHIP_IMPORT_DONE,
+        partnership_import=record,
+        emailed=True,  # the email below says the same, at once
+    )
     email_send(
         to=person.email,
         template="partnership/emails/import_finished",
