@@ -59,7 +59,7 @@ class ImportForm(forms.Form):
     kind = forms.ChoiceField(label=_("What the file holds"), choices=ImportKind.choices)
     file = forms.FileField(
         label=_("File"),
-        help_text=_("CSV (separated by ; or ,) or XLSX, with the columns of docs/partnership.md."),
+        help_text=_("CSV (separated by ; or ,) or XLSX, with the column names in the first row."),
     )
 
     def clean_file(self):

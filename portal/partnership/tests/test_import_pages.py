@@ -14,6 +14,8 @@ from portal.partnership.tests.test_importing import GOOD_COURSE, courses_csv
 pytestmark = pytest.mark.django_db
 
 PAGE = reverse("partnership:import_page")
+# Session, person, roles and the like, and the import: the same however often it polls.
+QUERIES_STATUS_PART = 6
 
 
 # Coordinators sign in with a second factor; without one every page sends them to set it up.
@@ -200,3 +202,15 @@ def test_a_refused_queued_file_says_so_under_the_bell(
     assert "«fejl.csv»" in message
     notification.partnership_import.status = ImportStatus.DONE
     assert notification_message(notification) != message  # a refusal reads as one
+
+
+def test_the_status_part_polled_every_2_seconds_costs_a_fixed_few_queries(
+    client, jobcenter_coordinator, fund, settings, django_assert_num_queries
+):
+    settings.PORTAL_PARTNERSHIP_IMPORT_QUEUE_ROWS = 0
+    response = _upload(client, jobcenter_coordinator, courses_csv(GOOD_COURSE))
+    detail = response["Location"]
+    client.get(detail, headers={"HX-Request": "true"})  # warm: roles cached per session
+    with django_assert_num_queries(QUERIES_STATUS_PART):
+        part = client.get(detail, headers={"HX-Request": "true"})
+    assert 'hx-trigger="every 2s"' in part.content.decode()
