@@ -32,6 +32,12 @@ class NotificationKind(models.TextChoices):
     PARTNERSHIP_IMPORT_DONE = "partnership_import_done", _("Your partnership import has finished")
 
 
+# Kinds whose email the notifying app sends itself, with more than a bell line can say (a
+# finished import's rows and errors): the bell's email round leaves them out, and they are no
+# email choice in the person's settings.
+SELF_MAILED_KINDS = frozenset({NotificationKind.PARTNERSHIP_IMPORT_DONE})
+
+
 Notifier = Callable[..., list[Any]]
 
 _notifier: Notifier | None = None
@@ -53,12 +59,8 @@ def notify(
     network: Any = None,
     guide: Any = None,
     partnership_import: Any = None,
-    emailed: bool = False,
 ) -> list[Any]:
     """Notify each recipient once (never the actor, never about a thread they may not read).
-
-    `emailed`: the caller has emailed the recipients itself, so the bell's email round leaves
-    these notifications out (they are marked dealt with at once).
 
     Raises when no notifications app has registered: a notification must not vanish silently.
     """
@@ -73,5 +75,4 @@ def notify(
         network=network,
         guide=guide,
         partnership_import=partnership_import,
-        emailed=emailed,
     )

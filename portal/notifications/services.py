@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.core.models import User
+from portal.core.notify import SELF_MAILED_KINDS
 from portal.forum import access
 
 from .models import Notification
@@ -22,11 +23,11 @@ def notification_create_many(
     network=None,
     guide=None,
     partnership_import=None,
-    emailed: bool = False,
 ) -> list[Notification]:
     """Notify each recipient once; never the actor, never about a thread they may not read.
-    `emailed`: the caller mailed them already, so the email round has nothing left to do."""
-    emailed_at = timezone.now() if emailed else None
+    A kind its app mails itself (SELF_MAILED_KINDS) is marked emailed at once: the email round
+    has nothing left to do."""
+    emailed_at = timezone.now() if kind in SELF_MAILED_KINDS else None
     seen: set[int] = set()
     people = []
     for recipient in recipients:

@@ -256,8 +256,7 @@ def _importer_tell(record: PartnershipImport) -> None:
         recipients=[person],
         kind=NotificationKind.PARTNERSHIP_IMPORT_DONE,
         partnership_import=record,
-        emailed=True,  # the email below says the same, at once
-    )
+    )  # a kind mailed by the email below, not by the bell's email round
     email_send(
         to=person.email,
         template="partnership/emails/import_finished",
