@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import QuerySet, Sum
 from django.http import Http404
 
-from portal.core.models import Organisation, OrganisationKind, User
+from portal.core.models import Organisation, User
 
 from . import access
 from .figures import course_measure, fund_courses
@@ -41,9 +41,7 @@ DEFAULT_BUDGET_FRAME_DKK = Decimal("500000")
 
 def funds_visible(*, user: User) -> QuerySet[Organisation]:
     """The unemployment funds whose figures the person may see, by name."""
-    return Organisation.objects.filter(
-        access.funds_readable(user=user), kind=OrganisationKind.UFUND
-    ).order_by("name")
+    return Organisation.objects.filter(access.funds_readable(user=user)).order_by("name")
 
 
 def access_fund(*, user: User, slug: str) -> Organisation:
