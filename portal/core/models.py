@@ -388,7 +388,8 @@ class EmailDelivery(models.Model):
     # The last error (SMTP refusal, connection failure, a worker that stopped mid-send).
     error = models.TextField(blank=True)
     # The message: headers beyond From/To/Message-ID, the bodies and the attachments as
-    # [file name, content, MIME type(, "base64")]. Emptied after the retention period (body_deleted_at).
+    # [file name, content, MIME type(, "base64")]. Emptied after the retention period
+    # (body_deleted_at).
     headers = models.JSONField(default=dict, blank=True)
     text_body = models.TextField(blank=True)
     html_body = models.TextField(blank=True)

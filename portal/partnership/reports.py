@@ -8,11 +8,14 @@ page draws as SVG (charts.chart_shapes), drawn here as reportlab Drawings. Both 
 return bytes, in the language active when they are called.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from django.utils import formats
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -31,9 +34,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from portal.core.models import Organisation
+from portal.core.email import email_send
+from portal.core.models import EmailDelivery, Organisation, OrganisationKind, Role, User
+from portal.core.workdays import nth_working_day_of_month
 
-from . import display
+from . import access, display, selectors
 from .charts import Chart
 from .kpis import COUNT_FIELDS, MonthlyTotals
 from .selectors import FundComparison, FundYear, fund_year
@@ -348,3 +353,103 @@ def all_funds_report_xlsx(*, rows: list[FundComparison], period: date, today: da
         year = fund_report_year(fund=row.fund, period=period, today=today)
         _sheet(workbook, row.fund.name, goal_rows(year, period))
     return _xlsx(workbook, _all_title(period))
+
+
+# --- Mailing: the 3rd working day of every month ----------------------------------------------
+
+REPORT_WORKING_DAY = 3
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def report_day(year: int, month: int) -> date:
+    """The day the month's mail goes out: the 3rd working day (weekends, Danish public holidays
+    and public offices' closing days do not count; core/workdays.py)."""
+    return nth_working_day_of_month(year, month, REPORT_WORKING_DAY)
+
+
+def _coordinators(organisations) -> list[User]:
+    return list(
+        User.objects.filter(
+            organisation__in=organisations, role_grants__role=Role.COORDINATOR, is_active=True
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _mail(*, people, reference, name, period, page_url, pdf, xlsx, filename) -> int:
+    """Mail the report to each of `people` not already mailed it (the outbox row with this
+    reference is the sent-marker: a rerun sends nobody anything twice)."""
+    done = set(
+        EmailDelivery.objects.filter(reference=reference, user__in=people).values_list(
+            "user_id", flat=True
+        )
+    )
+    sent = 0
+    for person in people:
+        if person.pk in done:
+            continue
+        email_send(
+            to=person.email,
+            user=person,
+            template="partnership/emails/monthly_report",
+            reference=reference,
+            context={
+                "recipient": person,
+                "name": name,
+                "month": display.month_name(period),
+                "year": period.year,
+                "page_url": page_url,
+            },
+            attachments=[
+                (f"{filename}.pdf", pdf, "application/pdf"),
+                (f"{filename}.xlsx", xlsx, XLSX_TYPE),
+            ],
+        )
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def monthly_reports_send(*, today: date) -> int:
+    """On the month's 3rd working day, mail last month's report: each fund's own to its
+    coordinators (those of them the partnership policy lets see it), the all-funds report to
+    the jobcenter's coordinators. Any other day nothing. Returns how many mails were queued."""
+    if today != report_day(today.year, today.month):
+        return 0
+    period = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        funds = list(Organisation.objects.filter(kind=OrganisationKind.UFUND).order_by("name"))
+        for fund in funds:
+            people = access.fund_readers(fund=fund, users=_coordinators([fund]))
+            if not people:
+                continue
+            filename = f"partnerskab-{fund.slug}-{period:%Y-%m}"
+            sent += _mail(
+                people=people,
+                reference=f"partnership-report:{period:%Y-%m}:{fund.slug}"[:80],
+                name=fund.name,
+                period=period,
+                page_url=settings.SITE_URL + reverse("partnership:dashboard", args=[fund.slug]),
+                pdf=fund_report_pdf(fund=fund, period=period, today=today),
+                xlsx=fund_report_xlsx(fund=fund, period=period, today=today),
+                filename=filename,
+            )
+        jobcenters = Organisation.objects.filter(kind=OrganisationKind.JOBCENTER)
+        people = [p for p in _coordinators(jobcenters) if access.may_compare_funds(user=p)]
+        if people:
+            # Every one of them sees every fund, so one rendering serves them all.
+            rows = selectors.funds_comparison(user=people[0], period=period)
+            sent += _mail(
+                people=people,
+                reference=f"partnership-report:{period:%Y-%m}:all",
+                name=_("every fund"),
+                period=period,
+                page_url=settings.SITE_URL + reverse("partnership:overview"),
+                pdf=all_funds_report_pdf(rows=rows, period=period, today=today),
+                xlsx=all_funds_report_xlsx(rows=rows, period=period, today=today),
+                filename=f"partnerskab-{period:%Y-%m}",
+            )
+    return sent

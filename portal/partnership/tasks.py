@@ -30,6 +30,15 @@ def partnership_imports_sweep():
         partnership_import_run(import_id)
 
 
+@db_periodic_task(crontab(hour="6", minute="30"))
+def partnership_monthly_reports():
+    """Daily: on the month's 3rd working day, mail last month's reports (reports.py; a rerun
+    the same day sends nothing twice)."""
+    from .reports import monthly_reports_send
+
+    monthly_reports_send(today=timezone.localdate())
+
+
 def refresh_after_import(import_id: int) -> None:
     """Bring the KPI aggregates of the funds an import touched up to date.
 

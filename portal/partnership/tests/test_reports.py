@@ -8,6 +8,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from portal.conftest import make_user
+from portal.core.email import email_message
+from portal.core.models import EmailDelivery
 from portal.partnership import charts, reports, selectors
 from portal.partnership.tests import test_pages
 
@@ -109,3 +112,51 @@ def test_a_union_gets_404_and_the_jobcenter_gets_every_report(
     assert client.get(url).status_code == 200
     everyone = reverse("partnership:all_funds_report", args=["2016", "04", "xlsx"])
     assert client.get(everyone).status_code == 200
+
+
+# --- The mail on the 3rd working day ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "expected"),
+    [
+        (2016, 5, date(2016, 5, 4)),  # the 1st is a Sunday
+        (2024, 1, date(2024, 1, 4)),  # New Year's Day a Monday holiday
+        (2026, 4, date(2026, 4, 8)),  # Easter: Maundy Thursday, Good Friday, Easter Monday
+        (2025, 12, date(2025, 12, 3)),  # an ordinary Monday 1st
+    ],
+)
+def test_the_report_goes_out_on_the_third_working_day(year, month, expected):
+    assert reports.report_day(year, month) == expected
+
+
+@pytest.fixture
+def coordinators(fund, other_fund, jobcenter_coordinator):
+    return {
+        "3f": make_user(organisation=fund, roles=["coordinator"], email="k@3f.example.dk"),
+        "foa": make_user(organisation=other_fund, roles=["coordinator"], email="k@foa.example.dk"),
+        "jobcenter": jobcenter_coordinator,
+    }
+
+
+def test_each_fund_gets_its_own_report_and_the_jobcenter_all(caseworker, coordinators, year_of_3f):
+    assert reports.monthly_reports_send(today=date(2016, 5, 3)) == 0  # the 2nd working day
+    assert reports.monthly_reports_send(today=date(2016, 5, 4)) == 3
+    sent = {d.recipient: d for d in EmailDelivery.objects.all()}
+    assert set(sent) == {"k@3f.example.dk", "k@foa.example.dk", coordinators["jobcenter"].email}
+    own = sent["k@3f.example.dk"]
+    assert [a[0] for a in own.attachments] == [
+        "partnerskab-3f-2016-04.pdf",
+        "partnerskab-3f-2016-04.xlsx",
+    ]
+    message = email_message(own)
+    pdf = next(content for name, content, _ in message.attachments if name.endswith(".pdf"))
+    text = _pdf_text(pdf)
+    assert "3F A-kasse" in text and "Rettidighed 100 % 66,7 % 90 %" in text
+    assert "FOA A-kasse" not in text  # a fund's report is its own
+    everyone = email_message(sent[coordinators["jobcenter"].email])
+    pdf = next(content for name, content, _ in everyone.attachments if name.endswith(".pdf"))
+    assert "FOA A-kasse" in _pdf_text(pdf) and "3F A-kasse" in _pdf_text(pdf)
+    # The same day again (a rerun of the queue) sends nobody anything twice.
+    assert reports.monthly_reports_send(today=date(2016, 5, 4)) == 0
+    assert EmailDelivery.objects.count() == 3
