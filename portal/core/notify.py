@@ -29,6 +29,7 @@ class NotificationKind(models.TextChoices):
     HOTLINE_OVERDUE = "hotline_overdue", _("Hotline question overdue")
     NETWORK_ADDED = "network_added", _("Added to a network")
     GUIDE_REVIEW = "guide_review", _("Guide needs review")
+    PARTNERSHIP_BELOW_GOAL = "partnership_below_goal", _("Timeliness of a fund below its goal")
 
 
 Notifier = Callable[..., list[Any]]
@@ -51,6 +52,8 @@ def notify(
     post: Any = None,
     network: Any = None,
     guide: Any = None,
+    organisation: Any = None,
+    period: Any = None,
 ) -> list[Any]:
     """Notify each recipient once (never the actor, never about a thread they may not read).
 
@@ -66,4 +69,6 @@ def notify(
         post=post,
         network=network,
         guide=guide,
+        organisation=organisation,
+        period=period,
     )

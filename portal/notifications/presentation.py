@@ -63,6 +63,14 @@ def notification_message(notification: Notification) -> str:
     if kind == Kind.GUIDE_REVIEW:
         title = notification.guide.title if notification.guide_id else ""
         return _("The guide «%(title)s» needs review") % {"title": title}
+    if kind == Kind.PARTNERSHIP_BELOW_GOAL:
+        fund = notification.organisation.name if notification.organisation_id else ""
+        period = notification.period
+        return _("The timeliness of %(fund)s in %(month)s %(year)s is below its goal") % {
+            "fund": fund,
+            "month": formats.date_format(period, "F") if period else "",
+            "year": period.year if period else "",
+        }
     return notification.get_kind_display()
 
 
@@ -75,4 +83,6 @@ def notification_target_url(notification: Notification) -> str:
         return reverse("forum:network_detail", args=[notification.network.slug])
     if notification.guide_id:
         return reverse("guides:guide_detail", args=[notification.guide.slug])
+    if notification.organisation_id:
+        return reverse("partnership:dashboard", args=[notification.organisation.slug])
     return reverse("notifications:notification_list")

@@ -21,6 +21,8 @@ def notification_create_many(
     post=None,
     network=None,
     guide=None,
+    organisation=None,
+    period=None,
 ) -> list[Notification]:
     """Notify each recipient once; never the actor, never about a thread they may not read."""
     seen: set[int] = set()
@@ -47,6 +49,8 @@ def notification_create_many(
             post=post,
             network=network,
             guide=guide,
+            organisation=organisation,
+            period=period,
         )
         for recipient in people
     ]

@@ -6,6 +6,7 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from .alerts import timeliness_alerts_send
 from .figures import kpis_refresh
 from .models import ImportStatus, PartnershipImport
 
@@ -54,3 +55,4 @@ def refresh_after_import(import_id: int) -> None:
     fund_ids = touched.get("funds") or []
     if fund_ids:
         kpis_refresh(fund_ids=fund_ids)
+        timeliness_alerts_send(fund_ids=fund_ids, today=timezone.localdate())
