@@ -11,6 +11,7 @@ than account and security mail is not sent to an address that bounced, and carri
 unsubscribe headers (RFC 8058) when the caller gives an unsubscribe URL.
 """
 
+import base64
 import logging
 import threading
 import time
@@ -37,9 +38,24 @@ logger = logging.getLogger(__name__)
 SWEEP_GRACE = timedelta(minutes=1)
 
 Rendered = tuple[str, str, str]  # subject, text, html
-# An attachment: file name, content (text), MIME type, e.g. ("invitation.ics", ics,
-# "text/calendar; method=REQUEST"). Text only: it is kept in the outbox row with the message.
-Attachment = tuple[str, str, str]
+# An attachment: file name, content, MIME type, e.g. ("invitation.ics", ics,
+# "text/calendar; method=REQUEST"). It is kept in the outbox row (JSON) with the message: text
+# as it is, bytes (a PDF, a workbook) as base64 with a fourth element "base64".
+Attachment = tuple[str, str | bytes, str]
+
+
+def _attachment_stored(attachment: Attachment) -> list:
+    filename, content, mimetype = attachment
+    if isinstance(content, bytes):
+        return [filename, base64.b64encode(content).decode("ascii"), mimetype, "base64"]
+    return [filename, content, mimetype]
+
+
+def _attachment_loaded(stored: list) -> tuple[str, str | bytes, str]:
+    filename, content, mimetype, *encoding = stored
+    if encoding == ["base64"]:
+        return filename, base64.b64decode(content), mimetype
+    return filename, content, mimetype
 
 
 def email_render(template: str, context: dict, language: str) -> Rendered:
@@ -99,8 +115,8 @@ def email_message(delivery: EmailDelivery) -> EmailMultiAlternatives:
     )
     if delivery.html_body:
         message.attach_alternative(delivery.html_body, "text/html")
-    for filename, content, mimetype in delivery.attachments:
-        message.attach(filename, content, mimetype)
+    for stored in delivery.attachments:
+        message.attach(*_attachment_loaded(stored))
     return message
 
 
@@ -158,7 +174,7 @@ def email_send(
         headers=email_headers(
             category=category, reply_to=reply_to, unsubscribe_url=unsubscribe_url, extra=headers
         ),
-        attachments=[list(a) for a in attachments],
+        attachments=[_attachment_stored(a) for a in attachments],
     )
     subject, text, html = email_render(
         template, {**(context or {}), "delivery": delivery}, language or settings.LANGUAGE_CODE

@@ -387,8 +387,9 @@ class EmailDelivery(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     # The last error (SMTP refusal, connection failure, a worker that stopped mid-send).
     error = models.TextField(blank=True)
-    # The message: headers beyond From/To/Message-ID, the bodies and text attachments as
-    # [file name, content, MIME type]. Emptied after the retention period (body_deleted_at).
+    # The message: headers beyond From/To/Message-ID, the bodies and the attachments as
+    # [file name, content, MIME type(, "base64")]. Emptied after the retention period
+    # (body_deleted_at).
     headers = models.JSONField(default=dict, blank=True)
     text_body = models.TextField(blank=True)
     html_body = models.TextField(blank=True)

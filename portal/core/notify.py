@@ -29,6 +29,7 @@ class NotificationKind(models.TextChoices):
     HOTLINE_OVERDUE = "hotline_overdue", _("Hotline question overdue")
     NETWORK_ADDED = "network_added", _("Added to a network")
     GUIDE_REVIEW = "guide_review", _("Guide needs review")
+    PARTNERSHIP_BELOW_GOAL = "partnership_below_goal", _("Timeliness of a fund below its goal")
     PARTNERSHIP_IMPORT_DONE = "partnership_import_done", _("Your partnership import has finished")
 
 
@@ -59,6 +60,8 @@ def notify(
     network: Any = None,
     guide: Any = None,
     partnership_import: Any = None,
+    organisation: Any = None,
+    period: Any = None,
 ) -> list[Any]:
     """Notify each recipient once (never the actor, never about a thread they may not read).
 
@@ -75,4 +78,6 @@ def notify(
         network=network,
         guide=guide,
         partnership_import=partnership_import,
+        organisation=organisation,
+        period=period,
     )

@@ -26,7 +26,10 @@ KIND_GROUPS = {
         _("Legal hotline"),
         [Kind.HOTLINE_NEW, Kind.HOTLINE_DEADLINE, Kind.HOTLINE_OVERDUE],
     ),
-    "kinds_other": (_("Networks and guides"), [Kind.NETWORK_ADDED, Kind.GUIDE_REVIEW]),
+    "kinds_other": (
+        _("Networks, guides and the partnership"),
+        [Kind.NETWORK_ADDED, Kind.GUIDE_REVIEW, Kind.PARTNERSHIP_BELOW_GOAL],
+    ),
 }
 
 

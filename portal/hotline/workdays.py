@@ -15,51 +15,23 @@ Saturday with n = 3 is due on the third working day after it (Thursday, resp. We
 Closing time is a wall-clock time, so summer time changes move nothing.
 """
 
-from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-import holidays
 from django.conf import settings
 from django.utils import timezone
 
+# The calendar is core's; re-exported here, where the hotline's code and tests have it from.
+from portal.core.workdays import (  # noqa: F401
+    _CLOSING_DAYS,
+    _public_holidays,
+    add_working_days,
+    is_working_day,
+    previous_working_day,
+)
+
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 CLOSING_TIME = time(16, 0)
-# Days public offices close although they are not public holidays (month, day).
-_CLOSING_DAYS = {(6, 5), (12, 24), (12, 31)}
-
-
-@lru_cache(maxsize=64)
-def _public_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.Denmark(years=year).keys())
-
-
-def is_working_day(day: date) -> bool:
-    if day.weekday() >= 5:
-        return False
-    if (day.month, day.day) in _CLOSING_DAYS:
-        return False
-    return day not in _public_holidays(day.year)
-
-
-def add_working_days(start: date, n: int) -> date:
-    """The n-th working day after `start` (`start` itself never counts; n = 0 gives `start`)."""
-    if n < 0:
-        raise ValueError("n must not be negative")
-    day = start
-    counted = 0
-    while counted < n:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            counted += 1
-    return day
-
-
-def previous_working_day(day: date) -> date:
-    day -= timedelta(days=1)
-    while not is_working_day(day):
-        day -= timedelta(days=1)
-    return day
 
 
 def response_deadline(requested_at: datetime, working_days: int | None = None) -> datetime:

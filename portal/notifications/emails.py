@@ -136,6 +136,7 @@ def _claim(*, user_ids: list[int]) -> list[Notification]:
         Notification.objects.filter(pk__in=locked_ids)
         .select_related(
             "recipient",
+            "recipient__organisation",  # the partnership's rule asks the reader's organisation
             "actor",
             "thread",
             "thread__topic",
@@ -144,6 +145,7 @@ def _claim(*, user_ids: list[int]) -> list[Notification]:
             "network",
             "guide",
             "partnership_import",
+            "organisation",
         )
         .defer("guide__body", "guide__body_html", "post__body")
         .order_by("recipient_id", "created_at", "pk")

@@ -38,6 +38,11 @@ class Notification(models.Model):
         blank=True,
         related_name="+",
     )
+    # A partnership alert names the fund and the month it is about.
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    period = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     # When the email round dealt with this notification, and the email that carried it (none

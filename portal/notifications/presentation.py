@@ -75,6 +75,14 @@ def notification_message(notification: Notification) -> str:
         return _("Your import of «%(file)s» was refused; nothing is stored") % {
             "file": record.file_name
         }
+    if kind == Kind.PARTNERSHIP_BELOW_GOAL:
+        fund = notification.organisation.name if notification.organisation_id else ""
+        period = notification.period
+        return _("The timeliness of %(fund)s in %(month)s %(year)s is below its goal") % {
+            "fund": fund,
+            "month": formats.date_format(period, "F") if period else "",
+            "year": period.year if period else "",
+        }
     return notification.get_kind_display()
 
 
@@ -90,4 +98,6 @@ def notification_target_url(notification: Notification) -> str:
         return reverse("guides:guide_detail", args=[notification.guide.slug])
     if notification.partnership_import_id:
         return reverse("partnership:import_detail", args=[notification.partnership_import_id])
+    if notification.organisation_id:
+        return reverse("partnership:dashboard", args=[notification.organisation.slug])
     return reverse("notifications:notification_list")

@@ -6,6 +6,7 @@ from django.http import Http404
 
 from portal.core.models import User
 from portal.forum import access
+from portal.partnership import access as partnership_access
 
 from .models import Notification
 
@@ -15,6 +16,9 @@ def notification_visible_q(*, user: User) -> Q:
     visible = Q(thread__isnull=True) | access.threads_readable(user=user, prefix="thread__")
     visible &= Q(post__isnull=True) | access.posts_shown(user=user, prefix="post__")
     visible &= Q(network__isnull=True) | access.networks_readable(user=user, prefix="network__")
+    visible &= Q(organisation__isnull=True) | partnership_access.funds_readable(
+        user=user, prefix="organisation__"
+    )
     return visible
 
 
@@ -30,6 +34,7 @@ def notification_list_visible(*, user: User, unread_only: bool = False) -> Query
             "network",
             "guide",
             "partnership_import",
+            "organisation",
         )
         .defer("guide__body", "guide__body_html")
         .order_by("-created_at", "-id")

@@ -23,6 +23,8 @@ def notification_create_many(
     network=None,
     guide=None,
     partnership_import=None,
+    organisation=None,
+    period=None,
 ) -> list[Notification]:
     """Notify each recipient once; never the actor, never about a thread they may not read.
     A kind its app mails itself (SELF_MAILED_KINDS) is marked emailed at once: the email round
@@ -54,6 +56,8 @@ def notification_create_many(
             guide=guide,
             partnership_import=partnership_import,
             emailed_at=emailed_at,
+            organisation=organisation,
+            period=period,
         )
         for recipient in people
     ]

@@ -38,7 +38,36 @@ def _number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def month_chart(
+@dataclass(frozen=True)
+class Shape:
+    """One drawn element in chart coordinates (origin top left, as in SVG): `kind` is "line"
+    (points = two ends), "polyline", "circle" (points = centre, size = radius), "rect" (points =
+    top-left corner, size = (width, height)) or "text" (points = anchor point)."""
+
+    kind: str
+    points: tuple[tuple[float, float], ...]
+    colour: str
+    stroke_width: float = 0
+    dash: tuple[float, ...] = ()
+    size: tuple[float, float] = (0, 0)
+    text: str = ""
+    anchor: str = "start"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart computed once: its shapes, drawn as SVG for the page (`svg`) and as a reportlab
+    Drawing for the PDF report (`reports.py`), so both show the same geometry."""
+
+    chart_id: str
+    title: str
+    desc: str
+    shapes: tuple[Shape, ...]
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+def chart_shapes(
     *,
     chart_id: str,
     title: str,
@@ -50,8 +79,8 @@ def month_chart(
     target: float | None = None,
     target_label: str = "",
     kind: str = "line",
-) -> SafeString:
-    """An SVG chart of values per month on a fixed scale from 0 to y_max.
+) -> Chart:
+    """The shapes of a chart of values per month on a fixed scale from 0 to y_max.
 
     `chart_id` makes the title's and description's ids unique on the page; `labels` name the
     months along the x axis; `y_ticks` are (value, label) pairs for the gridlines; `target`
@@ -72,24 +101,15 @@ def month_chart(
         clipped = min(max(value, 0), y_max)
         return TOP + plot_h - plot_h * clipped / y_max
 
-    ident = escape(chart_id)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
-        f'role="img" aria-labelledby="{ident}-title {ident}-desc" class="partnership-chart">',
-        f'<title id="{ident}-title">{escape(title)}</title>',
-        f'<desc id="{ident}-desc">{escape(desc)}</desc>',
-    ]
+    shapes: list[Shape] = []
     for value, label in y_ticks:
-        parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_number(y(value))}" '
-            f'y2="{_number(y(value))}" stroke="#d8d8d8" stroke-width="1"/>'
-            f'<text x="{LEFT - 6}" y="{_number(y(value) + 4)}" text-anchor="end" '
-            f'font-size="12" fill="#1a1a1a">{escape(label)}</text>'
+        shapes.append(Shape("line", ((LEFT, y(value)), (WIDTH - RIGHT, y(value))), "#d8d8d8", 1))
+        shapes.append(
+            Shape("text", ((LEFT - 6, y(value) + 4),), "#1a1a1a", text=label, anchor="end")
         )
     for index, label in enumerate(labels):
-        parts.append(
-            f'<text x="{_number(x(index))}" y="{HEIGHT - 10}" text-anchor="middle" '
-            f'font-size="12" fill="#1a1a1a">{escape(label)}</text>'
+        shapes.append(
+            Shape("text", ((x(index), HEIGHT - 10),), "#1a1a1a", text=label, anchor="middle")
         )
     for number, line in enumerate(series):
         colour = COLOURS[number % len(COLOURS)]
@@ -99,10 +119,13 @@ def month_chart(
                 if value is None:
                     continue
                 top = y(value)
-                parts.append(
-                    f'<rect x="{_number(x(index) - bar_w / 2)}" y="{_number(top)}" '
-                    f'width="{_number(bar_w)}" height="{_number(TOP + plot_h - top)}" '
-                    f'fill="{colour}"/>'
+                shapes.append(
+                    Shape(
+                        "rect",
+                        ((x(index) - bar_w / 2, top),),
+                        colour,
+                        size=(bar_w, TOP + plot_h - top),
+                    )
                 )
             continue
         # A line per unbroken run of values; a lone value is a dot.
@@ -117,28 +140,78 @@ def month_chart(
                 run.append((x(index), y(value)))
         if run:
             runs.append(run)
-        dash = ' stroke-dasharray="2 3"' if number > 0 else ""
+        dash = (2, 3) if number > 0 else ()
         for points in runs:
             if len(points) > 1:
-                path = " ".join(f"{_number(px)},{_number(py)}" for px, py in points)
-                parts.append(
-                    f'<polyline points="{path}" fill="none" stroke="{colour}" '
-                    f'stroke-width="2"{dash}/>'
-                )
-            for px, py in points:
-                parts.append(
-                    f'<circle cx="{_number(px)}" cy="{_number(py)}" r="3" fill="{colour}"/>'
-                )
+                shapes.append(Shape("polyline", tuple(points), colour, 2, dash))
+            for point in points:
+                shapes.append(Shape("circle", (point,), colour, size=(3, 3)))
     if target is not None:
-        ty = _number(y(target))
-        parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty}" y2="{ty}" '
-            f'stroke="{TARGET_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/>'
+        shapes.append(
+            Shape("line", ((LEFT, y(target)), (WIDTH - RIGHT, y(target))), TARGET_COLOUR, 2, (6, 4))
         )
         if target_label:
-            parts.append(
-                f'<text x="{WIDTH - RIGHT}" y="{_number(y(target) - 4)}" text-anchor="end" '
-                f'font-size="12" fill="{TARGET_COLOUR}">{escape(target_label)}</text>'
+            shapes.append(
+                Shape(
+                    "text",
+                    ((WIDTH - RIGHT, y(target) - 4),),
+                    TARGET_COLOUR,
+                    text=target_label,
+                    anchor="end",
+                )
             )
-    parts.append("</svg>")
+    return Chart(chart_id=chart_id, title=title, desc=desc, shapes=tuple(shapes))
+
+
+def _dash(shape: Shape) -> str:
+    return f' stroke-dasharray="{" ".join(_number(d) for d in shape.dash)}"' if shape.dash else ""
+
+
+def _svg_shape(shape: Shape) -> str:
+    (px, py), *rest = shape.points
+    if shape.kind == "line":
+        (qx, qy) = rest[0]
+        return (
+            f'<line x1="{_number(px)}" x2="{_number(qx)}" y1="{_number(py)}" y2="{_number(qy)}" '
+            f'stroke="{shape.colour}" stroke-width="{_number(shape.stroke_width)}"{_dash(shape)}/>'
+        )
+    if shape.kind == "text":
+        return (
+            f'<text x="{_number(px)}" y="{_number(py)}" text-anchor="{shape.anchor}" '
+            f'font-size="12" fill="{shape.colour}">{escape(shape.text)}</text>'
+        )
+    if shape.kind == "rect":
+        return (
+            f'<rect x="{_number(px)}" y="{_number(py)}" width="{_number(shape.size[0])}" '
+            f'height="{_number(shape.size[1])}" fill="{shape.colour}"/>'
+        )
+    if shape.kind == "circle":
+        return (
+            f'<circle cx="{_number(px)}" cy="{_number(py)}" r="{_number(shape.size[0])}" '
+            f'fill="{shape.colour}"/>'
+        )
+    path = " ".join(f"{_number(qx)},{_number(qy)}" for qx, qy in shape.points)
+    return (
+        f'<polyline points="{path}" fill="none" stroke="{shape.colour}" '
+        f'stroke-width="{_number(shape.stroke_width)}"{_dash(shape)}/>'
+    )
+
+
+def svg(chart: Chart) -> SafeString:
+    """The chart as SVG markup for the page."""
+    ident = escape(chart.chart_id)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {chart.width} {chart.height}" '
+        f'width="100%" role="img" aria-labelledby="{ident}-title {ident}-desc" '
+        f'class="partnership-chart">',
+        f'<title id="{ident}-title">{escape(chart.title)}</title>',
+        f'<desc id="{ident}-desc">{escape(chart.desc)}</desc>',
+        *(_svg_shape(shape) for shape in chart.shapes),
+        "</svg>",
+    ]
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+
+def month_chart(**kwargs) -> SafeString:
+    """chart_shapes drawn as SVG (the page's form)."""
+    return svg(chart_shapes(**kwargs))

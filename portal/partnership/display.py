@@ -10,7 +10,7 @@ from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from .charts import Series, month_chart
+from .charts import Chart, Series, chart_shapes, svg
 from .selectors import FundComparison, FundYear
 
 NOTHING = "–"
@@ -77,9 +77,13 @@ class Panel:
     key: str
     title: str
     summary: str
-    chart: SafeString
+    figure: Chart  # the shapes; the page draws them as SVG, the PDF report as a Drawing
     columns: list[str]
     rows: list[list[str]]  # first cell is the month
+
+    @property
+    def chart(self) -> SafeString:
+        return svg(self.figure)
 
 
 def _labels(year: FundYear) -> list[str]:
@@ -114,7 +118,7 @@ def dashboard_panels(year: FundYear) -> list[Panel]:
                 if latest
                 else _("No months yet in %(year)s.") % {"year": year.year}
             ),
-            chart=month_chart(
+            figure=chart_shapes(
                 chart_id="chart-timeliness",
                 title=_("Timeliness per month in %(year)s") % {"year": year.year},
                 desc=_("Share of interviews held on time each month; the dashed line is the goal."),
@@ -151,7 +155,7 @@ def dashboard_panels(year: FundYear) -> list[Panel]:
                 if latest
                 else ""
             ),
-            chart=month_chart(
+            figure=chart_shapes(
                 chart_id="chart-job-club",
                 title=_("Job club by 3 months per month in %(year)s") % {"year": year.year},
                 desc=_(
@@ -206,7 +210,7 @@ def dashboard_panels(year: FundYear) -> list[Panel]:
             key="budget",
             title=_("Budget for job clubs"),
             summary=budget_summary,
-            chart=month_chart(
+            figure=chart_shapes(
                 chart_id="chart-budget",
                 title=_("Job-club spend so far in %(year)s") % {"year": year.year},
                 desc=_("Running total of the spend month by month; the dashed line is the frame."),
@@ -252,7 +256,7 @@ def dashboard_panels(year: FundYear) -> list[Panel]:
                 if latest_effect
                 else ""
             ),
-            chart=month_chart(
+            figure=chart_shapes(
                 chart_id="chart-effect",
                 title=_("Self-supporting at 26 weeks per month in %(year)s") % {"year": year.year},
                 desc=_(

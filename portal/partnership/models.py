@@ -460,3 +460,30 @@ class FundMonth(models.Model):
 
     def __str__(self):
         return f"{self.fund} {self.period:%Y-%m}"
+
+
+class TimelinessAlert(models.Model):
+    """The marker that a fund's coordinators and the jobcenter's were told its timeliness fell
+    below the goal in a month, so a later import of the same month does not tell them again."""
+
+    fund = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="partnership_alerts",
+        verbose_name=_("unemployment fund"),
+    )
+    period = models.DateField(_("month (first day)"))
+    timeliness = models.DecimalField(_("timeliness"), max_digits=5, decimal_places=4)
+    target = models.DecimalField(_("goal"), max_digits=5, decimal_places=4)
+    created_at = models.DateTimeField(_("alerted"), default=timezone.now)
+
+    class Meta:
+        ordering = ["fund", "period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fund", "period"], name="partnership_alert_unique_fund_period"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.fund_id}:{self.period:%Y-%m}"

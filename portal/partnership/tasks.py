@@ -6,6 +6,7 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from .alerts import timeliness_alerts_send
 from .figures import kpis_refresh
 from .models import ImportStatus, PartnershipImport
 
@@ -30,6 +31,15 @@ def partnership_imports_sweep():
         partnership_import_run(import_id)
 
 
+@db_periodic_task(crontab(hour="6", minute="30"))
+def partnership_monthly_reports():
+    """Daily: on the month's 3rd working day, mail last month's reports (reports.py; a rerun
+    the same day sends nothing twice)."""
+    from .reports import monthly_reports_send
+
+    monthly_reports_send(today=timezone.localdate())
+
+
 def refresh_after_import(import_id: int) -> None:
     """Bring the KPI aggregates of the funds an import touched up to date.
 
@@ -45,3 +55,4 @@ def refresh_after_import(import_id: int) -> None:
     fund_ids = touched.get("funds") or []
     if fund_ids:
         kpis_refresh(fund_ids=fund_ids)
+        timeliness_alerts_send(fund_ids=fund_ids, today=timezone.localdate())

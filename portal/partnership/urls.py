@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -9,6 +9,16 @@ urlpatterns = [
     # Before the funds' slugs, which could otherwise take "import".
     path("import/", views.import_page, name="import_page"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
+    re_path(
+        r"^rapport/(?P<year>\d{4})-(?P<month>\d{2})\.(?P<fmt>pdf|xlsx)$",
+        views.all_funds_report,
+        name="all_funds_report",
+    ),
+    re_path(
+        r"^(?P<slug>[-\w]+)/rapport/(?P<year>\d{4})-(?P<month>\d{2})\.(?P<fmt>pdf|xlsx)$",
+        views.fund_report,
+        name="fund_report",
+    ),
     path("<slug:slug>/", views.dashboard, name="dashboard"),
     path("<slug:slug>/frister/", views.work_list, name="work_list"),
 ]

@@ -3,11 +3,11 @@ caseworkers' deadline work list, and the import of files. Readability through
 selectors.access_fund and access.py; the numbers from selectors; the words from display; the
 writes through services."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from portal.core.models import PersonalDataAccess
 from portal.core.services import personal_data_access_record
 
-from . import access, display, selectors, services
+from . import access, display, reports, selectors, services
 from .forms import ImportForm, MonthForm, PurposeForm, YearForm
 from .models import ImportStatus
 
@@ -64,6 +64,8 @@ def dashboard(request, slug: str):
     elif not form.is_bound:
         form = YearForm(initial={"year": year})
     fund_year = selectors.fund_year(fund=fund, year=year, today=today)
+    # The report offered is the last month ended (the one the queue mails on the 3rd working day).
+    report_period = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     return render(
         request,
         "partnership/dashboard.html",
@@ -81,6 +83,8 @@ def dashboard(request, slug: str):
             "panels": display.dashboard_panels(fund_year),
             "may_compare": access.may_compare_funds(user=request.user),
             "may_import": access.may_import(user=request.user),
+            "report_period": report_period,
+            "report_month": display.month_name(report_period),
         },
     )
 
@@ -155,3 +159,44 @@ def import_detail(request, pk: int):
     if request.htmx:
         template = f"{template}#status"
     return render(request, template, {"record": record})
+
+
+REPORT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _report_period(year: str, month: str) -> date:
+    try:
+        return date(int(year), int(month), 1)
+    except ValueError:
+        raise Http404 from None
+
+
+def _report_response(content: bytes, fmt: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=REPORT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+@login_required
+def fund_report(request, slug: str, year: str, month: str, fmt: str):
+    """The fund's monthly report (PDF or XLSX) for whoever may see the fund; 404 for others."""
+    fund = selectors.access_fund(user=request.user, slug=slug)
+    period = _report_period(year, month)
+    build = reports.fund_report_pdf if fmt == "pdf" else reports.fund_report_xlsx
+    content = build(fund=fund, period=period, today=timezone.localdate())
+    return _report_response(content, fmt, f"partnerskab-{fund.slug}-{period:%Y-%m}")
+
+
+@login_required
+def all_funds_report(request, year: str, month: str, fmt: str):
+    """The jobcenter's monthly report of every fund; 404 for those who do not compare funds."""
+    if not access.may_compare_funds(user=request.user):
+        raise Http404
+    period = _report_period(year, month)
+    rows = selectors.funds_comparison(user=request.user, period=period)
+    build = reports.all_funds_report_pdf if fmt == "pdf" else reports.all_funds_report_xlsx
+    content = build(rows=rows, period=period, today=timezone.localdate())
+    return _report_response(content, fmt, f"partnerskab-{period:%Y-%m}")

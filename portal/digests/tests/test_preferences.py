@@ -23,7 +23,7 @@ ALL_KINDS = {
         "new_thread",
     ],
     "kinds_hotline": ["hotline_new", "hotline_deadline", "hotline_overdue"],
-    "kinds_other": ["network_added", "guide_review"],
+    "kinds_other": ["network_added", "guide_review", "partnership_below_goal"],
 }
 
 
@@ -71,7 +71,7 @@ def test_saving_stores_the_choices_and_says_so(caseworker, client_for):
         notifications="on",
         kinds_debate=["reply", "mention"],
         kinds_hotline=[],
-        kinds_other=["guide_review"],
+        kinds_other=["guide_review", "partnership_below_goal"],
     )
     assert response.status_code == 302
     assert response["Location"] == URL
