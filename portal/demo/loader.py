@@ -12,6 +12,7 @@ from portal.search.indexing import index_rebuild
 from .debate import debate_demo_load
 from .events import events_demo_load
 from .newsletters import email_demo_load
+from .partnership import partnership_demo_load
 from .people import people_load, require_demo_mode
 
 
@@ -32,6 +33,7 @@ def demo_load() -> LoadSummary:
     summary.created.update(debate_demo_load())
     summary.created.update(email_demo_load())
     summary.created.update(events_demo_load())
+    summary.created.update(partnership_demo_load())
     # The services hand their indexing to the queue at commit; the demo is searchable at once
     # (and with the story's dates, set after the services wrote) when the index is built here.
     index_rebuild()
