@@ -10,6 +10,7 @@ from django.utils import timezone
 from portal.core.models import PersonalDataAccess
 from portal.partnership import figures
 from portal.partnership.models import ContactCourse, Interview, JobClubActivity
+from portal.partnership.tests.factories import shipped_rule_sets_ensure
 from portal.testing.browser import assert_accessible, sign_in_with_password
 
 pytestmark = pytest.mark.browser
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def courses_of_3f(fund):
+    shipped_rule_sets_ensure()
     today = timezone.localdate()
     # Slot 1 falls due in about five days: on the work list.
     soon = ContactCourse.objects.create(

@@ -9,10 +9,13 @@ from portal.partnership.models import (
     AgeBand,
     ContactCourse,
     Interview,
+    InterviewRuleSet,
+    InterviewSlot,
     JobClubActivity,
     Outcome,
     PartnershipAgreement,
 )
+from portal.partnership.rule_sets import SHIPPED_RULE_SETS
 
 
 class FundFactory(OrganisationFactory):
@@ -68,3 +71,29 @@ class PartnershipAgreementFactory(factory.django.DjangoModelFactory):
 
     fund = factory.SubFactory(FundFactory)
     year = 2016
+
+
+def shipped_rule_sets_ensure() -> None:
+    """The rule sets the data migration ships, back in place. Tests that commit (the browser
+    tests' live server) empty every table afterwards, the migration's rows included."""
+    for spec in SHIPPED_RULE_SETS:
+        rule_set, created = InterviewRuleSet.objects.get_or_create(
+            code=spec.code,
+            defaults={
+                "name": spec.name,
+                "valid_from": spec.valid_from,
+                "valid_to": spec.valid_to,
+                "to_be_confirmed": spec.to_be_confirmed,
+            },
+        )
+        if created:
+            InterviewSlot.objects.bulk_create(
+                InterviewSlot(
+                    rule_set=rule_set,
+                    order=slot.order,
+                    months=slot.months,
+                    days=slot.days,
+                    held_by=slot.held_by,
+                )
+                for slot in spec.slots
+            )
