@@ -18,7 +18,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from portal.core.models import Organisation, OrganisationKind, Role, User
+from portal.core.models import Organisation, Role, User
+from portal.partnership import access
 from portal.partnership.figures import kpis_refresh
 from portal.partnership.kpis import add_months
 from portal.partnership.models import ContactCourse, ImportStatus, PartnershipAgreement
@@ -81,7 +82,7 @@ class Tendency:
 def tendencies() -> tuple[int, dict[str, Tendency]]:
     """The months to generate and each demo fund's tendency (the default unless listed)."""
     spec = content.read("partnership.yaml")
-    slugs = Organisation.objects.filter(kind=OrganisationKind.UFUND).order_by("slug")
+    slugs = Organisation.objects.filter(access.funds_all()).order_by("slug")
     funds = {
         slug: Tendency(**{**spec["default"], **spec["funds"].get(slug, {})})
         for slug in slugs.values_list("slug", flat=True)

@@ -34,6 +34,12 @@ def _scope(user: User) -> str | None:
     return None
 
 
+def funds_all() -> Q:
+    """Every unemployment fund, as the portal itself sees them (the monthly mail, the alerts,
+    the demo): whoever is then told anything is chosen with `fund_readers`."""
+    return Q(kind=OrganisationKind.UFUND)
+
+
 def funds_readable(*, user: User, prefix: str = "") -> Q:
     """The funds whose partnership data the person may see. Without a prefix a filter over
     Organisation; with one ("fund__", "course__fund__") over the rows that belong to a fund."""

@@ -38,7 +38,7 @@ def timeliness_alerts_send(*, fund_ids: Iterable[int], today: date) -> list[Time
     `today` is below its agreement's target (default 90 %), once per fund and month."""
     period = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     alerts = []
-    funds = Organisation.objects.filter(pk__in=list(fund_ids), kind=OrganisationKind.UFUND)
+    funds = Organisation.objects.filter(access.funds_all(), pk__in=list(fund_ids))
     for fund in funds.order_by("pk"):
         row = FundMonth.objects.filter(fund=fund, period=period).first()
         if row is None:

@@ -421,7 +421,7 @@ def monthly_reports_send(*, today: date) -> int:
     period = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
-        funds = list(Organisation.objects.filter(kind=OrganisationKind.UFUND).order_by("name"))
+        funds = list(Organisation.objects.filter(access.funds_all()).order_by("name"))
         for fund in funds:
             people = access.fund_readers(fund=fund, users=_coordinators([fund]))
             if not people:
