@@ -21,48 +21,20 @@ from django.utils import timezone
 from portal.core.models import Organisation, Role, User
 from portal.partnership import access
 from portal.partnership.figures import kpis_refresh
+from portal.partnership.importing import COLUMNS
 from portal.partnership.kpis import add_months
 from portal.partnership.models import ContactCourse, ImportStatus, PartnershipAgreement
+from portal.partnership.rule_sets import RULE_SET_2025
 from portal.partnership.services import import_start
 
 from . import content
 from .people import DEMO_DOMAIN, FAKER_SEED
 
-FIELDS = {
-    "courses": (
-        "course_id",
-        "fund",
-        "citizen_key",
-        "unemployment_start",
-        "age_band",
-        "special_effort",
-        "chose_jobcenter_on",
-        "end_date",
-        "end_reason",
-    ),
-    "interviews": (
-        "interview_id",
-        "course_id",
-        "kind",
-        "held_on",
-        "held_by",
-        "channel",
-        "status",
-    ),
-    "job_clubs": ("activity_id", "course_id", "start_date", "cost_dkk"),
-    "outcomes": ("course_id", "weeks_after_start", "self_supporting"),
-    "benchmarks": ("period", "value"),
-}
+# The files' columns, as the import reads them.
+FIELDS = COLUMNS
 
-# The fund-led series (rule set 2025): (months, days, held_by) from the start of unemployment.
-SLOTS = (
-    (0, 14, "fund"),
-    (2, 0, "fund"),
-    (3, 0, "fund"),
-    (4, 0, "jobcenter"),
-    (5, 0, "jobcenter"),
-    (6, 0, "jobcenter"),
-)
+# The fund-led series the demo's interviews follow: (months, days, held_by) of each slot.
+SLOTS = tuple((slot.months, slot.days, slot.held_by) for slot in RULE_SET_2025.slots)
 END_REASONS = ("Job", "Uddannelse", "Flyttet", "Sygdom")
 # Letters only: a pseudonym of digits could look like a CPR number, and the import refuses those.
 PSEUDONYM_LETTERS = "abcdefghjkmnpqrstuvwxyz"
