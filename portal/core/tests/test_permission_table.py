@@ -390,6 +390,37 @@ TABLE = [
         row(200, other_org_admin=404, editor=404, jurist=404),
         set(),
     ),
+    (
+        "partnership monthly report of a fund (PDF)",
+        "get",
+        lambda w, role: reverse(
+            "partnership:fund_report",
+            kwargs={"slug": w["fund"].slug, "year": "2026", "month": "10", "fmt": "pdf"},
+        ),
+        None,
+        row(200, other_org_admin=404, editor=404, jurist=404),
+        set(),
+    ),
+    (
+        "partnership monthly report of every fund (XLSX)",
+        "get",
+        lambda w, role: reverse(
+            "partnership:all_funds_report", kwargs={"year": "2026", "month": "10", "fmt": "xlsx"}
+        ),
+        None,
+        row(404, operator_admin=200),
+        set(),
+    ),
+    (
+        "partnership import page",
+        "get",
+        lambda w, role: reverse("partnership:import_page"),
+        None,
+        # A fund's coordinators and admins import for their own fund; the operator runs the
+        # portal but does not keep the partnership's data.
+        row(404, coordinator=200, org_admin=200, other_org_admin=200),
+        set(),
+    ),
     # --- The API ---------------------------------------------------------------------------
     (
         "API: create an event",
@@ -405,6 +436,14 @@ TABLE = [
         lambda w, role: f"/api/v1/events/{w['event'].pk}",
         None,
         row(200, anonymous=401),
+        set(),
+    ),
+    (
+        "API: a fund's partnership figures for a month",
+        "api-get",
+        lambda w, role: f"/api/v1/partnership/kpis?fund={w['fund'].slug}&period=2026-10",
+        None,
+        row(200, anonymous=401, other_org_admin=404, editor=404, jurist=404),
         set(),
     ),
 ]
