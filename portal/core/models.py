@@ -240,6 +240,11 @@ class AuditEvent(models.Model):
         NEWSLETTER_SENT = "newsletter_sent", _("Newsletter sent now")
         ORGANISATION_CREATED = "organisation_created", _("Organisation created")
         PARTNERSHIP_IMPORTED = "partnership_imported", _("Partnership data imported")
+        PARTNERSHIP_AGREEMENT_SAVED = (
+            "partnership_agreement_saved",
+            _("Partnership agreement saved"),
+        )
+        INTERVIEW_RULE_SET_SAVED = "interview_rule_set_saved", _("Interview rule set saved")
 
     # The kinds of object an entry may name; a code outside this list is shown as it is.
     OBJECT_TYPES = {
@@ -250,6 +255,8 @@ class AuditEvent(models.Model):
         "newsletter": _("Newsletter"),
         "organisation": _("Organisation"),
         "partnershipimport": _("Partnership import"),
+        "partnershipagreement": _("Partnership agreement"),
+        "interviewruleset": _("Interview rule set"),
     }
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

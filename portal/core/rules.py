@@ -163,6 +163,10 @@ PERMISSIONS = {
     "partnership.import_all": is_approved_member & is_of_jobcenter & is_coordinator,
     "partnership.import_own_fund": is_approved_member & is_of_fund & (is_coordinator | is_admin),
     "partnership.edit_agreements": is_approved_member & is_of_jobcenter & is_coordinator,
+    # The interview rule sets follow the legislation for every fund: the operator's admins and
+    # the jobcenter's admins keep them.
+    "partnership.edit_rule_sets": is_operator_admin
+    | (is_approved_member & is_of_jobcenter & is_admin),
 }
 
 for _name, _predicate in PERMISSIONS.items():

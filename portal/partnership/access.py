@@ -137,6 +137,28 @@ def may_edit_agreement(*, user: User) -> bool:
     return may_sign_in(user) and rules.has_perm("partnership.edit_agreements", user)
 
 
+def may_edit_rule_sets(*, user: User) -> bool:
+    """The interview rule sets apply to every fund: the operator's and the jobcenter's admins
+    keep them (everyone who follows a fund reads them)."""
+    return may_sign_in(user) and rules.has_perm("partnership.edit_rule_sets", user)
+
+
+def may_read_rule_sets(*, user: User) -> bool:
+    """Whoever follows some fund reads the rules its figures are measured by."""
+    return may_sign_in(user) and _scope(user) is not None
+
+
+def agreement_contacts_possible(*, fund: Organisation) -> tuple[Q, Q]:
+    """Who may be named as a contact of the fund's agreement, as two filters over User: the
+    jobcenter side (approved, active people of a jobcenter) and the fund side (approved, active
+    people of the fund itself). Everyone named can read the fund's figures or works at the fund."""
+    active = Q(is_active=True, approved_at__isnull=False)
+    return (
+        active & Q(organisation__kind=OrganisationKind.JOBCENTER),
+        active & Q(organisation=fund),
+    )
+
+
 def may_compare_funds(*, user: User) -> bool:
     """Sees every fund, so the funds side by side is a page for them (the jobcenter's overview);
     a fund's own people have their fund's dashboard instead."""

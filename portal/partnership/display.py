@@ -323,3 +323,17 @@ def import_too_large(limit: int) -> str:
     return _("The file is too large: at most %(size)s MB.") % {
         "size": formats.number_format(limit / (1024 * 1024), 0)
     }
+
+
+def agreement_texts(agreement) -> dict[str, str | None]:
+    """An agreement's goals as the page shows them ("90 %", "500.000 kr."; None: no goal)."""
+
+    def share(value):
+        return None if value is None else percent(float(value))
+
+    return {
+        "timeliness": share(agreement.timeliness_target),
+        "job_club": share(agreement.job_club_share_target),
+        "budget": kroner(agreement.budget_frame_dkk),
+        "effect": share(agreement.effect_target),
+    }

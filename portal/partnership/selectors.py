@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Prefetch, QuerySet, Sum
 from django.http import Http404
 
 from portal.core.models import Organisation, User
@@ -30,6 +30,7 @@ from .models import (
     ContactCourse,
     EffectBenchmark,
     FundMonth,
+    InterviewRuleSet,
     PartnershipAgreement,
     PartnershipImport,
 )
@@ -414,3 +415,49 @@ def import_readable(*, user: User, import_id: int) -> PartnershipImport:
 def imports_recent(*, user: User) -> list[PartnershipImport]:
     """The person's own latest imports, newest first (the import page's list)."""
     return list(PartnershipImport.objects.filter(uploaded_by=user)[:RECENT_IMPORTS])
+
+
+# --- Agreements and rule sets ----------------------------------------------------------------
+
+
+def agreement_of(*, fund: Organisation, year: int) -> PartnershipAgreement | None:
+    """The fund's agreement for the year with its rule set and both sides' contacts (four
+    queries), or None."""
+    return (
+        PartnershipAgreement.objects.filter(fund=fund, year=year)
+        .select_related("rule_set")
+        .prefetch_related(
+            Prefetch("jobcenter_contacts", queryset=User.objects.select_related("organisation")),
+            Prefetch("fund_contacts", queryset=User.objects.select_related("organisation")),
+        )
+        .first()
+    )
+
+
+def agreement_years(*, fund: Organisation) -> list[int]:
+    """The years the fund has an agreement for, newest first."""
+    return list(
+        PartnershipAgreement.objects.filter(fund=fund)
+        .order_by("-year")
+        .values_list("year", flat=True)
+    )
+
+
+def agreement_contact_choices(*, fund: Organisation) -> tuple[QuerySet[User], QuerySet[User]]:
+    """Who may be named as contacts (access.agreement_contacts_possible), jobcenter side and
+    fund side, by name."""
+    jobcenter, own = access.agreement_contacts_possible(fund=fund)
+    people = User.objects.select_related("organisation").order_by("full_name", "email")
+    return people.filter(jobcenter), people.filter(own)
+
+
+def rule_sets_all() -> list[InterviewRuleSet]:
+    """Every rule set with its slots, in the order they became valid (two queries)."""
+    return list(InterviewRuleSet.objects.prefetch_related("slots").order_by("valid_from", "code"))
+
+
+def rule_set_by_code(*, code: str) -> InterviewRuleSet:
+    rule_set = InterviewRuleSet.objects.prefetch_related("slots").filter(code=code).first()
+    if rule_set is None:
+        raise Http404
+    return rule_set

@@ -1,4 +1,5 @@
-"""Writes of the partnership: importing files of courses, interviews, job clubs and outcomes.
+"""Writes of the partnership: importing files of courses, interviews, job clubs and outcomes;
+the funds' agreements and the interview rule sets.
 
 `import_start` is what the browser, the API and `manage.py partnership_import` call: it records
 the import (a PartnershipImport) and runs it at once, or hands a large file to the queue
@@ -10,7 +11,9 @@ When it is done the figures of the touched funds are brought up to date (tasks.p
 bell and by email).
 """
 
+from dataclasses import dataclass, fields
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,7 +24,7 @@ from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
 from portal.core.email import email_send
-from portal.core.models import AuditEvent, User
+from portal.core.models import AuditEvent, Organisation, User
 from portal.core.notify import NotificationKind, notify
 from portal.core.queue import Fallback, enqueue
 from portal.core.services import audit_record
@@ -37,7 +40,17 @@ from .importing import (
     rows_count,
     table_read,
 )
-from .models import ContactCourse, ImportKind, ImportStatus, PartnershipImport
+from .kpis import DEFAULT_TOLERANCE_DAYS
+from .models import (
+    ContactCourse,
+    ImportKind,
+    ImportStatus,
+    InterviewRuleSet,
+    InterviewSlot,
+    PartnershipAgreement,
+    PartnershipImport,
+)
+from .rule_sets import RuleSet, overlapping
 
 
 def import_start(
@@ -263,4 +276,216 @@ def _importer_tell(record: PartnershipImport) -> None:
         context={"user": person, "record": record, "site_url": settings.SITE_URL},
         user=person,
         reference=f"partnership_import:{record.pk}",
+    )
+
+
+# --- Agreements and rule sets: what the figures are measured against and by ------------------
+
+
+@dataclass(frozen=True)
+class AgreementValues:
+    """What a coordinator sets in a fund's agreement for a year (ratios 0..1; None: no goal)."""
+
+    timeliness_target: Decimal
+    job_club_share_target: Decimal | None
+    budget_frame_dkk: Decimal
+    effect_target: Decimal | None
+    rule_set: InterviewRuleSet | None
+    tolerance_days: int
+
+
+AGREEMENT_FIELDS = tuple(field.name for field in fields(AgreementValues))
+
+
+def _shown(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, InterviewRuleSet):
+        return value.code
+    return str(value)
+
+
+def agreement_save(
+    *,
+    fund: Organisation,
+    year: int,
+    by: User,
+    values: AgreementValues,
+    jobcenter_contacts: list[User],
+    fund_contacts: list[User],
+) -> PartnershipAgreement:
+    """Create or change the fund's agreement for the year, record what changed in the audit
+    log, and, when the tolerance or the rule set changed, recompute the fund's figures in the
+    queue (the goals themselves are read as they are, they need no recompute)."""
+    if not access.may_edit_agreement(user=by) or not access.fund_readable(user=by, fund=fund):
+        raise PermissionDenied
+    jobcenter_side, fund_side = access.agreement_contacts_possible(fund=fund)
+    for people, possible in ((jobcenter_contacts, jobcenter_side), (fund_contacts, fund_side)):
+        ids = {person.pk for person in people}
+        if ids and User.objects.filter(possible, pk__in=ids).count() != len(ids):
+            raise ValidationError(
+                _("Only active people of the jobcenter and of the fund can be contacts."),
+                code="contact",
+            )
+    with transaction.atomic():
+        agreement = (
+            PartnershipAgreement.objects.select_for_update().filter(fund=fund, year=year).first()
+        )
+        created = agreement is None
+        if created:
+            agreement = PartnershipAgreement(fund=fund, year=year)
+            before = {name: None for name in AGREEMENT_FIELDS}
+            measured_before = (DEFAULT_TOLERANCE_DAYS, None)
+            contacts_before: dict[str, list[str]] = {"jobcenter": [], "fund": []}
+        else:
+            before = {name: _shown(getattr(agreement, name)) for name in AGREEMENT_FIELDS}
+            measured_before = (agreement.tolerance_days, agreement.rule_set_id)
+            contacts_before = {
+                "jobcenter": sorted(agreement.jobcenter_contacts.values_list("email", flat=True)),
+                "fund": sorted(agreement.fund_contacts.values_list("email", flat=True)),
+            }
+        for name in AGREEMENT_FIELDS:
+            setattr(agreement, name, getattr(values, name))
+        agreement.full_clean(validate_unique=False)
+        agreement.save()
+        agreement.jobcenter_contacts.set(jobcenter_contacts)
+        agreement.fund_contacts.set(fund_contacts)
+        agreement.refresh_from_db()  # as stored (500000 → 500000.00), so equal values compare equal
+        after = {name: _shown(getattr(agreement, name)) for name in AGREEMENT_FIELDS}
+        contacts_after = {
+            "jobcenter": sorted(person.email for person in jobcenter_contacts),
+            "fund": sorted(person.email for person in fund_contacts),
+        }
+        changes = {
+            name: [before[name], after[name]]
+            for name in AGREEMENT_FIELDS
+            if before[name] != after[name]
+        }
+        for side in ("jobcenter", "fund"):
+            if contacts_before[side] != contacts_after[side]:
+                changes[f"{side}_contacts"] = [contacts_before[side], contacts_after[side]]
+        audit_record(
+            action=AuditEvent.Action.PARTNERSHIP_AGREEMENT_SAVED,
+            actor=by,
+            organisation=fund,
+            target=agreement,
+            created=created,
+            changes=changes,
+        )
+        if (agreement.tolerance_days, agreement.rule_set_id) != measured_before:
+            _figures_recompute(fund_ids=[fund.pk])
+    return agreement
+
+
+@dataclass(frozen=True)
+class RuleSetValues:
+    """A rule set as the administrator sets it; `slots` are (months, days, held_by) in the
+    order the interviews fall due."""
+
+    code: str
+    name: str
+    valid_from: date
+    valid_to: date | None
+    to_be_confirmed: bool
+    slots: tuple[tuple[int, int, str], ...]
+
+
+def _rule_set_described(rule_set: InterviewRuleSet) -> dict:
+    return {
+        "name": rule_set.name,
+        "valid_from": rule_set.valid_from.isoformat(),
+        "valid_to": rule_set.valid_to.isoformat() if rule_set.valid_to else None,
+        "to_be_confirmed": rule_set.to_be_confirmed,
+        "slots": [[slot.months, slot.days, slot.held_by] for slot in rule_set.slots.all()],
+    }
+
+
+def rule_set_save(
+    *, rule_set: InterviewRuleSet | None, by: User, values: RuleSetValues
+) -> InterviewRuleSet:
+    """Create a rule set (`rule_set` None) or change one: its name, validity period, slots and
+    whether its offsets still wait for confirmation. Refused with a Danish ValidationError when
+    the period overlaps another rule set's (a course must follow exactly one), when it has no
+    slot, or when a new one's code is taken. Every fund's figures are then recomputed in the
+    queue, and the change is in the audit log with the rule set before and after."""
+    if not access.may_edit_rule_sets(user=by):
+        raise PermissionDenied
+    if not values.slots:
+        raise ValidationError(_("A rule set needs at least one interview."), code="no_slots")
+    if values.valid_to is not None and values.valid_to < values.valid_from:
+        raise ValidationError(
+            _("The rule set cannot stop being valid before it starts."), code="period"
+        )
+    with transaction.atomic():
+        # One administrator at a time: the overlap check below reads every other rule set.
+        list(InterviewRuleSet.objects.select_for_update().order_by("pk").values_list("pk"))
+        if rule_set is None:
+            if InterviewRuleSet.objects.filter(code=values.code).exists():
+                raise ValidationError(
+                    _("There is already a rule set with the code “%(code)s”."),
+                    code="code_taken",
+                    params={"code": values.code},
+                )
+            rule_set = InterviewRuleSet(code=values.code)
+            before = None
+        else:
+            rule_set = InterviewRuleSet.objects.prefetch_related("slots").get(pk=rule_set.pk)
+            before = _rule_set_described(rule_set)
+        candidate = RuleSet(
+            code=rule_set.code,
+            name=values.name,
+            valid_from=values.valid_from,
+            valid_to=values.valid_to,
+            slots=(),
+        )
+        others = [
+            RuleSet(code=code, name=name, valid_from=valid_from, valid_to=valid_to, slots=())
+            for code, name, valid_from, valid_to in InterviewRuleSet.objects.exclude(
+                code=rule_set.code
+            ).values_list("code", "name", "valid_from", "valid_to")
+        ]
+        for first, second in overlapping([candidate, *others]):
+            if candidate in (first, second):
+                other = second if first is candidate else first
+                raise ValidationError(
+                    _(
+                        "The validity period overlaps that of the rule set “%(name)s” "
+                        "(%(code)s): a course must follow exactly one rule set."
+                    ),
+                    code="overlap",
+                    params={"name": other.name, "code": other.code},
+                )
+        rule_set.name = values.name
+        rule_set.valid_from = values.valid_from
+        rule_set.valid_to = values.valid_to
+        rule_set.to_be_confirmed = values.to_be_confirmed
+        rule_set.full_clean(validate_unique=False)
+        rule_set.save()
+        rule_set.slots.all().delete()
+        InterviewSlot.objects.bulk_create(
+            InterviewSlot(rule_set=rule_set, order=order, months=months, days=days, held_by=held_by)
+            for order, (months, days, held_by) in enumerate(values.slots, start=1)
+        )
+        after = _rule_set_described(
+            InterviewRuleSet.objects.prefetch_related("slots").get(pk=rule_set.pk)
+        )
+        audit_record(
+            action=AuditEvent.Action.INTERVIEW_RULE_SET_SAVED,
+            actor=by,
+            target=rule_set,
+            created=before is None,
+            before=before,
+            after=after,
+        )
+        if before != after:
+            _figures_recompute(fund_ids=None)
+    return rule_set
+
+
+def _figures_recompute(*, fund_ids: list[int] | None) -> None:
+    """After commit, in the queue (or here when the queue is down: a few seconds per fund)."""
+    from .tasks import partnership_kpis_refresh
+
+    transaction.on_commit(
+        lambda: enqueue(partnership_kpis_refresh, fund_ids, fallback=Fallback.INLINE)
     )

@@ -1,4 +1,5 @@
-"""Queue entry points of the partnership: large imports, and what follows every import."""
+"""Queue entry points of the partnership: large imports, what follows every import, and the
+recompute after the measuring rules change."""
 
 from datetime import timedelta
 
@@ -6,6 +7,9 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from portal.core.models import Organisation
+
+from .access import funds_all
 from .alerts import timeliness_alerts_send
 from .figures import kpis_refresh
 from .models import ImportStatus, PartnershipImport
@@ -56,3 +60,12 @@ def refresh_after_import(import_id: int) -> None:
     if fund_ids:
         kpis_refresh(fund_ids=fund_ids)
         timeliness_alerts_send(fund_ids=fund_ids, today=timezone.localdate())
+
+
+@db_task()
+def partnership_kpis_refresh(fund_ids: list[int] | None = None):
+    """Recompute the figures of funds whose measuring rules changed: an agreement's tolerance or
+    rule set (its fund), or a rule set's slots or period (`None`: every fund)."""
+    if fund_ids is None:
+        fund_ids = list(Organisation.objects.filter(funds_all()).values_list("pk", flat=True))
+    kpis_refresh(fund_ids=fund_ids)

@@ -1,11 +1,14 @@
 """The partnership pages: a fund's dashboard, the jobcenter's overview of every fund, the fund
-caseworkers' deadline work list, and the import of files. Readability through
-selectors.access_fund and access.py; the numbers from selectors; the words from display; the
-writes through services."""
+caseworkers' deadline work list, the import of files, the agreements and the rule sets.
+Readability through selectors.access_fund and access.py; the numbers from selectors; the words
+from display; the writes through services."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,8 +19,17 @@ from portal.core.models import PersonalDataAccess
 from portal.core.services import personal_data_access_record
 
 from . import access, display, reports, selectors, services
-from .forms import ImportForm, MonthForm, PurposeForm, YearForm
-from .models import ImportStatus
+from .forms import (
+    FIRST_YEAR,
+    AgreementForm,
+    ImportForm,
+    MonthForm,
+    PurposeForm,
+    RuleSetForm,
+    SlotFormSet,
+    YearForm,
+)
+from .models import ImportStatus, InterviewRuleSet
 
 WORK_ITEMS_PER_PAGE = 50
 
@@ -200,3 +212,150 @@ def all_funds_report(request, year: str, month: str, fmt: str):
     build = reports.all_funds_report_pdf if fmt == "pdf" else reports.all_funds_report_xlsx
     content = build(rows=rows, period=period, today=timezone.localdate())
     return _report_response(content, fmt, f"partnerskab-{period:%Y-%m}")
+
+
+# --- The agreement and the rule sets ---------------------------------------------------------
+
+
+def _agreement_year(year: str) -> int:
+    value = int(year)
+    if not FIRST_YEAR <= value <= 2100:
+        raise Http404
+    return value
+
+
+@login_required
+def agreement(request, slug: str, year: str):
+    """The fund's agreement for a year: goals, how it is measured, the contacts. Everyone who
+    follows the fund reads it; the jobcenter's coordinators also get the edit link."""
+    fund = selectors.access_fund(user=request.user, slug=slug)
+    year = _agreement_year(year)
+    current = selectors.agreement_of(fund=fund, year=year)
+    return render(
+        request,
+        "partnership/agreement.html",
+        {
+            "fund": fund,
+            "year": year,
+            "agreement": current,
+            "texts": display.agreement_texts(current) if current else None,
+            "years": selectors.agreement_years(fund=fund),
+            "may_edit": access.may_edit_agreement(user=request.user),
+            "may_read_rule_sets": access.may_read_rule_sets(user=request.user),
+        },
+    )
+
+
+@login_required
+def agreement_edit(request, slug: str, year: str):
+    """Create or change the agreement (the jobcenter's coordinators; 404 for others)."""
+    fund = selectors.access_fund(user=request.user, slug=slug)
+    if not access.may_edit_agreement(user=request.user):
+        raise Http404
+    year = _agreement_year(year)
+    current = selectors.agreement_of(fund=fund, year=year)
+    jobcenter_people, fund_people = selectors.agreement_contact_choices(fund=fund)
+    form = AgreementForm(
+        request.POST or None,
+        agreement=current,
+        rule_sets=InterviewRuleSet.objects.order_by("valid_from"),
+        jobcenter_people=jobcenter_people,
+        fund_people=fund_people,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.agreement_save(
+                fund=fund,
+                year=year,
+                by=request.user,
+                values=services.AgreementValues(
+                    **form.ratios(),
+                    budget_frame_dkk=Decimal(data["budget_frame_dkk"]),
+                    rule_set=data["rule_set"],
+                    tolerance_days=data["tolerance_days"],
+                ),
+                jobcenter_contacts=list(data["jobcenter_contacts"]),
+                fund_contacts=list(data["fund_contacts"]),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The agreement of %(fund)s for %(year)s is saved.")
+                % {"fund": fund.name, "year": year},
+            )
+            return redirect("partnership:agreement", slug=fund.slug, year=year)
+    return render(
+        request,
+        "partnership/agreement_form.html",
+        {"fund": fund, "year": year, "form": form, "is_new": current is None},
+    )
+
+
+@login_required
+def rule_sets(request):
+    """The interview rule sets every fund's figures are measured by."""
+    if not access.may_read_rule_sets(user=request.user):
+        raise Http404
+    return render(
+        request,
+        "partnership/rule_sets.html",
+        {
+            "rule_sets": selectors.rule_sets_all(),
+            "may_edit": access.may_edit_rule_sets(user=request.user),
+        },
+    )
+
+
+@login_required
+def rule_set_edit(request, code: str | None = None):
+    """Create (no code) or change a rule set (the operator's and the jobcenter's admins)."""
+    if not access.may_edit_rule_sets(user=request.user):
+        raise Http404
+    current = selectors.rule_set_by_code(code=code) if code else None
+    if current is not None:
+        initial = {
+            "name": current.name,
+            "valid_from": current.valid_from,
+            "valid_to": current.valid_to,
+            "to_be_confirmed": current.to_be_confirmed,
+        }
+        slots_initial = [
+            {"months": slot.months, "days": slot.days, "held_by": slot.held_by}
+            for slot in current.slots.all()
+        ]
+    else:
+        initial, slots_initial = {}, []
+    form = RuleSetForm(request.POST or None, new=current is None, initial=initial)
+    slots = SlotFormSet(request.POST or None, initial=slots_initial, prefix="slots")
+    if request.method == "POST" and form.is_valid() and slots.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = services.rule_set_save(
+                rule_set=current,
+                by=request.user,
+                values=services.RuleSetValues(
+                    code=data["code"] if current is None else current.code,
+                    name=data["name"],
+                    valid_from=data["valid_from"],
+                    valid_to=data["valid_to"],
+                    to_be_confirmed=data["to_be_confirmed"],
+                    slots=slots.slots(),
+                ),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The rule set “%(name)s” is saved. Every fund's figures are recomputed.")
+                % {"name": saved.name},
+            )
+            return redirect("partnership:rule_sets")
+    return render(
+        request,
+        "partnership/rule_set_form.html",
+        {"form": form, "slots": slots, "rule_set": current},
+    )
