@@ -7,6 +7,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.forms import CprGuardedFormMixin
+
 from .display import import_too_large
 from .models import HeldBy, ImportKind
 
@@ -189,7 +191,7 @@ def _contact_label(person) -> str:
     return f"{person.get_full_name()} ({person.email})"
 
 
-class RuleSetForm(forms.Form):
+class RuleSetForm(CprGuardedFormMixin, forms.Form):
     """A rule set's name and validity period; its code only when it is new (the code is how
     the documentation and the agreements name it)."""
 

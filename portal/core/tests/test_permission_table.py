@@ -421,6 +421,43 @@ TABLE = [
         row(404, coordinator=200, org_admin=200, other_org_admin=200),
         set(),
     ),
+    (
+        "partnership agreement of a fund",
+        "get",
+        lambda w, role: reverse(
+            "partnership:agreement", kwargs={"slug": w["fund"].slug, "year": "2026"}
+        ),
+        None,
+        row(200, other_org_admin=404, editor=404, jurist=404),
+        set(),
+    ),
+    (
+        "partnership agreement, edit",
+        "post",
+        lambda w, role: reverse(
+            "partnership:agreement_edit", kwargs={"slug": w["fund"].slug, "year": "2026"}
+        ),
+        {"timeliness_target": "80", "budget_frame_dkk": "1", "tolerance_days": "1"},
+        # The jobcenter's coordinators keep the agreements (none of them in this table).
+        row(404),
+        set(),
+    ),
+    (
+        "partnership interview rule sets",
+        "get",
+        lambda w, role: reverse("partnership:rule_sets"),
+        None,
+        row(200, other_org_admin=200, editor=404, jurist=404),
+        set(),
+    ),
+    (
+        "partnership interview rule set, edit",
+        "get",
+        lambda w, role: reverse("partnership:rule_set_edit", args=["2025"]),
+        None,
+        row(404, operator_admin=200),
+        set(),
+    ),
     # --- The API ---------------------------------------------------------------------------
     (
         "API: create an event",
