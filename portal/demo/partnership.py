@@ -25,7 +25,7 @@ from portal.partnership.importing import COLUMNS
 from portal.partnership.kpis import add_months
 from portal.partnership.models import ContactCourse, ImportStatus, PartnershipAgreement
 from portal.partnership.rule_sets import RULE_SET_2025
-from portal.partnership.services import import_start
+from portal.partnership.services import AgreementValues, agreement_save, import_start
 
 from . import content
 from .people import DEMO_DOMAIN, FAKER_SEED
@@ -177,26 +177,35 @@ def _imported(kind: str, rows: list[dict], by: User) -> int:
 
 
 def _agreements(funds: list[Organisation], coordinator: User, year: int) -> int:
+    """This year's and last year's agreement for every fund, made by the jobcenter's
+    coordinator through the service (with their audit entries), as in the portal."""
     spec = content.read("partnership.yaml")["agreement"]
-    goals = {
-        name: Decimal(value) if isinstance(value, str) else value for name, value in spec.items()
-    }
+    values = AgreementValues(
+        timeliness_target=Decimal(spec["timeliness_target"]),
+        job_club_share_target=Decimal(spec["job_club_share_target"]),
+        budget_frame_dkk=Decimal(spec["budget_frame_dkk"]),
+        effect_target=Decimal(spec["effect_target"]),
+        rule_set=None,
+        tolerance_days=spec["tolerance_days"],
+    )
     admins = {
         user.organisation_id: user
         for user in User.objects.filter(
             organisation__in=funds, role_grants__role=Role.ADMIN
         ).order_by("pk")
     }
-    created = 0
+    before = PartnershipAgreement.objects.count()
     for fund in funds:
         for each in (year - 1, year):
-            agreement, new = PartnershipAgreement.objects.update_or_create(
-                fund=fund, year=each, defaults=goals
+            agreement_save(
+                fund=fund,
+                year=each,
+                by=coordinator,
+                values=values,
+                jobcenter_contacts=[coordinator],
+                fund_contacts=[admins[fund.pk]] if fund.pk in admins else [],
             )
-            created += new
-            agreement.jobcenter_contacts.set([coordinator])
-            agreement.fund_contacts.set([admins[fund.pk]] if fund.pk in admins else [])
-    return created
+    return PartnershipAgreement.objects.count() - before
 
 
 @transaction.atomic
