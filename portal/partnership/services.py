@@ -15,7 +15,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
@@ -33,6 +33,7 @@ from .importing import (
     Checked,
     FileUnreadable,
     Problem,
+    Target,
     rows_check,
     rows_count,
     table_read,
@@ -191,15 +192,16 @@ def _touched(kind: str, rows: list[dict]) -> dict:
     }
 
 
-@transaction.atomic
-def _rows_write(record: PartnershipImport, checked: Checked) -> None:
-    """The new and changed rows in bulk upserts keyed by their ids (a row changed since the
-    check is overwritten: the file is the newer truth)."""
-    target = TARGETS[record.kind]
+# From this many rows on, PostgreSQL gets the rows by COPY (below that, the temporary table
+# costs more than it saves).
+COPY_FROM_ROWS = 5000
+
+
+def _upsert_bulk(target: Target, rows: list[dict]) -> None:
+    """Upserts by `bulk_create(update_conflicts=True)`, BATCH rows a statement (any database)."""
     meta = target.model._meta
     unique = [meta.get_field(name).name for name in target.key]
     fields = [meta.get_field(name).name for name in target.fields]
-    rows = checked.new + checked.changed
     for start in range(0, len(rows), BATCH):
         target.model.objects.bulk_create(
             [target.model(**row) for row in rows[start : start + BATCH]],
@@ -207,6 +209,54 @@ def _rows_write(record: PartnershipImport, checked: Checked) -> None:
             unique_fields=unique,
             update_fields=fields,
         )
+
+
+def _upsert_copy(target: Target, rows: list[dict]) -> None:
+    """The same upsert on PostgreSQL for many rows: COPY into a temporary table, then one
+    `INSERT … SELECT … ON CONFLICT (key) DO UPDATE`.
+
+    Five to ten times faster than bulk_create for a six-figure file: no model instances, no
+    per-value preparation, no statement of thousands of parameters. The values are already
+    the columns' Python types (importing.READERS made them), so psycopg adapts them as they
+    are. Must run inside the write transaction; the temporary table is dropped at the end
+    (and with the transaction if anything fails).
+    """
+    meta = target.model._meta
+    qn = connection.ops.quote_name
+    table = qn(meta.db_table)
+    names = (*target.key, *target.fields)
+    columns = [meta.get_field(name).column for name in names]
+    column_list = ", ".join(qn(column) for column in columns)
+    key_list = ", ".join(qn(meta.get_field(name).column) for name in target.key)
+    updates = ", ".join(
+        f"{qn(meta.get_field(name).column)} = EXCLUDED.{qn(meta.get_field(name).column)}"
+        for name in target.fields
+    )
+    staging = qn("partnership_import_rows")
+    # Table and column names come from the model, never from the file.
+    create = f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS SELECT {column_list} FROM {table} WITH NO DATA"  # noqa: E501, S608
+    upsert = f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM {staging} ON CONFLICT ({key_list}) DO UPDATE SET {updates}"  # noqa: E501, S608
+    with connection.cursor() as cursor:
+        cursor.execute(create)
+        with cursor.copy(f"COPY {staging} ({column_list}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[name] for name in names])
+        cursor.execute(upsert)
+        cursor.execute(f"DROP TABLE {staging}")
+        # The planner's statistics, for the next import's comparison and the KPI refresh.
+        cursor.execute(f"ANALYZE {table}")
+
+
+@transaction.atomic
+def _rows_write(record: PartnershipImport, checked: Checked) -> None:
+    """The new and changed rows in bulk upserts keyed by their ids (a row changed since the
+    check is overwritten: the file is the newer truth)."""
+    target = TARGETS[record.kind]
+    rows = checked.new + checked.changed
+    if connection.vendor == "postgresql" and len(rows) >= COPY_FROM_ROWS:
+        _upsert_copy(target, rows)
+    else:
+        _upsert_bulk(target, rows)
     record.status = ImportStatus.DONE
     record.rows = checked.rows
     record.created = len(checked.new)
