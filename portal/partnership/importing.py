@@ -487,7 +487,7 @@ class _AnyOf(Lookup):
         return f"{lhs} = ANY(%s)", [*lhs_params, list(self.rhs)]
 
 
-def _key_in(field_name: str, keys: Iterable) -> Q | Lookup:
+def key_in(field_name: str, keys: Iterable) -> Q | Lookup:
     """The filter for rows whose `field_name` is one of `keys`."""
     if connection.vendor == "postgresql":
         return _AnyOf(F(field_name), list(keys))
@@ -499,7 +499,7 @@ def _courses_find(course_ids: list[str]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     for batch in _batches(course_ids, COMPARE_BATCH):
         for course_id, pk, fund_id in (
-            ContactCourse.objects.filter(_key_in("course_id", batch))
+            ContactCourse.objects.filter(key_in("course_id", batch))
             .order_by()
             .values_list("course_id", "pk", "fund_id")
         ):
@@ -594,7 +594,7 @@ def _compare(
         stored = {
             row[:size]: row[size:]
             for row in target.model.objects.filter(
-                _key_in(first, {values[first] for _number, values in batch})
+                key_in(first, {values[first] for _number, values in batch})
             )
             .order_by()  # the models' orderings join the course: not needed to compare
             .values_list(*target.key, *target.fields, *extra)

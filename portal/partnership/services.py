@@ -29,11 +29,13 @@ from portal.core.services import audit_record
 from . import access
 from .importing import (
     BATCH,
+    COMPARE_BATCH,
     TARGETS,
     Checked,
     FileUnreadable,
     Problem,
     Target,
+    key_in,
     rows_check,
     rows_count,
     table_read,
@@ -170,9 +172,10 @@ def _fund_ids_of(kind: str, rows: list[dict]) -> list[int]:
         return sorted({row["fund_id"] for row in rows})
     course_pks = sorted({row["course_id"] for row in rows})
     funds: set[int] = set()
-    for start in range(0, len(course_pks), BATCH):
+    for start in range(0, len(course_pks), COMPARE_BATCH):
         funds.update(
-            ContactCourse.objects.filter(pk__in=course_pks[start : start + BATCH])
+            ContactCourse.objects.filter(key_in("pk", course_pks[start : start + COMPARE_BATCH]))
+            .order_by()  # else the model's ordering joins the DISTINCT
             .values_list("fund_id", flat=True)
             .distinct()
         )

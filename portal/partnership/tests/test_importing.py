@@ -454,6 +454,16 @@ def test_the_large_file_path_imports_updates_and_leaves_alone_as_the_small_one(
     assert (flipped.created, flipped.updated) == (0, 1)
     assert Outcome.objects.get().self_supporting is False
 
+    benchmarks = csv_bytes("period;value", "2016-01;0,41", "2016-02;0.43")
+    assert run("benchmarks", benchmarks, jobcenter_coordinator).created == 2
+    moved = run(
+        "benchmarks",
+        csv_bytes("period;value", "2016-01;0,41", "2016-02;0,5"),
+        jobcenter_coordinator,
+    )
+    assert (moved.created, moved.updated) == (0, 1)
+    assert EffectBenchmark.objects.get(period=datetime.date(2016, 2, 1)).value == Decimal("0.5")
+
 
 def test_a_failure_while_writing_leaves_nothing_and_the_next_import_works(
     jobcenter_coordinator, fund, large_file_path, monkeypatch
