@@ -4,7 +4,8 @@
 the import (a PartnershipImport) and runs it at once, or hands a large file to the queue
 (settings.PORTAL_PARTNERSHIP_IMPORT_QUEUE_ROWS) and returns it queued. `import_run` does the
 work either way: read and check the whole file (importing.py), then write the new and changed
-rows in one transaction with a few bulk upserts, or write nothing and keep the error list.
+rows in one transaction with a few bulk upserts (a large file on PostgreSQL: COPY and one
+upsert), or write nothing and keep the error list.
 When it is done the figures of the touched funds are brought up to date (tasks.py,
 `refresh_after_import`, after commit) and, for a queued import, the importer is told (by the
 bell and by email).
@@ -218,27 +219,34 @@ def _upsert_copy(target: Target, rows: list[dict]) -> None:
     """The same upsert on PostgreSQL for many rows: COPY into a temporary table, then one
     `INSERT … SELECT … ON CONFLICT (key) DO UPDATE`.
 
-    Five to ten times faster than bulk_create for a six-figure file: no model instances, no
-    per-value preparation, no statement of thousands of parameters. The values are already
-    the columns' Python types (importing.READERS made them), so psycopg adapts them as they
-    are. Must run inside the write transaction; the temporary table is dropped at the end
-    (and with the transaction if anything fails).
+    No model instances, no per-value preparation, no statements of thousands of parameters:
+    600,000 interviews are written in about 8 s instead of 22 s, most of it now PostgreSQL's
+    own inserting (indexes, foreign key). The values are already the columns' Python types
+    (importing.READERS made them), so psycopg adapts them as they are. Must run inside the
+    write transaction; the temporary table is dropped at the end (and with the transaction if
+    anything fails). Decision 0027.
     """
     meta = target.model._meta
     qn = connection.ops.quote_name
     table = qn(meta.db_table)
     names = (*target.key, *target.fields)
-    columns = [meta.get_field(name).column for name in names]
-    column_list = ", ".join(qn(column) for column in columns)
-    key_list = ", ".join(qn(meta.get_field(name).column) for name in target.key)
-    updates = ", ".join(
-        f"{qn(meta.get_field(name).column)} = EXCLUDED.{qn(meta.get_field(name).column)}"
-        for name in target.fields
-    )
+
+    def column(name: str) -> str:
+        return qn(meta.get_field(name).column)
+
+    column_list = ", ".join(column(name) for name in names)
+    key_list = ", ".join(column(name) for name in target.key)
+    updates = ", ".join(f"{column(name)} = EXCLUDED.{column(name)}" for name in target.fields)
     staging = qn("partnership_import_rows")
     # Table and column names come from the model, never from the file.
-    create = f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS SELECT {column_list} FROM {table} WITH NO DATA"  # noqa: E501, S608
-    upsert = f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM {staging} ON CONFLICT ({key_list}) DO UPDATE SET {updates}"  # noqa: E501, S608
+    create = (
+        f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS SELECT {column_list}"  # noqa: S608
+        f" FROM {table} WITH NO DATA"
+    )
+    upsert = (
+        f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM {staging}"  # noqa: S608
+        f" ON CONFLICT ({key_list}) DO UPDATE SET {updates}"
+    )
     with connection.cursor() as cursor:
         cursor.execute(create)
         with cursor.copy(f"COPY {staging} ({column_list}) FROM STDIN") as copy:
