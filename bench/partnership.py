@@ -6,8 +6,9 @@ that started 7 to 30 months ago, six interviews each), imports them through the 
 (`import_start(queue=False)`, as `manage.py partnership_import` does: read, check, bulk upsert,
 then the KPI refresh of the touched funds), and prints rows/s per file next to a baseline
 measured in the same run (reading the same bytes, `table_read`, without checks or writes), the
-time until the KPIs are current, and the dashboard's p50/p95 in-process (the test client on
-`/partnerskab/<fund>/` as the jobcenter's coordinator) next to `/profil/` for the same person.
+time until the KPIs are current, the same files imported again (nothing may change), and the
+dashboard's p50/p95 in-process (the test client on `/partnerskab/<fund>/` as the jobcenter's
+coordinator) next to `/profil/` for the same person.
 The issue's goals are printed beside. See bench/README.md.
 """
 
@@ -205,6 +206,25 @@ def main() -> int:
         f"until the KPIs are current (both files, their KPI refreshes): {total:.1f} s"
         f"   goal < {GOAL_IMPORT_S:.0f} s for 100,000 courses / 600,000 interviews"
     )
+
+    # The same files again: every row is compared with the stored one and nothing is written.
+    print()
+    print("the same files again (idempotent: nothing to create or update, so no KPI refresh)")
+    print(f"{'file':<11} {'rows':>9} {'import s':>9} {'rows/s':>8} {'created':>8} {'updated':>8}")
+    for kind, content in data.items():
+        refresh_seconds.clear()
+        began = time.perf_counter()
+        record = import_start(
+            kind=kind, file_name=f"{kind}.csv", data=content, by=coordinator, queue=False
+        )
+        whole = time.perf_counter() - began
+        if record.status != "done" or record.created or record.updated or refresh_seconds:
+            print(f"{kind}: not idempotent: {record.status} {record.created} {record.updated}")
+            return 1
+        print(
+            f"{kind:<11} {record.rows:>9,} {whole:>9.1f} {record.rows / whole:>8,.0f}"
+            f" {record.created:>8} {record.updated:>8}"
+        )
 
     client = Client()
     client.force_login(coordinator)

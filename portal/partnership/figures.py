@@ -127,14 +127,21 @@ def course_measure(*, fund: Organisation):
         )
     }
 
+    # It depends on the start date only: worked out once per date (a fund's 100,000 courses
+    # start on a few hundred).
+    chosen: dict[date, tuple[RuleSet | None, int]] = {}
+
     def measure(course: CourseFacts) -> tuple[RuleSet | None, int]:
-        agreement = agreements.get(course.unemployment_start.year)
-        if agreement is not None and agreement.rule_set_id is not None:
-            rule_set = rule_sets[agreement.rule_set_id]
-        else:
-            rule_set = rule_set_for(course.unemployment_start, by_date)
-        tolerance = agreement.tolerance_days if agreement else DEFAULT_TOLERANCE_DAYS
-        return rule_set, tolerance
+        start = course.unemployment_start
+        if start not in chosen:
+            agreement = agreements.get(start.year)
+            if agreement is not None and agreement.rule_set_id is not None:
+                rule_set = rule_sets[agreement.rule_set_id]
+            else:
+                rule_set = rule_set_for(start, by_date)
+            tolerance = agreement.tolerance_days if agreement else DEFAULT_TOLERANCE_DAYS
+            chosen[start] = (rule_set, tolerance)
+        return chosen[start]
 
     return measure
 

@@ -5,7 +5,8 @@ the funds' agreements and the interview rule sets.
 the import (a PartnershipImport) and runs it at once, or hands a large file to the queue
 (settings.PORTAL_PARTNERSHIP_IMPORT_QUEUE_ROWS) and returns it queued. `import_run` does the
 work either way: read and check the whole file (importing.py), then write the new and changed
-rows in one transaction with a few bulk upserts, or write nothing and keep the error list.
+rows in one transaction with a few bulk upserts (a large file on PostgreSQL: COPY and one
+upsert), or write nothing and keep the error list.
 When it is done the figures of the touched funds are brought up to date (tasks.py,
 `refresh_after_import`, after commit) and, for a queued import, the importer is told (by the
 bell and by email).
@@ -18,7 +19,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
@@ -32,10 +33,13 @@ from portal.core.services import audit_record
 from . import access
 from .importing import (
     BATCH,
+    COMPARE_BATCH,
     TARGETS,
     Checked,
     FileUnreadable,
     Problem,
+    Target,
+    key_in,
     rows_check,
     rows_count,
     table_read,
@@ -182,9 +186,10 @@ def _fund_ids_of(kind: str, rows: list[dict]) -> list[int]:
         return sorted({row["fund_id"] for row in rows})
     course_pks = sorted({row["course_id"] for row in rows})
     funds: set[int] = set()
-    for start in range(0, len(course_pks), BATCH):
+    for start in range(0, len(course_pks), COMPARE_BATCH):
         funds.update(
-            ContactCourse.objects.filter(pk__in=course_pks[start : start + BATCH])
+            ContactCourse.objects.filter(key_in("pk", course_pks[start : start + COMPARE_BATCH]))
+            .order_by()  # else the model's ordering joins the DISTINCT
             .values_list("fund_id", flat=True)
             .distinct()
         )
@@ -204,15 +209,16 @@ def _touched(kind: str, rows: list[dict]) -> dict:
     }
 
 
-@transaction.atomic
-def _rows_write(record: PartnershipImport, checked: Checked) -> None:
-    """The new and changed rows in bulk upserts keyed by their ids (a row changed since the
-    check is overwritten: the file is the newer truth)."""
-    target = TARGETS[record.kind]
+# From this many rows on, PostgreSQL gets the rows by COPY (below that, the temporary table
+# costs more than it saves).
+COPY_FROM_ROWS = 5000
+
+
+def _upsert_bulk(target: Target, rows: list[dict]) -> None:
+    """Upserts by `bulk_create(update_conflicts=True)`, BATCH rows a statement (any database)."""
     meta = target.model._meta
     unique = [meta.get_field(name).name for name in target.key]
     fields = [meta.get_field(name).name for name in target.fields]
-    rows = checked.new + checked.changed
     for start in range(0, len(rows), BATCH):
         target.model.objects.bulk_create(
             [target.model(**row) for row in rows[start : start + BATCH]],
@@ -220,6 +226,61 @@ def _rows_write(record: PartnershipImport, checked: Checked) -> None:
             unique_fields=unique,
             update_fields=fields,
         )
+
+
+def _upsert_copy(target: Target, rows: list[dict]) -> None:
+    """The same upsert on PostgreSQL for many rows: COPY into a temporary table, then one
+    `INSERT … SELECT … ON CONFLICT (key) DO UPDATE`.
+
+    No model instances, no per-value preparation, no statements of thousands of parameters:
+    600,000 interviews are written in about 8 s instead of 22 s, most of it now PostgreSQL's
+    own inserting (indexes, foreign key). The values are already the columns' Python types
+    (importing.READERS made them), so psycopg adapts them as they are. Must run inside the
+    write transaction; the temporary table is dropped at the end (and with the transaction if
+    anything fails). Decision 0027.
+    """
+    meta = target.model._meta
+    qn = connection.ops.quote_name
+    table = qn(meta.db_table)
+    names = (*target.key, *target.fields)
+
+    def column(name: str) -> str:
+        return qn(meta.get_field(name).column)
+
+    column_list = ", ".join(column(name) for name in names)
+    key_list = ", ".join(column(name) for name in target.key)
+    updates = ", ".join(f"{column(name)} = EXCLUDED.{column(name)}" for name in target.fields)
+    staging = qn("partnership_import_rows")
+    # Table and column names come from the model, never from the file.
+    create = (
+        f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS SELECT {column_list}"  # noqa: S608
+        f" FROM {table} WITH NO DATA"
+    )
+    upsert = (
+        f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM {staging}"  # noqa: S608
+        f" ON CONFLICT ({key_list}) DO UPDATE SET {updates}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(create)
+        with cursor.copy(f"COPY {staging} ({column_list}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[name] for name in names])
+        cursor.execute(upsert)
+        cursor.execute(f"DROP TABLE {staging}")
+        # The planner's statistics, for the next import's comparison and the KPI refresh.
+        cursor.execute(f"ANALYZE {table}")
+
+
+@transaction.atomic
+def _rows_write(record: PartnershipImport, checked: Checked) -> None:
+    """The new and changed rows in bulk upserts keyed by their ids (a row changed since the
+    check is overwritten: the file is the newer truth)."""
+    target = TARGETS[record.kind]
+    rows = checked.new + checked.changed
+    if connection.vendor == "postgresql" and len(rows) >= COPY_FROM_ROWS:
+        _upsert_copy(target, rows)
+    else:
+        _upsert_bulk(target, rows)
     record.status = ImportStatus.DONE
     record.rows = checked.rows
     record.created = len(checked.new)

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
 from portal.conftest import make_user
@@ -371,3 +373,125 @@ def test_an_organisation_that_is_not_a_fund_is_no_fund(jobcenter_coordinator, fu
     assert [(e["row"], e["column"]) for e in record.errors] == [(3, "fund")]
     assert "hk" in record.errors[0]["message"]
     assert not ContactCourse.objects.exists()
+
+
+@pytest.fixture
+def large_file_path(monkeypatch):
+    """Every file takes the large-file write path: COPY and one upsert on PostgreSQL,
+    bulk_create elsewhere. CI runs this module on both, so the assertions hold on both."""
+    from portal.partnership import services
+
+    monkeypatch.setattr(services, "COPY_FROM_ROWS", 1)
+
+
+def test_the_large_file_path_imports_updates_and_leaves_alone_as_the_small_one(
+    jobcenter_coordinator, fund, other_fund, large_file_path
+):
+    third = "K-3;3f;borger-c3;2016-02-01;30plus;0;;;"
+    data = courses_csv(GOOD_COURSE, OTHER_COURSE, third)
+    with CaptureQueriesContext(connection) as context:
+        first = run("courses", data, jobcenter_coordinator)
+    staged = any("partnership_import_rows" in query["sql"] for query in context.captured_queries)
+    assert staged == (connection.vendor == "postgresql")
+    assert (first.status, first.rows, first.created, first.updated) == ("done", 3, 3, 0)
+    course = ContactCourse.objects.get(course_id="K-2")
+    assert (course.fund, course.citizen_key, course.age_band) == (
+        other_fund,
+        "borger-b2",
+        "under30",
+    )
+    assert (course.special_effort, course.chose_jobcenter_on, course.end_date) == (
+        True,
+        datetime.date(2016, 3, 1),
+        datetime.date(2016, 6, 30),
+    )
+    assert course.end_reason == "Job"
+    before = list(ContactCourse.objects.order_by("pk").values())
+
+    again = run("courses", data, jobcenter_coordinator)
+    assert (again.status, again.created, again.updated, again.touched) == ("done", 0, 0, {})
+    assert list(ContactCourse.objects.order_by("pk").values()) == before
+
+    changed = run(
+        "courses",
+        courses_csv(GOOD_COURSE, OTHER_COURSE, third.replace(";;;", ";;2016-05-31;Arbejde")),
+        jobcenter_coordinator,
+    )
+    assert (changed.created, changed.updated) == (0, 1)
+    course = ContactCourse.objects.get(course_id="K-3")
+    assert (course.pk, course.end_date, course.end_reason) == (
+        before[2]["id"],
+        datetime.date(2016, 5, 31),
+        "Arbejde",
+    )
+
+    header = "interview_id;course_id;kind;held_on;held_by;channel;status"
+    interviews = [
+        "S-1;K-1;job;2016-02-15;fund;phone;held",
+        "S-2;K-3;joint;15-03-2016;jobcenter;video;no_show",
+    ]
+    created = run("interviews", csv_bytes(header, *interviews), jobcenter_coordinator)
+    assert (created.created, created.updated) == (2, 0)
+    interviews[1] = interviews[1].replace("no_show", "held")
+    updated = run("interviews", csv_bytes(header, *interviews), jobcenter_coordinator)
+    assert (updated.created, updated.updated) == (0, 1)
+    assert {
+        (i.interview_id, i.course.course_id, i.held_on, i.held_by, i.status)
+        for i in Interview.objects.select_related("course")
+    } == {
+        ("S-1", "K-1", datetime.date(2016, 2, 15), "fund", "held"),
+        ("S-2", "K-3", datetime.date(2016, 3, 15), "jobcenter", "held"),
+    }
+
+    job_club = csv_bytes("activity_id;course_id;start_date;cost_dkk", "J-1;K-1;2016-03-01;1.234,50")
+    assert run("job_clubs", job_club, jobcenter_coordinator).created == 1
+    assert JobClubActivity.objects.get().cost_dkk == Decimal("1234.50")
+    assert run("job_clubs", job_club, jobcenter_coordinator).updated == 0
+
+    outcome = "course_id,weeks_after_start,self_supporting"
+    assert run("outcomes", csv_bytes(outcome, "K-1,26,1"), jobcenter_coordinator).created == 1
+    flipped = run("outcomes", csv_bytes(outcome, "K-1,26,0"), jobcenter_coordinator)
+    assert (flipped.created, flipped.updated) == (0, 1)
+    assert Outcome.objects.get().self_supporting is False
+
+    benchmarks = csv_bytes("period;value", "2016-01;0,41", "2016-02;0.43")
+    assert run("benchmarks", benchmarks, jobcenter_coordinator).created == 2
+    moved = run(
+        "benchmarks",
+        csv_bytes("period;value", "2016-01;0,41", "2016-02;0,5"),
+        jobcenter_coordinator,
+    )
+    assert (moved.created, moved.updated) == (0, 1)
+    assert EffectBenchmark.objects.get(period=datetime.date(2016, 2, 1)).value == Decimal("0.5")
+
+
+def test_a_failure_while_writing_leaves_nothing_and_the_next_import_works(
+    jobcenter_coordinator, fund, large_file_path, monkeypatch
+):
+    from portal.partnership import services
+
+    audit_record = services.audit_record
+
+    def broken(**kwargs):
+        raise RuntimeError("the audit trail is down")
+
+    monkeypatch.setattr(services, "audit_record", broken)
+    with pytest.raises(RuntimeError):
+        run("courses", courses_csv(GOOD_COURSE), jobcenter_coordinator)
+    assert not ContactCourse.objects.exists()
+
+    monkeypatch.setattr(services, "audit_record", audit_record)
+    record = run("courses", courses_csv(GOOD_COURSE), jobcenter_coordinator)
+    assert (record.status, record.created) == ("done", 1)
+
+
+def test_an_import_refreshes_the_figures_of_its_funds_once(
+    jobcenter_coordinator, fund, other_fund, monkeypatch, django_capture_on_commit_callbacks
+):
+    from portal.partnership import tasks
+
+    refreshed = []
+    monkeypatch.setattr(tasks, "kpis_refresh", lambda *, fund_ids: refreshed.append(fund_ids))
+    with django_capture_on_commit_callbacks(execute=True):
+        run("courses", courses_csv(GOOD_COURSE, OTHER_COURSE), jobcenter_coordinator)
+    assert refreshed == [sorted([fund.pk, other_fund.pk])]
