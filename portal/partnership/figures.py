@@ -55,12 +55,16 @@ def rule_sets_stored() -> dict[int, RuleSet]:
     return result
 
 
-def fund_courses(*, fund_id: int) -> list[CourseFacts]:
-    """Every course of the fund with its interviews, job clubs and outcomes: four queries of
-    plain values, however many courses (no model instances for a six-figure import)."""
+def fund_courses(*, fund_id: int, started_from: date | None = None) -> list[CourseFacts]:
+    """Every course of the fund (or those started on or after `started_from`) with its
+    interviews, job clubs and outcomes: four queries of plain values, however many courses (no
+    model instances for a six-figure import)."""
+    own = {"course__fund_id": fund_id}
+    if started_from is not None:
+        own["course__unemployment_start__gte"] = started_from
     interviews = defaultdict(list)
     for course_id, held_on, kind, held_by, status, interview_id in (
-        Interview.objects.filter(course__fund_id=fund_id)
+        Interview.objects.filter(**own)
         .order_by()
         .values_list("course_id", "held_on", "kind", "held_by", "status", "interview_id")
         .iterator(chunk_size=20000)
@@ -76,7 +80,7 @@ def fund_courses(*, fund_id: int) -> list[CourseFacts]:
         )
     job_clubs = defaultdict(list)
     for course_id, start_date, cost in (
-        JobClubActivity.objects.filter(course__fund_id=fund_id)
+        JobClubActivity.objects.filter(**own)
         .order_by()
         .values_list("course_id", "start_date", "cost_dkk")
         .iterator(chunk_size=20000)
@@ -84,7 +88,7 @@ def fund_courses(*, fund_id: int) -> list[CourseFacts]:
         job_clubs[course_id].append(JobClubFact(start_date=start_date, cost_dkk=cost))
     outcomes = defaultdict(list)
     for course_id, weeks, self_supporting in (
-        Outcome.objects.filter(course__fund_id=fund_id)
+        Outcome.objects.filter(**own)
         .order_by()
         .values_list("course_id", "weeks_after_start", "self_supporting")
         .iterator(chunk_size=20000)
@@ -104,7 +108,7 @@ def fund_courses(*, fund_id: int) -> list[CourseFacts]:
             outcomes=tuple(outcomes.get(pk, ())),
         )
         for pk, start, special_effort, chose_jobcenter_on, end_date in ContactCourse.objects.filter(
-            fund_id=fund_id
+            **{key.removeprefix("course__"): value for key, value in own.items()}
         )
         .order_by()
         .values_list("pk", "unemployment_start", "special_effort", "chose_jobcenter_on", "end_date")

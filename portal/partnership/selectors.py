@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import Max, Prefetch, QuerySet, Sum
 from django.http import Http404
 
 from portal.core.models import Organisation, User
@@ -17,9 +17,11 @@ from . import access
 from .figures import course_measure, fund_courses
 from .kpis import (
     COUNT_FIELDS,
+    DEFAULT_TOLERANCE_DAYS,
     BudgetForecast,
     MonthlyTotals,
     SlotResult,
+    add_months,
     budget_forecast,
     budget_running_total,
     course_stop,
@@ -31,6 +33,7 @@ from .models import (
     EffectBenchmark,
     FundMonth,
     InterviewRuleSet,
+    InterviewSlot,
     PartnershipAgreement,
     PartnershipImport,
 )
@@ -356,6 +359,21 @@ def _next_slot(slots: list[SlotResult], today: date) -> SlotResult | None:
     return None
 
 
+def _work_list_horizon(fund: Organisation, today: date) -> date:
+    """The earliest start of a course that can still be on the list: its last slot (the latest
+    offset of any rule set) plus the largest tolerance of the fund's agreements plus the days an
+    overdue slot stays listed must reach today. Older courses are not read at all, so the list
+    costs what the fund's recent courses cost, not its whole history (two small queries)."""
+    latest = InterviewSlot.objects.aggregate(months=Max("months"), days=Max("days"))
+    tolerance = PartnershipAgreement.objects.filter(fund=fund).aggregate(
+        days=Max("tolerance_days")
+    )["days"]
+    reach = (latest["days"] or 0) + max(tolerance or 0, DEFAULT_TOLERANCE_DAYS)
+    return add_months(today, -(latest["months"] or 0)) - timedelta(
+        days=reach + WORK_LIST_OVERDUE_DAYS + 1
+    )
+
+
 def work_list(*, fund: Organisation, today: date) -> list[WorkItem]:
     """The fund's running courses (not stopped, not in the special effort) whose next interview
     is due within two weeks or was just missed, soonest due first. Six queries however many
@@ -363,7 +381,7 @@ def work_list(*, fund: Organisation, today: date) -> list[WorkItem]:
     `work_items_described` for the rows it shows."""
     measure = course_measure(fund=fund)
     items = []
-    for course in fund_courses(fund_id=fund.pk):
+    for course in fund_courses(fund_id=fund.pk, started_from=_work_list_horizon(fund, today)):
         if course.special_effort:
             continue
         stop = course_stop(course)

@@ -358,12 +358,13 @@ def test_the_work_list_reads_a_fixed_number_of_queries(
     with time_machine.travel(MONDAY, tick=False):
         client.get(url, {"formaal": "kvalitet"})
         # The page frame (session, user, roles, the header's organisation, the unread count),
-        # the fund; the rule sets and their slots, the agreements; the fund's courses,
-        # interviews, job clubs, outcomes; the page's courses; the log entry.
-        with django_assert_num_queries(15):
+        # the fund; the horizon (the latest slot, the largest tolerance); the rule sets and
+        # their slots, the agreements; the fund's recent courses, interviews, job clubs,
+        # outcomes; the page's courses; the log entry.
+        with django_assert_num_queries(17):
             client.get(url, {"formaal": "kvalitet"})
         courses(4, 4)
-        with django_assert_num_queries(15):
+        with django_assert_num_queries(17):
             page = client.get(url, {"formaal": "kvalitet"}).content.decode()
     assert page.count("data-course=") == 8
 
@@ -382,3 +383,18 @@ def test_the_access_log_exports_the_rows_and_purpose(
     assert text.startswith("\ufeff")
     (line,) = [line for line in text.splitlines()[1:] if caseworker.email in line]
     assert "late due soon" in line and "Support" in line
+
+
+def test_the_work_list_reads_recent_courses_only_yet_keeps_the_last_overdue_slot(fund):
+    """Slot 6 of a course started 20 Sep 2015 fell due 20 Mar 2016 (deadline 3 Apr): 29 days
+    overdue on Monday 2 May, still on the list; three days earlier, 32 days: off it. The horizon
+    that keeps older courses out of the read must not cut the first one off."""
+    _course(fund, "last-slot", date(2015, 9, 20))
+    _course(fund, "too-late", date(2015, 9, 17))
+    _course(fund, "ancient", date(2015, 1, 5))
+    today = MONDAY.date()
+    assert [item.course_pk for item in selectors.work_list(fund=fund, today=today)] == [
+        ContactCourse.objects.get(course_id="last-slot").pk
+    ]
+    horizon = selectors._work_list_horizon(fund, today)
+    assert date(2015, 9, 17) > horizon > date(2015, 1, 5)
