@@ -158,3 +158,22 @@ def test_the_office_is_reminded_once_a_week_of_items_past_their_timeline(
     assert services.overdue_remind(today=date(2018, 4, 8)) == 1
     reminded = Notification.objects.filter(kind="register_item_overdue")
     assert set(reminded.values_list("recipient_id", flat=True)) == {office_member.pk}
+
+
+@pytest.mark.django_db
+def test_the_reporters_bell_says_where_the_item_went_and_leads_to_it(
+    item, jc_caseworker, coordinator, office
+):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from portal.notifications.presentation import notification_message, notification_target_url
+    from portal.notifications.selectors import notification_list_visible
+
+    services.item_triage(item=item, by=coordinator, section=2, office=office)
+    (notification,) = notification_list_visible(user=jc_caseworker)
+    with translation.override("da"):
+        assert notification_message(notification) == (
+            "«Dobbeltregistrering af fravær» er nu: Visiteret"
+        )
+    assert notification_target_url(notification) == reverse("register:item_detail", args=[item.pk])
