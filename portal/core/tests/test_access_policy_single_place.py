@@ -126,12 +126,13 @@ def _scanned() -> list[Path]:
     ]
 
 
-def test_the_forum_the_events_the_guides_and_the_partnership_have_registered_their_policies():
+def test_every_content_module_has_registered_its_policy():
     assert policy_modules() == {
         "forum": "portal.forum.access",
         "events": "portal.events.access",
         "guides": "portal.guides.access",
         "partnership": "portal.partnership.access",
+        "register": "portal.register.access",
     }
 
 
