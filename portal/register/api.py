@@ -20,7 +20,7 @@ from portal.core.api import NON_BLANK_PATTERN, ErrorOut, InputSchema
 from portal.core.forms import error_text
 
 from . import report, selectors, services, workflow
-from .models import MainTopic, Office, Origin, RegisterItem, RegulationKind
+from .models import MainTopic, Office, Origin, RegisterItem, RegulationKind, Section
 from .models import Status as ItemStatus
 
 router = Router(tags=["register"])
@@ -29,6 +29,8 @@ router = Router(tags=["register"])
 MainTopicCode = Literal[tuple(MainTopic.values)]
 StatusCode = Literal[tuple(ItemStatus.values)]
 RegulationCode = Literal[tuple(RegulationKind.values)]
+# An enum of whole numbers: JSON Schema's "integer" would let 5.0 through, strict input not.
+SectionNumber = Literal[tuple(Section.values)]
 
 PAGE_SIZE = 50
 
@@ -118,7 +120,7 @@ class ItemIn(InputSchema):
 
 class ItemPatchIn(InputSchema):
     status: StatusCode | None = Field(None, description="The next status (one workflow step).")
-    section: int | None = Field(None, ge=1, le=7, description="Classification 1–7 (coordinators).")
+    section: SectionNumber | None = Field(None, description="Classification 1–7 (coordinators).")
     responsible_office: str | None = Field(
         None, max_length=100, description='The office\'s name ("1. kontor") or slug (coordinators).'
     )
