@@ -152,8 +152,9 @@ def item_update(
     PermissionDenied for a change the person may not make, ValidationError for a bad value or a
     CPR number. Nothing is written unless everything is allowed.
     """
+    # Only the item's row is locked: PostgreSQL locks no nullable side of an outer join.
     item = (
-        RegisterItem.objects.select_for_update()
+        RegisterItem.objects.select_for_update(of=("self",))
         .select_related("responsible_office")
         .get(pk=item.pk)
     )
@@ -375,3 +376,48 @@ def register_import(*, data: bytes, by: User | None = None):
             offices_created=result.offices_created,
         )
     return result
+
+
+def report_generate(*, by: User, fmt: str) -> bytes:
+    """The committee report as `fmt` ("pdf" or "docx") bytes, in Danish. Each report is kept as
+    a snapshot of every item's status and section, and its "changes since the last report"
+    compares with the latest snapshot before it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from . import report
+    from .models import ReportSnapshot
+
+    if not access.may_generate_report(user=by):
+        raise PermissionDenied
+    if fmt not in report.FORMATS:
+        raise ValidationError({"format": [_("Choose PDF or DOCX.")]})
+    render, _content_type = report.FORMATS[fmt]
+    with transaction.atomic():
+        items = list(
+            RegisterItem.objects.filter(access.items_readable(user=by)).select_related(
+                "responsible_office", "reporting_organisation"
+            )
+        )
+        previous = ReportSnapshot.objects.order_by("-created_at", "-pk").first()
+        now = timezone.now()
+        with translation.override(settings.LANGUAGE_CODE):
+            content = report.report_content(
+                items=items,
+                previous=previous.items if previous else None,
+                today=timezone.localdate(now),
+            )
+            data = render(content)
+        snapshot = ReportSnapshot.objects.create(
+            created_at=now, created_by=by, items=report.snapshot_of(items)
+        )
+        audit_record(
+            action=AuditEvent.Action.REGISTER_REPORT_GENERATED,
+            actor=by,
+            target=snapshot,
+            format=fmt,
+            items=len(items),
+            new=len(content.new_items),
+            changed=len(content.moved),
+        )
+    return data
