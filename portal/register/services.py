@@ -153,7 +153,7 @@ def item_update(
     CPR number. Nothing is written unless everything is allowed.
     """
     item = (
-        RegisterItem.objects.select_for_update()
+        RegisterItem.objects.select_for_update(of=("self",))
         .select_related("responsible_office")
         .get(pk=item.pk)
     )
