@@ -239,10 +239,12 @@ def _change_rows(item) -> list[dict]:
 
 def _step_form_for(user, item, data=None):
     """The status and handling form, when the person may take a step or write the handling."""
+    # Triage has its own form (classification and office come with the step).
     steps = [
         target
         for target in workflow.next_statuses(item.status)
-        if access.may_step(user=user, item=item, by=workflow.step(item.status, target).by)
+        if target != Status.TRIAGED
+        and access.may_step(user=user, item=item, by=workflow.step(item.status, target).by)
     ]
     may_texts = access.may_edit_handling(user=user, item=item)
     if not steps and not may_texts:

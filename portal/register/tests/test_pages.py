@@ -299,6 +299,37 @@ def test_the_item_page_query_count_does_not_grow(
 QUERIES_ITEM = 12
 
 
+@pytest.mark.parametrize("size", [5, 30])
+def test_the_work_list_query_count_does_not_grow(
+    size, office, office_member, django_assert_num_queries
+):
+    RegisterItem.objects.bulk_create(
+        [
+            RegisterItem(
+                title=f"Sag {n}",
+                problem="p",
+                responsible_office=office,
+                section=2,
+                status=Status.IN_HANDLING,
+            )
+            for n in range(size)
+        ]
+    )
+    client = _client(office_member)
+    url = reverse("register:office_work_list", args=[office.slug])
+    _queries_for(client, url, django_assert_num_queries, QUERIES_WORK_LIST)
+    assert len(client.get(url).context["items"]) == size
+
+
+QUERIES_WORK_LIST = 8
+
+
+def test_a_reported_item_offers_the_coordinator_triage_not_the_bare_step(coordinator):
+    item = _item()
+    response = _client(coordinator).get(reverse("register:item_detail", args=[item.pk]))
+    assert [value for value, _label in response.context["step_form"].offered] == [""]
+
+
 # --- Exports -------------------------------------------------------------------------------
 
 
