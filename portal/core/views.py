@@ -30,7 +30,7 @@ MODULE_URLS = {
     "events": "events:event_list",
     "directory": "directory:person_list",
     "partnership": "partnership:overview",
-    "register": "core:module_register",
+    "register": "register:item_list",
     "search": "search:search",
 }
 

@@ -1,12 +1,12 @@
 """The register demo: seed 004's 172 items through the register's import service (as
-`manage.py register_import` reads them), the demo's office worker in "1. kontor", and a few
-"me too"s from the demo logins (data/register.yaml)."""
+`manage.py register_import` reads them), the demo's office worker put in "1. kontor" by the
+operator's admin, and a few "me too"s from the demo logins (data/register.yaml)."""
 
 from django.db import transaction
 
 from portal.core.models import User
 from portal.register.models import Office, RegisterItem
-from portal.register.services import item_endorse, register_import
+from portal.register.services import item_endorse, office_members_set, register_import
 
 from . import content
 from .people import DEMO_DOMAIN
@@ -23,8 +23,13 @@ def register_demo_load() -> dict[str, int]:
         return {"register_items": 0}
     spec = content.read("register.yaml")
     result = register_import(data=(content.DATA_DIR / spec["items_file"]).read_bytes())
+    operator_admin = _login("admin")  # the operator keeps the offices
     for name, local_parts in spec["office_members"].items():
-        Office.objects.get(name=name).members.add(*[_login(part) for part in local_parts])
+        office_members_set(
+            by=operator_admin,
+            office=Office.objects.get(name=name),
+            members=[_login(part) for part in local_parts],
+        )
     endorsements = 0
     for external_id, local_parts in spec["endorsements"].items():
         item = RegisterItem.objects.get(external_id=external_id)

@@ -421,3 +421,25 @@ def report_generate(*, by: User, fmt: str) -> bytes:
             changed=len(content.moved),
         )
     return data
+
+
+@transaction.atomic
+def office_members_set(*, by: User, office: Office, members: Iterable[User]) -> Office:
+    """Who handles the office's items (the operator's admins), with an audit entry naming who
+    joined and who left."""
+    if not access.may_manage_offices(user=by):
+        raise PermissionDenied
+    wanted = {person.pk: person for person in members}
+    current = set(office.members.values_list("pk", flat=True))
+    added, removed = sorted(set(wanted) - current), sorted(current - set(wanted))
+    if not added and not removed:
+        return office
+    office.members.set(list(wanted.values()))
+    audit_record(
+        action=AuditEvent.Action.REGISTER_OFFICE_SAVED,
+        actor=by,
+        target=office,
+        members_added=added,
+        members_removed=removed,
+    )
+    return office

@@ -34,7 +34,7 @@ def test_healthz_reports_database_and_queue(client):
 
 def test_navigation_marks_only_the_current_module(client, caseworker, client_for):
     client = client_for(caseworker)
-    register = client.get(reverse("core:module_register")).content.decode()
+    register = client.get(reverse("register:item_list")).content.decode()
     assert register.count('aria-current="page"') == 1
     profile = client.get(reverse("accounts:profile")).content.decode()
     assert 'aria-current="page"' not in profile

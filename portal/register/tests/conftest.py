@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from portal.conftest import make_user
 from portal.core.models import OrganisationKind
@@ -9,6 +10,14 @@ from portal.register.models import Office
 
 # Seed 004's 172 items as clean data (the demo's too).
 SEED_ITEMS = Path(__file__).resolve().parents[2] / "demo" / "data" / "seed004_items.json"
+
+
+@pytest.fixture(autouse=True)
+def _danish():
+    """Services and the import answer in the language active in the thread: Danish, whatever
+    an earlier test's request (an English browser in core's tests) left behind."""
+    with translation.override("da"):
+        yield
 
 
 @pytest.fixture
