@@ -39,7 +39,7 @@ MODULES = {
     "events": (_("Events"), _("The annual conference, theme meetings and network activities.")),
     "directory": (_("Colleagues"), _("Find a colleague by organisation and expertise.")),
     "partnership": (_("Partnership"), _("Follow-up on interviews, job clubs, budget and effect.")),
-    "register": (_("Simplification"), _("The register of burdensome rules and workflows.")),
+    "register": (_("Register"), _("The register of burdensome rules and workflows.")),
     "search": (_("Search"), _("One search across the whole portal.")),
 }
 
@@ -51,13 +51,6 @@ def front_page(request):
         if key != "partnership" or follows_partnership(request.user)
     ]
     return render(request, "core/front_page.html", {"modules": modules})
-
-
-def coming_soon(request, module: str):
-    title, description = MODULES[module]
-    return render(
-        request, "core/coming_soon.html", {"module_title": title, "description": description}
-    )
 
 
 @never_cache

@@ -17,10 +17,10 @@ def test_unknown_page_gets_the_danish_404(client):
     assert "Siden blev ikke fundet" in response.content.decode()
 
 
-def test_module_placeholders_say_coming_soon(client, caseworker, client_for):
-    response = client_for(caseworker).get(reverse("core:module_register"))
-    assert response.status_code == 200
-    assert "kommer snart" in response.content.decode()
+def test_the_registers_old_address_leads_to_the_register(client, caseworker, client_for):
+    response = client_for(caseworker).get("/forenkling/")
+    assert response.status_code == 301
+    assert response["Location"] == reverse("register:item_list")
 
 
 def test_healthz_reports_database_and_queue(client):
