@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from huey.contrib.djhuey import HUEY
@@ -39,7 +40,10 @@ MODULES = {
     "events": (_("Events"), _("The annual conference, theme meetings and network activities.")),
     "directory": (_("Colleagues"), _("Find a colleague by organisation and expertise.")),
     "partnership": (_("Partnership"), _("Follow-up on interviews, job clubs, budget and effect.")),
-    "register": (_("Register"), _("The register of burdensome rules and workflows.")),
+    "register": (
+        pgettext_lazy("register", "Register"),
+        _("The register of burdensome rules and workflows."),
+    ),
     "search": (_("Search"), _("One search across the whole portal.")),
 }
 

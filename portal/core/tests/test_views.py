@@ -59,3 +59,9 @@ def test_an_english_browser_still_gets_danish_until_english_is_chosen(client, se
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="da")
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_the_front_page_offers_the_register_by_its_name(caseworker, client_for):
+    page = client_for(caseworker).get("/").content.decode()
+    assert '<a href="/register/"' in page or 'href="/register/"' in page
+    assert "Tilmeld" not in page  # the events' "Register" (sign up) is another word
