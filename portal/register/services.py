@@ -10,9 +10,10 @@ the error names the field (the model backstop, core/cpr_guard.py, is the net und
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.core.cpr import validate_no_cpr_number
@@ -23,7 +24,7 @@ from portal.core.notify import NotificationKind, notify
 from portal.core.services import audit_record
 from portal.forum.attachments import attachment_check
 
-from . import access, workflow
+from . import access, report, workflow
 from .models import (
     Endorsement,
     ItemAttachment,
@@ -33,6 +34,7 @@ from .models import (
     Office,
     RegisterItem,
     RegulationKind,
+    ReportSnapshot,
     Section,
     Status,
 )
@@ -382,12 +384,6 @@ def report_generate(*, by: User, fmt: str) -> bytes:
     """The committee report as `fmt` ("pdf" or "docx") bytes, in Danish. Each report is kept as
     a snapshot of every item's status and section, and its "changes since the last report"
     compares with the latest snapshot before it."""
-    from django.conf import settings
-    from django.utils import translation
-
-    from . import report
-    from .models import ReportSnapshot
-
     if not access.may_generate_report(user=by):
         raise PermissionDenied
     if fmt not in report.FORMATS:

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.item_list, name="item_list"),
     path("eksport.csv", views.export_csv, name="export_csv"),
     path("eksport.xlsx", views.export_xlsx, name="export_xlsx"),
+    re_path(r"^rapport\.(?P<fmt>pdf|docx)$", views.committee_report, name="committee_report"),
     path("ny/", views.item_report, name="item_report"),
     path("lignende/", views.items_similar, name="items_similar"),
     path("kontorer/", views.offices, name="offices"),

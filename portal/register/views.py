@@ -24,7 +24,7 @@ from openpyxl.styles import Font
 
 from portal.core.forms import add_service_errors
 
-from . import access, selectors, services, workflow
+from . import access, report, selectors, services, workflow
 from .forms import (
     AttachmentForm,
     ItemCommentForm,
@@ -106,8 +106,23 @@ def item_list(request):
             "may_triage": access.may_triage(user=request.user),
             "offices_mine": selectors.offices_active().filter(access.offices_of(user=request.user)),
             "may_manage_offices": access.may_manage_offices(user=request.user),
+            "may_generate_report": access.may_generate_report(user=request.user),
         },
     )
+
+
+@login_required
+@require_POST
+def committee_report(request, fmt: str):
+    """The committee report in one click (PDF or DOCX): a POST, because each report is kept as
+    the snapshot the next one compares with. 404 for those who may not make it."""
+    if not access.may_generate_report(user=request.user):
+        raise Http404
+    content = services.report_generate(by=request.user, fmt=fmt)
+    response = HttpResponse(content, content_type=report.FORMATS[fmt][1])
+    name = f"uhensigtsmaessigheder-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def _export_rows(items):

@@ -581,3 +581,27 @@ def test_an_attachment_is_uploaded_and_downloaded_by_readers_only(triaged, casew
     other = _item(title="Anden sag")
     wrong = reverse("register:attachment_download", args=[other.pk, attachment.pk])
     assert client.get(wrong).status_code == 404
+
+
+def test_the_committee_report_in_one_click(client_for, coordinator, jc_caseworker):
+    from portal.register.models import ReportSnapshot
+
+    services.item_report(by=jc_caseworker, title="Blanketter med manuel underskrift", problem="x")
+    client = client_for(coordinator)
+    page = client.get(reverse("register:item_list")).content.decode()
+    assert 'data-report="pdf"' in page and 'data-report="docx"' in page
+    response = client.post(reverse("register:committee_report", args=["pdf"]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert "attachment;" in response["Content-Disposition"]
+    word = client.post(reverse("register:committee_report", args=["docx"]))
+    assert word.content.startswith(b"PK")  # a Word document is a zip
+    assert ReportSnapshot.objects.count() == 2
+
+
+def test_the_report_is_for_coordinators_only(client_for, jc_caseworker):
+    client = client_for(jc_caseworker)
+    assert 'data-report="pdf"' not in client.get(reverse("register:item_list")).content.decode()
+    assert client.post(reverse("register:committee_report", args=["pdf"])).status_code == 404
+    assert client.get(reverse("register:committee_report", args=["pdf"])).status_code == 405
