@@ -19,6 +19,7 @@ urlpatterns = [
     path("nyhedsbreve/", include("portal.newsletters.urls")),
     path("arrangementer/", include("portal.events.urls")),
     path("partnerskab/", include("portal.partnership.urls")),
+    path("register/", include("portal.register.urls")),
     path("indgaaende-mail/", include("portal.inbound_mail.urls")),
     path("konto/", include("allauth.urls")),
     path("api/v1/", api.urls),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "portal.insights",
     "portal.events",
     "portal.partnership",
+    "portal.register",
     "portal.demo",
 ]
 

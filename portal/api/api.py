@@ -16,6 +16,7 @@ from portal.core.api import router as core_router
 from portal.events.api import router as events_router
 from portal.forum.api import router as forum_router
 from portal.partnership.api import router as partnership_router
+from portal.register.api import router as register_router
 from portal.search.api import router as search_router
 
 from .auth import ApiTokenAuth
@@ -155,3 +156,4 @@ api.add_router("/", forum_router)
 api.add_router("/", search_router)
 api.add_router("/", events_router)
 api.add_router("/", partnership_router)
+api.add_router("/", register_router)

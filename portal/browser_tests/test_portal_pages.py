@@ -66,7 +66,7 @@ def test_every_page_an_operator_admin_reaches_is_accessible(
         "/arrangementer/",
         "/kolleger/",
         "/partnerskab/",
-        "/forenkling/",
+        "/register/",
         "/soeg/",
         "/profil/",
         "/profil/api-noegler/",

@@ -1,6 +1,9 @@
 import rules
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .access import may_sign_in
 
 # The portal's modules, in navigation order: (url name, label, path prefix).
 NAVIGATION = [
@@ -10,7 +13,7 @@ NAVIGATION = [
     ("events:event_list", _("Events"), "/arrangementer/"),
     ("directory:person_list", _("Colleagues"), "/kolleger/"),
     ("partnership:overview", _("Partnership"), "/partnerskab/"),
-    ("core:module_register", _("Simplification"), "/forenkling/"),
+    ("register:item_list", pgettext_lazy("register", "Register"), "/register/"),
     ("search:search", _("Search"), "/soeg/"),
 ]
 
@@ -23,13 +26,17 @@ def follows_partnership(user) -> bool:
     )
 
 
+def reads_register(user) -> bool:
+    """Whether the register of burdensome rules is for this person: every approved person
+    signed in (portal/register/access.py's may_report, which core may not import)."""
+    return may_sign_in(user) and bool(user.is_approved)
+
+
 def navigation_for(user) -> list[tuple]:
-    """The modules this person has: the partnership only for those who follow a fund."""
-    return [
-        item
-        for item in NAVIGATION
-        if item[0] != "partnership:overview" or follows_partnership(user)
-    ]
+    """The modules this person has: the partnership only for those who follow a fund, the
+    register for the approved people signed in."""
+    shown = {"partnership:overview": follows_partnership, "register:item_list": reads_register}
+    return [item for item in NAVIGATION if item[0] not in shown or shown[item[0]](user)]
 
 
 def portal(request):

@@ -79,6 +79,8 @@ EXEMPT_FIELDS: dict[str, str] = {
     "forum.Attachment.file": "a storage path made from a random token (the name is original_name)",
     "partnership.PartnershipImport.file": "a storage path made from a random token (the name is "
     "file_name); the file's every cell is checked before anything is stored",
+    "register.ItemAttachment.file": "a storage path made from a random token (the name is name); "
+    "the file's name, text and metadata are checked on upload (forum/attachments.py)",
     "inbound_mail.InboundMessage.message_id": "the Message-ID header of a received mail",
     "inbound_mail.InboundMessage.reason": "a short code such as expired or cpr",
     "inbound_mail.InboundMessage.bounce_status": "an SMTP status code such as 5.1.1",

@@ -245,6 +245,11 @@ class AuditEvent(models.Model):
             _("Partnership agreement saved"),
         )
         INTERVIEW_RULE_SET_SAVED = "interview_rule_set_saved", _("Interview rule set saved")
+        REGISTER_ITEM_REPORTED = "register_item_reported", _("Register item reported")
+        REGISTER_ITEM_CHANGED = "register_item_changed", _("Register item changed")
+        REGISTER_IMPORTED = "register_imported", _("Register imported")
+        REGISTER_REPORT_GENERATED = "register_report_generated", _("Committee report generated")
+        REGISTER_OFFICE_SAVED = "register_office_saved", _("Responsible office saved")
 
     # The kinds of object an entry may name; a code outside this list is shown as it is.
     OBJECT_TYPES = {
@@ -257,6 +262,8 @@ class AuditEvent(models.Model):
         "partnershipimport": _("Partnership import"),
         "partnershipagreement": _("Partnership agreement"),
         "interviewruleset": _("Interview rule set"),
+        "registeritem": _("Register item"),
+        "office": _("Responsible office"),
     }
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -31,6 +31,11 @@ class NotificationKind(models.TextChoices):
     GUIDE_REVIEW = "guide_review", _("Guide needs review")
     PARTNERSHIP_BELOW_GOAL = "partnership_below_goal", _("Timeliness of a fund below its goal")
     PARTNERSHIP_IMPORT_DONE = "partnership_import_done", _("Your partnership import has finished")
+    REGISTER_ITEM_MOVED = "register_item_moved", _("A register item you reported or endorsed moved")
+    REGISTER_ITEM_OVERDUE = (
+        "register_item_overdue",
+        _("A register item of your office is past its timeline"),
+    )
 
 
 # Kinds whose email the notifying app sends itself, with more than a bell line can say (a
@@ -60,6 +65,7 @@ def notify(
     network: Any = None,
     guide: Any = None,
     partnership_import: Any = None,
+    register_item: Any = None,
     organisation: Any = None,
     period: Any = None,
 ) -> list[Any]:
@@ -78,6 +84,7 @@ def notify(
         network=network,
         guide=guide,
         partnership_import=partnership_import,
+        register_item=register_item,
         organisation=organisation,
         period=period,
     )

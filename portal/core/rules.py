@@ -167,6 +167,11 @@ PERMISSIONS = {
     # the jobcenter's admins keep them.
     "partnership.edit_rule_sets": is_operator_admin
     | (is_approved_member & is_of_jobcenter & is_admin),
+    # The register of burdensome rules (portal/register/access.py says which items and steps):
+    # everyone approved reads and reports; the jobcenter's coordinators triage and reopen; the
+    # operator's admins keep the responsible offices.
+    "register.triage": is_approved_member & is_of_jobcenter & is_coordinator,
+    "register.manage_offices": is_operator_admin,
 }
 
 for _name, _predicate in PERMISSIONS.items():

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -6,7 +7,12 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.front_page, name="front_page"),
-    path("forenkling/", views.coming_soon, {"module": "register"}, name="module_register"),
+    # The register's address before it was built; links in old emails and bookmarks still work.
+    path(
+        "forenkling/",
+        RedirectView.as_view(pattern_name="register:item_list", permanent=True),
+        name="module_register",
+    ),
     path("adgangslog/", views.access_log, name="access_log"),
     path("adgangslog/eksport.csv", views.access_log_export, name="access_log_export"),
     path("udbakke/", views.outbox_list, name="outbox_list"),

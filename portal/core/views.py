@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from huey.contrib.djhuey import HUEY
@@ -30,7 +31,7 @@ MODULE_URLS = {
     "events": "events:event_list",
     "directory": "directory:person_list",
     "partnership": "partnership:overview",
-    "register": "core:module_register",
+    "register": "register:item_list",
     "search": "search:search",
 }
 
@@ -39,7 +40,10 @@ MODULES = {
     "events": (_("Events"), _("The annual conference, theme meetings and network activities.")),
     "directory": (_("Colleagues"), _("Find a colleague by organisation and expertise.")),
     "partnership": (_("Partnership"), _("Follow-up on interviews, job clubs, budget and effect.")),
-    "register": (_("Simplification"), _("The register of burdensome rules and workflows.")),
+    "register": (
+        pgettext_lazy("register", "Register"),
+        _("The register of burdensome rules and workflows."),
+    ),
     "search": (_("Search"), _("One search across the whole portal.")),
 }
 
@@ -51,13 +55,6 @@ def front_page(request):
         if key != "partnership" or follows_partnership(request.user)
     ]
     return render(request, "core/front_page.html", {"modules": modules})
-
-
-def coming_soon(request, module: str):
-    title, description = MODULES[module]
-    return render(
-        request, "core/coming_soon.html", {"module_title": title, "description": description}
-    )
 
 
 @never_cache

@@ -27,6 +27,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal.core import lawrefs
 from portal.core.cpr import find_cpr_numbers
 from portal.core.models import OrganisationKind, Role, RoleGrant, Topic, User
 from portal.forum import list_cache
@@ -49,7 +50,6 @@ from portal.forum.services import (
     thread_create,
     thread_pin,
 )
-from portal.guides import lawrefs
 from portal.guides.models import Guide, LawReference
 from portal.guides.services import guide_create, guide_notify_stale
 from portal.hotline.models import HotlineCase

@@ -14,6 +14,7 @@ from .events import events_demo_load
 from .newsletters import email_demo_load
 from .partnership import partnership_demo_load
 from .people import people_load, require_demo_mode
+from .register import register_demo_load
 
 
 @dataclass
@@ -34,6 +35,7 @@ def demo_load() -> LoadSummary:
     summary.created.update(email_demo_load())
     summary.created.update(events_demo_load())
     summary.created.update(partnership_demo_load())
+    summary.created.update(register_demo_load())
     # The services hand their indexing to the queue at commit; the demo is searchable at once
     # (and with the story's dates, set after the services wrote) when the index is built here.
     index_rebuild()

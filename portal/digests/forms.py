@@ -30,6 +30,10 @@ KIND_GROUPS = {
         _("Networks, guides and the partnership"),
         [Kind.NETWORK_ADDED, Kind.GUIDE_REVIEW, Kind.PARTNERSHIP_BELOW_GOAL],
     ),
+    "kinds_register": (
+        _("The register of burdensome rules"),
+        [Kind.REGISTER_ITEM_MOVED, Kind.REGISTER_ITEM_OVERDUE],
+    ),
 }
 
 

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.core import lawrefs
 from portal.core.forms import CprGuardedFormMixin, DkfdsFormMixin
 from portal.core.models import Topic
 
-from . import lawrefs
 from .selectors import guide_owner_candidates
 
 

@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from portal.core import lawrefs
 from portal.core.cpr import validate_no_cpr_number
 from portal.core.markdown import render_markdown
 from portal.core.models import Topic, User
 from portal.core.notify import NotificationKind, notify
 from portal.forum.models import Post, Thread
 
-from . import lawrefs
 from .models import Guide, LawReference
 
 REVIEW_PERIOD = relativedelta(months=12)

@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.core import lawrefs
 from portal.core.forms import add_service_errors, error_text, posted
 from portal.forum import access
 from portal.forum.models import Post
 from portal.forum.selectors import access_thread
 
-from . import lawrefs, selectors, services
+from . import selectors, services
 from .forms import GuideFilterForm, GuideForm, LawChangedForm, MarkReviewedForm
 
 GUIDES_PER_PAGE = 50

@@ -145,6 +145,7 @@ def _claim(*, user_ids: list[int]) -> list[Notification]:
             "network",
             "guide",
             "partnership_import",
+            "register_item",
             "organisation",
         )
         .defer("guide__body", "guide__body_html", "post__body")

@@ -38,6 +38,14 @@ class Notification(models.Model):
         blank=True,
         related_name="+",
     )
+    # A register item that moved, or is past its timeline (everyone approved reads the register).
+    register_item = models.ForeignKey(
+        "register.RegisterItem",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # A partnership alert names the fund and the month it is about.
     organisation = models.ForeignKey(
         "core.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"

@@ -83,6 +83,16 @@ def notification_message(notification: Notification) -> str:
             "month": formats.date_format(period, "F") if period else "",
             "year": period.year if period else "",
         }
+    if kind in (Kind.REGISTER_ITEM_MOVED, Kind.REGISTER_ITEM_OVERDUE):
+        item = notification.register_item
+        if item is None:
+            return notification.get_kind_display()
+        if kind == Kind.REGISTER_ITEM_OVERDUE:
+            return _("«%(title)s» is past its timeline") % {"title": item.title}
+        return _("«%(title)s» is now: %(status)s") % {
+            "title": item.title,
+            "status": item.get_status_display(),
+        }
     return notification.get_kind_display()
 
 
@@ -96,6 +106,8 @@ def notification_target_url(notification: Notification) -> str:
         return reverse("forum:network_detail", args=[notification.network.slug])
     if notification.guide_id:
         return reverse("guides:guide_detail", args=[notification.guide.slug])
+    if notification.register_item_id:
+        return reverse("register:item_detail", args=[notification.register_item_id])
     if notification.partnership_import_id:
         return reverse("partnership:import_detail", args=[notification.partnership_import_id])
     if notification.organisation_id:

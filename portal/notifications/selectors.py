@@ -7,6 +7,7 @@ from django.http import Http404
 from portal.core.models import User
 from portal.forum import access
 from portal.partnership import access as partnership_access
+from portal.register import access as register_access
 
 from .models import Notification
 
@@ -18,6 +19,9 @@ def notification_visible_q(*, user: User) -> Q:
     visible &= Q(network__isnull=True) | access.networks_readable(user=user, prefix="network__")
     visible &= Q(organisation__isnull=True) | partnership_access.funds_readable(
         user=user, prefix="organisation__"
+    )
+    visible &= Q(register_item__isnull=True) | register_access.items_readable(
+        user=user, prefix="register_item__"
     )
     return visible
 
@@ -34,6 +38,7 @@ def notification_list_visible(*, user: User, unread_only: bool = False) -> Query
             "network",
             "guide",
             "partnership_import",
+            "register_item",
             "organisation",
         )
         .defer("guide__body", "guide__body_html")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from portal.core.models import User
 from portal.core.notify import SELF_MAILED_KINDS
 from portal.forum import access
+from portal.register import access as register_access
 
 from .models import Notification
 
@@ -23,6 +24,7 @@ def notification_create_many(
     network=None,
     guide=None,
     partnership_import=None,
+    register_item=None,
     organisation=None,
     period=None,
 ) -> list[Notification]:
@@ -45,6 +47,8 @@ def notification_create_many(
         # Who may read the thread is decided for all recipients at once (a fixed number of
         # queries, however many follow it), by the same rule as for one person.
         people = access.thread_readers(thread=thread, users=people)
+    if register_item is not None:
+        people = register_access.item_readers(item=register_item, users=people)
     notifications = [
         Notification(
             recipient=recipient,
@@ -55,6 +59,7 @@ def notification_create_many(
             network=network,
             guide=guide,
             partnership_import=partnership_import,
+            register_item=register_item,
             emailed_at=emailed_at,
             organisation=organisation,
             period=period,

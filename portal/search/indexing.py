@@ -1,5 +1,5 @@
-"""Keeping the search index current: documents built from threads, replies, guides, people and
-events.
+"""Keeping the search index current: documents built from threads, replies, guides, people,
+events and the register's items.
 
 Receivers (connected in SearchConfig.ready) only note what changed; the index is brought up to
 date once per transaction, after commit, by reading the current state of each noted object. So a
@@ -20,6 +20,8 @@ from portal.forum import access
 from portal.forum.models import Post, Thread
 from portal.guides import access as guide_access
 from portal.guides.models import Guide
+from portal.register import access as register_access
+from portal.register.models import RegisterItem
 
 from . import analysis
 from .models import SearchDocument, SearchTerm
@@ -178,6 +180,29 @@ def events_queryset():
         .select_related("topic")
         .prefetch_related("sessions")
     )
+
+
+def register_item_document(item: RegisterItem) -> SearchDocument:
+    """A burdensome rule: found by its title, problem, topics, regulation and handling. Every
+    approved person signed in reads the register (register/access.py), so the document carries
+    no network."""
+    parts = [item.problem, item.sub_topic, item.get_main_topic_display(), item.regulation]
+    parts += [item.handling, item.source_organisation]
+    return _document(
+        kind=Kind.REGISTER_ITEM,
+        object_id=item.pk,
+        title=item.title,
+        body="\n\n".join(part for part in parts if part),
+        url=_url("register:item_detail", [item.pk], "register:item_list"),
+        organisation_kind=item.reporting_organisation.kind if item.reporting_organisation else "",
+        created_at=item.created_at,
+    )
+
+
+def register_items_queryset():
+    return RegisterItem.objects.filter(
+        register_access.items_readable_by_everyone_signed_in()
+    ).select_related("reporting_organisation")
 
 
 # --- Writing documents and the vocabulary -----------------------------------------------------
@@ -378,6 +403,10 @@ def guides_index(guide_ids: Iterable[int]) -> None:
     _objects_index(Kind.GUIDE, guides, guide_ids, guide_document)
 
 
+def register_items_index(item_ids: Iterable[int]) -> None:
+    _objects_index(Kind.REGISTER_ITEM, register_items_queryset(), item_ids, register_item_document)
+
+
 def people_queryset():
     """The people the search shows: active and approved."""
     return (
@@ -402,6 +431,7 @@ INDEXERS = {
     "guide": guides_index,
     "person": people_index,
     "event": events_index,
+    "register_item": register_items_index,
 }
 
 
@@ -491,6 +521,9 @@ def index_rebuild(*, batch_size: int = 2000, progress=None) -> Counter:
 
         for batch in _batches(events_queryset(), batch_size):
             store("event", [event_document(e) for e in batch])
+
+        for batch in _batches(register_items_queryset(), batch_size):
+            store("register_item", [register_item_document(item) for item in batch])
 
         vocabulary_add(vocabulary, words)
     return counts

@@ -21,6 +21,7 @@ class SearchDocument(models.Model):
         PERSON = "person", _("Person")
         # An "arrangement", not the audit log's "hændelse" (the same English word).
         EVENT = "event", pgettext_lazy("events module", "Event")
+        REGISTER_ITEM = "register_item", _("Burdensome rule")
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     object_id = models.BigIntegerField()

@@ -13,6 +13,7 @@ from portal.events.models import Event, EventSession
 from portal.forum import signals as forum_signals
 from portal.forum.models import Post, Thread
 from portal.guides.models import Guide
+from portal.register.models import RegisterItem
 
 from .indexing import THREAD_FIELDS_NOT_INDEXED, USER_FIELDS_NOT_INDEXED
 from .tasks import search_index
@@ -120,6 +121,11 @@ def event_changed(sender, instance, raw=False, **kwargs):
         schedule("event", instance.pk)
 
 
+def register_item_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        schedule("register_item", instance.pk)
+
+
 def event_session_changed(sender, instance, raw=False, **kwargs):
     """The programme's titles and descriptions are part of the event's document."""
     if not raw and instance.event_id:
@@ -133,6 +139,12 @@ def connect() -> None:
     post_save.connect(post_saved, sender=Post, dispatch_uid=f"{uid}.post_saved")
     post_delete.connect(post_deleted, sender=Post, dispatch_uid=f"{uid}.post_deleted")
     post_save.connect(guide_changed, sender=Guide, dispatch_uid=f"{uid}.guide_saved")
+    post_save.connect(
+        register_item_changed, sender=RegisterItem, dispatch_uid=f"{uid}.register_item_saved"
+    )
+    post_delete.connect(
+        register_item_changed, sender=RegisterItem, dispatch_uid=f"{uid}.register_item_deleted"
+    )
     post_delete.connect(guide_changed, sender=Guide, dispatch_uid=f"{uid}.guide_deleted")
     post_save.connect(user_saved, sender=User, dispatch_uid=f"{uid}.user_saved")
     post_delete.connect(user_deleted, sender=User, dispatch_uid=f"{uid}.user_deleted")

@@ -26,7 +26,14 @@ MAX_COUNTED = 500
 MAX_PAGE = MAX_COUNTED // PER_PAGE
 SNIPPET_WORDS = 32
 # Rough shares of the documents a filter keeps, for choosing how to collect the candidates.
-KIND_SHARE = {"post": 0.9, "thread": 0.1, "guide": 0.001, "person": 0.001, "event": 0.001}
+KIND_SHARE = {
+    "post": 0.9,
+    "thread": 0.1,
+    "guide": 0.001,
+    "person": 0.001,
+    "event": 0.001,
+    "register_item": 0.001,
+}
 FILTER_SHARE = {"topic_id": 0.1, "organisation_kind": 0.3, "date_from": 0.5, "date_to": 0.5}
 
 

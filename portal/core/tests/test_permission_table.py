@@ -23,6 +23,7 @@ from portal.events.tests.factories import EventFactory, RegistrationFactory, day
 from portal.forum.models import NetworkMembership
 from portal.forum.tests.factories import NetworkFactory, add_member
 from portal.newsletters.models import Newsletter, NewsletterItem
+from portal.register.models import Endorsement, ItemComment, Office, RegisterItem
 
 NOTE = "Glutenfri-og-trinfri-adgang"
 
@@ -82,6 +83,16 @@ def world(django_db_setup, django_db_blocker):
         NewsletterItem.objects.create(
             newsletter=newsletter, kind=NewsletterItem.Kind.LINK, url="https://x.dk", title="Link"
         )
+        # The register: one office (nobody of the table in it; no jobcenter, so no one triages)
+        # and one item given to it.
+        office = Office.objects.create(name="1. kontor", slug="1-kontor")
+        register_item = RegisterItem.objects.create(
+            title="Dobbelt dokumentation",
+            problem="To steder.",
+            status="triaged",
+            section=2,
+            responsible_office=office,
+        )
         tokens = {
             role: api_token_create(user=user, name="Tabel")[1] for role, user in people.items()
         }
@@ -94,6 +105,8 @@ def world(django_db_setup, django_db_blocker):
             "registration": registration,
             "newsletter": newsletter,
             "tokens": tokens,
+            "office": office,
+            "register_item": register_item,
         }
         transaction.set_rollback(True)
 
@@ -458,6 +471,120 @@ TABLE = [
         row(404, operator_admin=200),
         set(),
     ),
+    # --- The register: every approved person reads and reports; steps are the coordinators'
+    # of a jobcenter and the office's people (none in this table); the offices the operator's.
+    (
+        "register list",
+        "get",
+        lambda w, role: reverse("register:item_list"),
+        None,
+        row(200),
+        set(),
+    ),
+    (
+        "register export (CSV)",
+        "get",
+        lambda w, role: reverse("register:export_csv"),
+        None,
+        row(200),
+        set(),
+    ),
+    (
+        "register export (XLSX)",
+        "get",
+        lambda w, role: reverse("register:export_xlsx"),
+        None,
+        row(200),
+        set(),
+    ),
+    (
+        "register item",
+        "get",
+        lambda w, role: reverse("register:item_detail", args=[w["register_item"].pk]),
+        None,
+        row(200),
+        set(),
+    ),
+    (
+        "register report form",
+        "get",
+        lambda w, role: reverse("register:item_report"),
+        None,
+        row(200),
+        set(),
+    ),
+    (
+        "register similar items",
+        "get",
+        lambda w, role: reverse("register:items_similar") + "?title=dokumentation",
+        None,
+        row(200),
+        set(),
+    ),
+    (
+        "register report an item",
+        "post",
+        lambda w, role: reverse("register:item_report"),
+        {"title": "Blanketter", "problem": "Tre blanketter for én ting."},
+        row(302),
+        set(ROLES[1:]),
+    ),
+    (
+        "register me too",
+        "post",
+        lambda w, role: reverse("register:item_endorse", args=[w["register_item"].pk]),
+        None,
+        row(302),
+        set(ROLES[1:]),
+    ),
+    (
+        "register comment",
+        "post",
+        lambda w, role: reverse("register:item_comment", args=[w["register_item"].pk]),
+        {"body": "Også hos os."},
+        row(302),
+        set(ROLES[1:]),
+    ),
+    (
+        "register next step",
+        "post",
+        lambda w, role: reverse("register:item_step", args=[w["register_item"].pk]),
+        {"status": "in_handling", "handling": "Vi går i gang"},
+        row(404),
+        set(),
+    ),
+    (
+        "register triage",
+        "post",
+        lambda w, role: reverse("register:item_triage", args=[w["register_item"].pk]),
+        {"section": "3", "office": "1"},
+        row(404),
+        set(),
+    ),
+    (
+        "register office work list",
+        "get",
+        lambda w, role: reverse("register:office_work_list", args=[w["office"].slug]),
+        None,
+        row(404),
+        set(),
+    ),
+    (
+        "register offices",
+        "get",
+        lambda w, role: reverse("register:offices"),
+        None,
+        row(404, operator_admin=200),
+        set(),
+    ),
+    (
+        "register offices, set the members",
+        "post",
+        lambda w, role: reverse("register:offices"),
+        {"office": "", "office-name": "SLK", "office-slug": "slk"},
+        row(404, operator_admin=302),
+        {"operator_admin"},
+    ),
     # --- The API ---------------------------------------------------------------------------
     (
         "API: create an event",
@@ -497,6 +624,14 @@ def _state(w) -> tuple:
         sorted(Newsletter.objects.values_list("pk", "status")),
         sorted(Registration.objects.values_list("pk", "status", "checked_in_at")),
         w["network"].__class__.objects.filter(pk=w["network"].pk).values_list("is_open").get(),
+        sorted(
+            RegisterItem.objects.values_list(
+                "pk", "status", "section", "responsible_office_id", "handling"
+            )
+        ),
+        Endorsement.objects.count(),
+        ItemComment.objects.count(),
+        sorted(Office.objects.values_list("pk", "name", "slug")),
     )
 
 

@@ -17,10 +17,10 @@ def test_unknown_page_gets_the_danish_404(client):
     assert "Siden blev ikke fundet" in response.content.decode()
 
 
-def test_module_placeholders_say_coming_soon(client, caseworker, client_for):
-    response = client_for(caseworker).get(reverse("core:module_register"))
-    assert response.status_code == 200
-    assert "kommer snart" in response.content.decode()
+def test_the_registers_old_address_leads_to_the_register(client, caseworker, client_for):
+    response = client_for(caseworker).get("/forenkling/")
+    assert response.status_code == 301
+    assert response["Location"] == reverse("register:item_list")
 
 
 def test_healthz_reports_database_and_queue(client):
@@ -34,7 +34,7 @@ def test_healthz_reports_database_and_queue(client):
 
 def test_navigation_marks_only_the_current_module(client, caseworker, client_for):
     client = client_for(caseworker)
-    register = client.get(reverse("core:module_register")).content.decode()
+    register = client.get(reverse("register:item_list")).content.decode()
     assert register.count('aria-current="page"') == 1
     profile = client.get(reverse("accounts:profile")).content.decode()
     assert 'aria-current="page"' not in profile
@@ -59,3 +59,9 @@ def test_an_english_browser_still_gets_danish_until_english_is_chosen(client, se
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="da")
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_the_front_page_offers_the_register_by_its_name(caseworker, client_for):
+    page = client_for(caseworker).get("/").content.decode()
+    assert '<a href="/register/"' in page or 'href="/register/"' in page
+    assert "Tilmeld" not in page  # the events' "Register" (sign up) is another word

@@ -4,6 +4,7 @@ import pytest
 from django.db.models import Count, F
 from django.utils import timezone
 
+from portal.core import lawrefs
 from portal.core.cpr import find_cpr_numbers
 from portal.core.models import User
 from portal.demo import content
@@ -26,7 +27,6 @@ from portal.forum.models import (
     ThreadFollow,
 )
 from portal.forum.selectors import thread_list_visible
-from portal.guides import lawrefs
 from portal.guides.models import Guide, LawReference
 from portal.hotline.models import HotlineCase
 from portal.notifications.models import Notification

@@ -24,6 +24,7 @@ ALL_KINDS = {
     ],
     "kinds_hotline": ["hotline_new", "hotline_deadline", "hotline_overdue"],
     "kinds_other": ["network_added", "guide_review", "partnership_below_goal"],
+    "kinds_register": ["register_item_moved", "register_item_overdue"],
 }
 
 

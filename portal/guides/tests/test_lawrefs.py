@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.guides.lawrefs import (
+from portal.core.lawrefs import (
     find_law_references,
     law_abbreviation,
     parse_law_reference,

@@ -1,4 +1,5 @@
-"""Law citations in Danish text: "LAB § 16", "§ 16 i LAB", "LAS § 7, stk. 2", "SDL § 7".
+"""Law citations in Danish text: "LAB § 16", "§ 16 i LAB", "LAS § 7, stk. 2", "SDL § 7" (the
+guides and the register of burdensome rules both cite law).
 
 A citation is normalised to (law abbreviation, paragraph): the paragraph keeps its number and
 letter ("16 a"); stk., nr. and litra are dropped, because a change is marked per paragraph.
