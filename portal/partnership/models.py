@@ -18,11 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.constraints import choices_check
 from portal.core.models import Organisation, OrganisationKind
-
-
-def _choices_check(field: str, choices: type[models.TextChoices], name: str):
-    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
 class HeldBy(models.TextChoices):
@@ -80,7 +77,7 @@ class InterviewSlot(models.Model):
         ordering = ["rule_set", "order"]
         constraints = [
             models.UniqueConstraint(fields=["rule_set", "order"], name="partnership_slot_order"),
-            _choices_check("held_by", HeldBy, "partnership_slot_held_by"),
+            choices_check("held_by", HeldBy, "partnership_slot_held_by"),
         ]
         verbose_name = _("interview slot")
         verbose_name_plural = _("interview slots")
@@ -206,7 +203,7 @@ class ContactCourse(models.Model):
             models.Index(fields=["fund", "unemployment_start"], name="partnership_course_fund"),
         ]
         constraints = [
-            _choices_check("age_band", AgeBand, "partnership_course_age_band"),
+            choices_check("age_band", AgeBand, "partnership_course_age_band"),
         ]
         verbose_name = _("contact course")
         verbose_name_plural = _("contact courses")
@@ -262,13 +259,13 @@ class Interview(models.Model):
             models.Index(fields=["course", "held_on"], name="partnership_interview_course"),
         ]
         constraints = [
-            _choices_check("kind", InterviewKind, "partnership_interview_kind"),
+            choices_check("kind", InterviewKind, "partnership_interview_kind"),
             models.CheckConstraint(
                 condition=Q(held_by__in=[HeldBy.FUND, HeldBy.JOBCENTER]),
                 name="partnership_interview_held_by",
             ),
-            _choices_check("channel", InterviewChannel, "partnership_interview_channel"),
-            _choices_check("status", InterviewStatus, "partnership_interview_status"),
+            choices_check("channel", InterviewChannel, "partnership_interview_channel"),
+            choices_check("status", InterviewStatus, "partnership_interview_status"),
         ]
         verbose_name = _("interview")
         verbose_name_plural = _("interviews")
@@ -405,8 +402,8 @@ class PartnershipImport(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            _choices_check("kind", ImportKind, "partnership_import_kind"),
-            _choices_check("status", ImportStatus, "partnership_import_status"),
+            choices_check("kind", ImportKind, "partnership_import_kind"),
+            choices_check("status", ImportStatus, "partnership_import_status"),
             models.CheckConstraint(
                 condition=Q(progress__lte=100), name="partnership_import_progress"
             ),

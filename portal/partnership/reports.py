@@ -31,11 +31,11 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from portal.core.email import email_send
 from portal.core.models import EmailDelivery, Organisation, OrganisationKind, Role, User
+from portal.core.pdf import AUTHOR, FONT, FONT_BOLD, table_style
 from portal.core.workdays import nth_working_day_of_month
 
 from . import access, display, selectors
@@ -43,9 +43,6 @@ from .charts import Chart
 from .kpis import COUNT_FIELDS, MonthlyTotals
 from .selectors import FundComparison, FundYear, fund_year
 
-AUTHOR = "Samarbejdsportalen"
-FONT = "Helvetica"
-FONT_BOLD = "Helvetica-Bold"
 CHART_WIDTH = 170 * mm
 
 TITLE = ParagraphStyle("title", fontName=FONT_BOLD, fontSize=20, leading=24, spaceAfter=8)
@@ -201,17 +198,7 @@ def chart_drawing(chart: Chart, width: float = CHART_WIDTH) -> Drawing:
 
 def _table(rows: list[list[str]]) -> Table:
     table = Table(rows, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), FONT, 9),
-                ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.black),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.lightgrey),
-                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-            ]
-        )
-    )
+    table.setStyle(table_style(("ALIGN", (1, 0), (-1, -1), "RIGHT")))
     return table
 
 

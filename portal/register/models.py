@@ -9,10 +9,10 @@ The workflow itself (which status may follow which) is workflow.py's.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.constraints import choices_check
 from portal.core.models import Organisation
 
 
@@ -59,13 +59,6 @@ class Status(models.TextChoices):
     HANDLED = "handled", _("Handled")
     NOT_PURSUED = "not_pursued", _("Not pursued")
     AWAITING_LEGISLATION = "awaiting_legislation", _("Awaiting legislation")
-
-
-def _choices_check(field: str, choices, name: str, *, null: bool = False):
-    condition = Q(**{f"{field}__in": choices.values})
-    if null:
-        condition |= Q(**{f"{field}__isnull": True})
-    return models.CheckConstraint(condition=condition, name=name)
 
 
 class Office(models.Model):
@@ -175,9 +168,9 @@ class RegisterItem(models.Model):
             models.Index(fields=["responsible_office", "status"], name="register_item_office"),
         ]
         constraints = [
-            _choices_check("status", Status, "register_item_status_valid"),
-            _choices_check("origin", Origin, "register_item_origin_valid"),
-            _choices_check("section", Section, "register_item_section_valid", null=True),
+            choices_check("status", Status, "register_item_status_valid"),
+            choices_check("origin", Origin, "register_item_origin_valid"),
+            choices_check("section", Section, "register_item_section_valid", null=True),
         ]
         verbose_name = _("register item")
         verbose_name_plural = _("register items")

@@ -30,12 +30,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from portal.core.pdf import AUTHOR, FONT, FONT_BOLD, table_style
+
 from .models import MainTopic, Origin, RegisterItem, Section, Status
 
-AUTHOR = "Samarbejdsportalen"
 LANGUAGE = "da-DK"
-FONT = "Helvetica"
-FONT_BOLD = "Helvetica-Bold"
 
 TITLE = ParagraphStyle("title", fontName=FONT_BOLD, fontSize=22, leading=27, spaceAfter=10)
 H1 = ParagraphStyle("h1", fontName=FONT_BOLD, fontSize=16, leading=20, spaceBefore=6, spaceAfter=6)
@@ -260,17 +259,7 @@ def _field(label: str, text: str, style=BODY) -> Paragraph:
 def _pdf_table(rows: list[list], widths=None) -> Table:
     rows = [[_p(str(cell)) if isinstance(cell, str) else str(cell) for cell in row] for row in rows]
     table = Table(rows, repeatRows=1, hAlign="LEFT", colWidths=widths)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), FONT, 9),
-                ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.black),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.lightgrey),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
     return table
 
 
