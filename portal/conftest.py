@@ -78,6 +78,13 @@ def make_user(*, organisation, roles=("caseworker",), email=None, mfa=False, **e
 
 
 @pytest.fixture
+def jobcenter(db):
+    return OrganisationFactory(
+        slug="jobcenter-kbh", name="Jobcenter København", kind=OrganisationKind.JOBCENTER
+    )
+
+
+@pytest.fixture
 def caseworker(fund):
     return make_user(organisation=fund, roles=["caseworker"], email="sagsbehandler@3f.example.dk")
 

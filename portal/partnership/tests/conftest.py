@@ -6,13 +6,6 @@ from portal.core.tests.factories import OrganisationFactory
 
 
 @pytest.fixture
-def jobcenter(db):
-    return OrganisationFactory(
-        slug="jobcenter-kbh", name="Jobcenter København", kind=OrganisationKind.JOBCENTER
-    )
-
-
-@pytest.fixture
 def union(db):
     return OrganisationFactory(slug="hk", name="HK Hovedstaden", kind=OrganisationKind.UNION)
 

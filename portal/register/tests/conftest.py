@@ -4,8 +4,6 @@ import pytest
 from django.utils import translation
 
 from portal.conftest import make_user
-from portal.core.models import OrganisationKind
-from portal.core.tests.factories import OrganisationFactory
 from portal.register.models import Office
 
 # Seed 004's 172 items as clean data (the demo's too).
@@ -18,13 +16,6 @@ def _danish():
     an earlier test's request (an English browser in core's tests) left behind."""
     with translation.override("da"):
         yield
-
-
-@pytest.fixture
-def jobcenter(db):
-    return OrganisationFactory(
-        slug="jobcenter-kbh", name="Jobcenter København", kind=OrganisationKind.JOBCENTER
-    )
 
 
 @pytest.fixture
