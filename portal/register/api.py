@@ -290,7 +290,7 @@ def register_report(request: HttpRequest, filters: Query[ReportFilters]):
         data = services.report_generate(by=request.user, fmt=filters.format)
     except PermissionDenied as error:
         raise HttpError(403, _("You may not generate the committee report.")) from error
-    name = f"udvalgsrapport-{timezone.localdate():%Y-%m-%d}.{filters.format}"
+    name = report.file_name(filters.format, timezone.localdate())
     response = HttpResponse(data, content_type=report.FORMATS[filters.format][1])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -466,6 +466,11 @@ def report_docx(content: ReportContent) -> bytes:
     return buffer.getvalue()
 
 
+def file_name(fmt: str, day) -> str:
+    """The report's file name, the same from the page and from the API."""
+    return f"udvalgsrapport-{day:%Y-%m-%d}.{fmt}"
+
+
 FORMATS = {
     "pdf": (report_pdf, "application/pdf"),
     "docx": (

@@ -120,7 +120,7 @@ def committee_report(request, fmt: str):
         raise Http404
     content = services.report_generate(by=request.user, fmt=fmt)
     response = HttpResponse(content, content_type=report.FORMATS[fmt][1])
-    name = f"uhensigtsmaessigheder-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    name = report.file_name(fmt, timezone.localdate())
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
