@@ -481,7 +481,12 @@ def offices(request):
     people = selectors.office_member_choices()
     editing = None
     if request.method == "POST" and request.POST.get("office"):
-        editing = selectors.offices_all().filter(pk=request.POST["office"]).first()
+        office_id = request.POST["office"]
+        editing = (
+            selectors.offices_all().filter(pk=int(office_id)).first()
+            if office_id.isdigit()
+            else None
+        )
         if editing is None:
             raise Http404
     form = OfficeForm(

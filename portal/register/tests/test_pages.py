@@ -172,6 +172,15 @@ def test_a_taken_short_name_is_refused_in_danish_and_nothing_changes(operator_ad
     assert Office.objects.count() == 1
 
 
+def test_an_office_that_is_not_a_number_is_404_not_an_error(operator_admin, office):
+    response = _client(operator_admin).post(
+        reverse("register:offices"),
+        {"office": "1; drop", "office-name": "X", "office-slug": "x"},
+    )
+    assert response.status_code == 404
+    assert Office.objects.get().name == office.name
+
+
 def test_a_caseworker_cannot_set_an_offices_members(caseworker, office):
     response = _client(caseworker).post(
         reverse("register:offices"),
