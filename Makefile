@@ -3,9 +3,10 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
-DEMO_ENV := PORTAL_DEMO=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo's links (emails, calendar feeds) follow PORT (config/settings/base.py).
+DEMO_ENV := PORTAL_DEMO=1 PORT=$(PORT)
 
 .PHONY: demo test setup assets migrate lint format lock messages bench worker clean
 

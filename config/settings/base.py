@@ -31,7 +31,12 @@ if not SECRET_KEY:
 if SECRET_KEY == DEMO_SECRET_KEY and not DEMO:
     raise ImproperlyConfigured("Refusing to start with the demo SECRET_KEY outside demo mode.")
 
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The demo follows the port it is served on (`make demo PORT=8080`), so the links in its emails
+# and calendar feeds lead back to it; elsewhere SITE_URL is set for the real address.
+DEMO_SITE_URL = f"http://127.0.0.1:{env.int('PORT', default=8000)}"
+SITE_URL = env.str("SITE_URL", default=DEMO_SITE_URL if DEMO else "http://127.0.0.1:8000").rstrip(
+    "/"
+)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 

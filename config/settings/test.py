@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("PORTAL_DEMO", "1")
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
+# The tests' links do not follow a PORT the shell happens to have (the demo's do).
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 
 from .base import *  # noqa: E402,F403
 from .base import HUEY  # noqa: E402

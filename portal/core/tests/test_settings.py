@@ -11,7 +11,8 @@ PROBE = (
     "import json, django; from django.conf import settings; django.setup(); "
     "print(json.dumps({k: getattr(settings, k) for k in ["
     "'DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_HSTS_SECONDS', "
-    "'SECURE_SSL_REDIRECT', 'PORTAL_OUTBOX_VISIBLE', 'EMAIL_BACKEND', 'HUEY', 'CACHES']}, "
+    "'SECURE_SSL_REDIRECT', 'PORTAL_OUTBOX_VISIBLE', 'EMAIL_BACKEND', 'HUEY', 'CACHES', "
+    "'SITE_URL']}, "
     "default=str))"
 )
 
@@ -22,7 +23,16 @@ def load_settings(**env):
         k: v
         for k, v in os.environ.items()
         if k
-        not in {"PORTAL_DEMO", "SECRET_KEY", "DEBUG", "EMAIL_URL", "SECURE_COOKIES", "REDIS_URL"}
+        not in {
+            "PORTAL_DEMO",
+            "SECRET_KEY",
+            "DEBUG",
+            "EMAIL_URL",
+            "SECURE_COOKIES",
+            "REDIS_URL",
+            "SITE_URL",
+            "PORT",
+        }
     }
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings.base")
     return subprocess.run(
@@ -119,3 +129,12 @@ def test_redis_url_moves_queue_and_cache_to_redis():
     assert values["CACHES"]["default"]["LOCATION"] == "redis://10.0.0.5:6379/2"
     assert values["CACHES"]["default"]["FALLBACK"] == "fallback"
     assert values["CACHES"]["fallback"]["BACKEND"].endswith("DatabaseCache")
+
+
+def test_the_demos_links_follow_its_port_and_production_needs_its_own_address():
+    demo = load_settings(PORTAL_DEMO="1", PORT="8080", PORTAL_DATA_DIR="/tmp/portal-settings")
+    assert json.loads(demo.stdout)["SITE_URL"] == "http://127.0.0.1:8080"
+    production = load_settings(SECRET_KEY="x" * 50, PORT="8080")
+    assert json.loads(production.stdout)["SITE_URL"] == "http://127.0.0.1:8000"
+    chosen = load_settings(PORTAL_DEMO="1", PORT="8080", SITE_URL="https://demo.example.dk/")
+    assert json.loads(chosen.stdout)["SITE_URL"] == "https://demo.example.dk"
