@@ -125,3 +125,13 @@ def test_digest_delivery_is_recorded_per_recipient(smtp_server, caseworker, coll
     assert delivery.category == "digest" and delivery.status == "sent"
     assert delivery.reference == "digest:weekly:2026-11-23"
     assert delivery.user_id == caseworker.pk
+
+
+def test_the_greeting_stands_on_its_own_line(smtp_server, caseworker, colleague, topic):
+    message, _threads = _digest_for(smtp_server, caseworker, colleague, topic)
+    lines = message.text.splitlines()
+    greeting = next(line for line in lines if line.startswith("Hej "))
+    assert "nyt for dig" not in greeting
+    after = lines[lines.index(greeting) + 1 :]
+    assert after[0] == "" and after[1].startswith("Det her er nyt for dig")
+    assert f"{greeting}</p>" in message.html  # its own paragraph in the HTML part too
