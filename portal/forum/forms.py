@@ -66,7 +66,10 @@ class ThreadForm(CprGuardedFormMixin, forms.Form):
         help_text=_("A question can get an accepted answer; a discussion cannot."),
     )
     topic = forms.ModelChoiceField(
-        label=_("Topic"), queryset=Topic.objects.order_by("name"), to_field_name="slug"
+        label=_("Topic"),
+        queryset=Topic.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("Choose a topic"),
     )
     network = forms.ModelChoiceField(
         label=_("Network"),
@@ -163,7 +166,10 @@ class ThreadFilterForm(forms.Form):
 
 class ThreadMoveForm(forms.Form):
     topic = forms.ModelChoiceField(
-        label=_("Topic"), queryset=Topic.objects.order_by("name"), to_field_name="slug"
+        label=_("Topic"),
+        queryset=Topic.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("Choose a topic"),
     )
     network = forms.ModelChoiceField(
         label=_("Network"),

@@ -26,7 +26,9 @@ class OwnerChoiceField(forms.ModelChoiceField):
 
 class GuideForm(CprGuardedFormMixin, DkfdsFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.order_by("name"))
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.order_by("name"), empty_label=_("Choose a topic")
+    )
     summary = forms.CharField(
         label=_("Summary"),
         max_length=400,

@@ -78,6 +78,12 @@ def test_the_new_thread_form_takes_its_defaults_from_the_address(
     assert "Karen Kollega" in response.content.decode()
 
 
+def test_the_topic_picker_asks_for_a_topic_in_words(caseworker, topic, client_for):
+    page = client_for(caseworker).get(reverse("forum:thread_create")).content.decode()
+    assert '<option value="" selected>Vælg et emne</option>' in page
+    assert "---------" not in page
+
+
 def test_posting_in_a_private_network_one_is_not_member_of_is_not_offered(
     caseworker, topic, client_for
 ):
