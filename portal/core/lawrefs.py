@@ -8,9 +8,12 @@ Abbreviations are matched in capitals only ("lab" is not a law); law names in an
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+RETSINFORMATION = "https://www.retsinformation.dk"
 
 
 @dataclass(frozen=True)
@@ -18,9 +21,32 @@ class Law:
     abbreviation: str
     name: str
     aliases: tuple[str, ...] = ()
+    # The ELI address of the current consolidation on Retsinformation ("/eli/lta/<year>/<no>"),
+    # filled in only when it has been checked there; without it the law is linked to a search.
+    retsinformation_eli: str = ""
+
+    @property
+    def full_name(self) -> str:
+        """ "LAB – lov om en aktiv beskæftigelsesindsats": how the laws page names a law."""
+        return f"{self.abbreviation} – {self.name}"
+
+    @property
+    def retsinformation_is_search(self) -> bool:
+        return not self.retsinformation_eli
+
+    @property
+    def retsinformation_url(self) -> str:
+        """The law on Retsinformation: its consolidation, or a search for its name."""
+        if self.retsinformation_eli:
+            return RETSINFORMATION + self.retsinformation_eli
+        return f"{RETSINFORMATION}/documents?{urlencode({'t': self.name})}"
 
 
 # The employment and social laws caseworkers cite most. Names are lower case, as in citations.
+# Retsinformation: the consolidations are renumbered every time a law is consolidated anew, and
+# none of the ELI addresses below has been checked against the current one, so every law is
+# linked to a Retsinformation search for its name for now (retsinformation_eli left empty). Give
+# a law its `retsinformation_eli` only after looking it up on www.retsinformation.dk.
 LAWS = [
     Law(
         "LAB",
@@ -181,3 +207,14 @@ def parse_law_reference(text: str) -> tuple[str, str]:
 
 def format_law_reference(law: str, paragraph: str) -> str:
     return f"{law} § {paragraph}" if paragraph else law
+
+
+def paragraph_sort_key(paragraph: str) -> tuple[int, int, str]:
+    """ "2" before "10", "16" before "16 a" before "17"; the whole law ("") first, and anything
+    not a number after the numbers, alphabetically."""
+    if not paragraph:
+        return (0, 0, "")
+    match = re.fullmatch(r"(\d+)\s*([a-zæøå]?)", paragraph.strip().lower())
+    if match is None:
+        return (2, 0, paragraph)
+    return (1, int(match.group(1)), match.group(2))

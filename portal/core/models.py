@@ -250,6 +250,7 @@ class AuditEvent(models.Model):
         REGISTER_IMPORTED = "register_imported", _("Register imported")
         REGISTER_REPORT_GENERATED = "register_report_generated", _("Committee report generated")
         REGISTER_OFFICE_SAVED = "register_office_saved", _("Responsible office saved")
+        LAW_MARKED_CHANGED = "law_marked_changed", _("Law marked as changed")
 
     # The kinds of object an entry may name; a code outside this list is shown as it is.
     OBJECT_TYPES = {
@@ -264,6 +265,7 @@ class AuditEvent(models.Model):
         "interviewruleset": _("Interview rule set"),
         "registeritem": _("Register item"),
         "office": _("Responsible office"),
+        "lawreference": _("Law reference"),
     }
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -134,9 +134,10 @@ PERMISSIONS = {
     "forum.manage_networks": is_editor,
     "forum.moderate_network": is_moderator_of | (is_editor & is_open_network),
     # Guides belong to the editorial desk; a guide's owner (who keeps it current) is an editor
-    # or a jurist.
+    # or a jurist. The jurists follow the legislation, so they too mark a law (or a paragraph)
+    # as changed, which flags every guide and accepted answer citing it for the editors.
     "guides.manage": is_editor,
-    "guides.mark_law_changed": is_editor,
+    "guides.mark_law_changed": is_editor | is_jurist,
     "guides.own": is_editor | is_jurist,
     # The legal hotline's work list and answers belong to the jurists.
     "hotline.work": is_jurist,

@@ -1,11 +1,13 @@
 """Reads of guides and law references."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from portal.core import lawrefs
 from portal.core.models import Role, User
 from portal.forum import access
 from portal.forum.models import Post, Thread
@@ -61,6 +63,34 @@ def law_reference_list() -> QuerySet[LawReference]:
         guide_count=Count("guides", distinct=True),
         answer_count=Count("cited_in_posts", filter=Q(cited_in_posts__in=accepted), distinct=True),
     ).order_by("law", "paragraph")
+
+
+@dataclass(frozen=True)
+class LawGroup:
+    """One law on the laws page, with its cited paragraphs in numeric order."""
+
+    abbreviation: str
+    law: lawrefs.Law | None  # None for an abbreviation the portal no longer knows
+    references: list[LawReference]
+
+
+def law_reference_groups() -> list[LawGroup]:
+    """The cited references by law (abbreviations alphabetically), each law's paragraphs in
+    numeric order ("§ 2" before "§ 10", "§ 16 a" after "§ 16"), which the database's text
+    ordering cannot give; one query."""
+    by_law: dict[str, list[LawReference]] = {}
+    for reference in law_reference_list():
+        by_law.setdefault(reference.law, []).append(reference)
+    return [
+        LawGroup(
+            abbreviation=abbreviation,
+            law=lawrefs.LAWS_BY_ABBREVIATION.get(abbreviation),
+            references=sorted(
+                references, key=lambda ref: lawrefs.paragraph_sort_key(ref.paragraph)
+            ),
+        )
+        for abbreviation, references in sorted(by_law.items())
+    ]
 
 
 def guides_needing_review() -> QuerySet[Guide]:

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from portal.core import lawrefs
 from portal.core.cpr import validate_no_cpr_number
 from portal.core.markdown import render_markdown
-from portal.core.models import Topic, User
+from portal.core.models import AuditEvent, Topic, User
 from portal.core.notify import NotificationKind, notify
+from portal.core.services import audit_record
 from portal.forum.models import Post, Thread
 
 from .models import Guide, LawReference
@@ -262,7 +263,8 @@ def accepted_answers() -> Q:
 def law_reference_mark_changed(
     *, law: str, paragraph: str | None = None, note: str, by: User
 ) -> dict:
-    """A law (or one paragraph) has changed: flag every guide and accepted answer citing it."""
+    """A law (or one paragraph) has changed: flag every guide and accepted answer citing it.
+    Editors and jurists mark it; the audit log keeps who did and how much it flagged."""
     if not rules.has_perm("guides.mark_law_changed", by):
         raise PermissionDenied
     abbreviation = lawrefs.law_abbreviation(law or "")
@@ -304,6 +306,15 @@ def law_reference_mark_changed(
     )
     for guide in guides:
         notify(recipients=[guide.owner], kind=NotificationKind.GUIDE_REVIEW, actor=by, guide=guide)
+    audit_record(
+        action=AuditEvent.Action.LAW_MARKED_CHANGED,
+        actor=by,
+        target=marked,
+        target_label=label,
+        note=note[:300],
+        guides_flagged=len(guides),
+        answers_flagged=answers_flagged,
+    )
     return {"reference": marked, "guides": len(guides), "answers": answers_flagged}
 
 

@@ -198,7 +198,7 @@ def law_list(request):
     return render(
         request,
         "guides/law_list.html",
-        {"references": selectors.law_reference_list(), "form": form, "can_mark": can_mark},
+        {"laws": selectors.law_reference_groups(), "form": form, "can_mark": can_mark},
     )
 
 

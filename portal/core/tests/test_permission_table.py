@@ -22,6 +22,7 @@ from portal.events.models import Event, Registration
 from portal.events.tests.factories import EventFactory, RegistrationFactory, days_ahead
 from portal.forum.models import NetworkMembership
 from portal.forum.tests.factories import NetworkFactory, add_member
+from portal.guides.models import LawReference
 from portal.newsletters.models import Newsletter, NewsletterItem
 from portal.register.models import Endorsement, ItemComment, Office, RegisterItem
 
@@ -233,6 +234,23 @@ TABLE = [
         None,
         row(REFUSED, jurist=200),
         set(),
+    ),
+    # --- Guides: the laws page is for everyone; editors and jurists mark a law as changed ---
+    (
+        "laws page",
+        "get",
+        lambda w, role: reverse("guides:law_list"),
+        None,
+        row(200),
+        set(),
+    ),
+    (
+        "mark a law as changed",
+        "post",
+        lambda w, role: reverse("guides:law_list"),
+        {"reference": "LAB § 16", "note": "Ny frist"},
+        row(REFUSED, editor=302, jurist=302),
+        {"editor", "jurist"},
     ),
     # --- Newsletters -----------------------------------------------------------------------
     (
@@ -632,6 +650,7 @@ def _state(w) -> tuple:
         Endorsement.objects.count(),
         ItemComment.objects.count(),
         sorted(Office.objects.values_list("pk", "name", "slug")),
+        sorted(LawReference.objects.values_list("law", "paragraph", "changed_at")),
     )
 
 

@@ -2,8 +2,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from portal.core.lawrefs import (
+    LAWS,
+    LAWS_BY_ABBREVIATION,
+    Law,
     find_law_references,
     law_abbreviation,
+    paragraph_sort_key,
     parse_law_reference,
     parse_law_reference_list,
 )
@@ -74,3 +78,38 @@ def test_the_genitive_of_a_law_name_is_a_citation():
     ]
     assert law_abbreviation("LAS") == "LAS"
     assert law_abbreviation("nonsens") is None
+
+
+def test_paragraphs_sort_as_numbers_with_the_letter_after_the_number():
+    paragraphs = ["10", "16 a", "2", "", "16", "100", "16 b", "17", "9"]
+    assert sorted(paragraphs, key=paragraph_sort_key) == [
+        "",
+        "2",
+        "9",
+        "10",
+        "16",
+        "16 a",
+        "16 b",
+        "17",
+        "100",
+    ]
+
+
+def test_every_law_is_named_in_full_and_found_on_retsinformation():
+    assert LAWS_BY_ABBREVIATION["LAB"].full_name == "LAB – lov om en aktiv beskæftigelsesindsats"
+    for law in LAWS:
+        assert law.retsinformation_url.startswith("https://www.retsinformation.dk/")
+        # No ELI address has been checked yet: every law is a search for its name.
+        assert law.retsinformation_is_search
+    assert LAWS_BY_ABBREVIATION["SDL"].retsinformation_url == (
+        "https://www.retsinformation.dk/documents?t=sygedagpengeloven"
+    )
+    assert LAWS_BY_ABBREVIATION["LAB"].retsinformation_url == (
+        "https://www.retsinformation.dk/documents?t=lov+om+en+aktiv+besk%C3%A6ftigelsesindsats"
+    )
+
+
+def test_a_checked_eli_address_is_linked_directly():
+    law = Law("XYZ", "eksempelloven", retsinformation_eli="/eli/lta/2024/1")
+    assert law.retsinformation_url == "https://www.retsinformation.dk/eli/lta/2024/1"
+    assert not law.retsinformation_is_search

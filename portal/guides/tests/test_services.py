@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from portal.core.models import AuditEvent
 from portal.forum.models import Post
 from portal.forum.signals import post_edited
 from portal.guides.models import Guide, LawReference
@@ -242,11 +243,25 @@ def test_the_owners_of_flagged_guides_are_notified(editor, jurist, citing):
     ]  # the editor who marked it owns G1 and G2 and is not told about their own action
 
 
-def test_only_editors_mark_laws_changed(jurist, caseworker, citing):
-    for person in (jurist, caseworker):
-        with pytest.raises(PermissionDenied):
-            law_reference_mark_changed(law="LAB", note="x", by=person)
+def test_a_jurist_marks_a_law_changed_and_the_audit_log_keeps_it(jurist, citing):
+    _guides, answers = citing
+    result = law_reference_mark_changed(law="LAB", paragraph="16", note="Ændret frist", by=jurist)
+
+    assert _flagged_guides() == {"G1"}
+    assert _flagged_posts(answers) == {"lab16"}
+    entry = AuditEvent.objects.get(action=AuditEvent.Action.LAW_MARKED_CHANGED)
+    assert entry.actor == jurist
+    assert (entry.object_type, entry.object_id) == ("lawreference", str(result["reference"].pk))
+    assert entry.object_label == "LAB § 16"
+    assert entry.detail == {"note": "Ændret frist", "guides_flagged": 1, "answers_flagged": 1}
+
+
+def test_caseworkers_do_not_mark_laws_changed(caseworker, citing):
+    with pytest.raises(PermissionDenied):
+        law_reference_mark_changed(law="LAB", note="x", by=caseworker)
     assert _flagged_guides() == set()
+    assert not LawReference.objects.filter(changed_at__isnull=False).exists()
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.LAW_MARKED_CHANGED).exists()
 
 
 def test_an_unknown_law_is_refused_and_nothing_changes(editor, citing):
@@ -255,6 +270,7 @@ def test_an_unknown_law_is_refused_and_nothing_changes(editor, citing):
     assert "law" in error.value.error_dict
     assert _flagged_guides() == set()
     assert not LawReference.objects.filter(changed_at__isnull=False).exists()
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.LAW_MARKED_CHANGED).exists()
 
 
 def test_a_note_with_a_cpr_number_is_refused(editor, citing):

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.core.models import AuditEvent
 from portal.core.tests.factories import TopicFactory
 from portal.forum.models import Post, Thread
 from portal.guides.models import Guide
@@ -270,10 +271,65 @@ def test_the_law_list_counts_citing_guides_and_accepted_answers(
     response = client_for(caseworker).get(LAW_LIST)
 
     counts = {
-        str(ref): (ref.guide_count, ref.answer_count) for ref in response.context["references"]
+        str(ref): (ref.guide_count, ref.answer_count)
+        for group in response.context["laws"]
+        for ref in group.references
     }
     assert counts["LAB § 16"] == (2, 1)
     assert response.context["form"] is None
+
+
+def test_the_law_list_names_each_law_in_full_and_links_to_retsinformation(
+    client_for, caseworker, editor
+):
+    make_guide(by=editor, references="LAB § 16, SDL § 7")
+
+    page = client_for(caseworker).get(LAW_LIST).content.decode()
+
+    assert '<h2 id="lov-lab">LAB – lov om en aktiv beskæftigelsesindsats</h2>' in page
+    assert "SDL – sygedagpengeloven" in page
+    # Each paragraph links to its law on Retsinformation, in the same tab, saying where it goes.
+    assert (
+        '<a href="https://www.retsinformation.dk/documents?t=lov+om+en+aktiv+besk%C3%A6ftigelsesindsats">'
+        "LAB § 16: søg på Retsinformation</a>"
+    ) in page
+    assert (
+        '<a href="https://www.retsinformation.dk/documents?t=sygedagpengeloven">'
+        "SDL § 7: søg på Retsinformation</a>"
+    ) in page
+    assert "target=" not in page.split("<main", 1)[-1]
+
+
+def test_the_law_list_sorts_paragraphs_as_numbers(client_for, caseworker, editor):
+    make_guide(by=editor, references="LAB § 10, LAB § 16 a, LAB § 2, LAB § 16, LAS § 7, LAB")
+
+    response = client_for(caseworker).get(LAW_LIST)
+
+    laws = response.context["laws"]
+    assert [group.abbreviation for group in laws] == ["LAB", "LAS"]
+    assert [ref.label for ref in laws[0].references] == [
+        "LAB",
+        "LAB § 2",
+        "LAB § 10",
+        "LAB § 16",
+        "LAB § 16 a",
+    ]
+    page = response.content.decode()
+    positions = [page.index(f'data-reference="LAB § {p}"') for p in ("2", "10", "16", "16 a")]
+    assert positions == sorted(positions)
+
+
+def test_the_law_list_costs_the_same_number_of_queries_for_more_references(
+    client_for, caseworker, editor, django_assert_num_queries
+):
+    make_guide(by=editor, references="LAB § 16")
+    client = client_for(caseworker)
+    client.get(LAW_LIST)
+    with django_assert_num_queries(6):
+        client.get(LAW_LIST)
+    make_guide(by=editor, title="Flere", references="LAB § 2, LAS § 7, SDL § 7, FVL § 19")
+    with django_assert_num_queries(6):
+        client.get(LAW_LIST)
 
 
 def test_an_editor_marks_a_law_changed_from_the_law_list(client_for, editor):
@@ -284,12 +340,37 @@ def test_an_editor_marks_a_law_changed_from_the_law_list(client_for, editor):
     assert guide.needs_review
 
 
+def test_a_jurist_marks_a_law_changed_from_the_law_list(client_for, jurist, editor):
+    guide = make_guide(by=editor, references="LAB § 16")
+    other = make_guide(by=editor, title="Anden", references="LAB § 17")
+    client = client_for(jurist)
+    assert client.get(LAW_LIST).context["can_mark"]
+
+    response = client.post(LAW_LIST, {"reference": "LAB § 16", "note": "Ny frist"})
+
+    assert response.status_code == 302
+    assert response["Location"] == LAW_LIST
+    guide.refresh_from_db()
+    other.refresh_from_db()
+    assert guide.needs_review and "Ny frist" in guide.review_reason
+    assert not other.needs_review
+    entry = AuditEvent.objects.get(action=AuditEvent.Action.LAW_MARKED_CHANGED)
+    assert (entry.actor, entry.object_label) == (jurist, "LAB § 16")
+    changed = {
+        ref.label: ref.changed_note
+        for group in client.get(LAW_LIST).context["laws"]
+        for ref in group.references
+    }
+    assert changed == {"LAB § 16": "Ny frist", "LAB § 17": ""}
+
+
 def test_a_caseworker_cannot_mark_a_law_changed(client_for, caseworker, editor):
     guide = make_guide(by=editor, references="LAB § 16")
     response = client_for(caseworker).post(LAW_LIST, {"reference": "LAB", "note": "x"})
     assert response.status_code == 403
     guide.refresh_from_db()
     assert not guide.needs_review
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.LAW_MARKED_CHANGED).exists()
 
 
 @pytest.mark.parametrize("reference", ["XYZ § 3", "LAB § 16, LAS § 7", ""])
