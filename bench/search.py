@@ -44,7 +44,7 @@ from front_page import (  # noqa: E402
     web_bench_env,
 )
 
-from portal.search import analysis  # noqa: E402
+from portal.core import analysis  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_search"
 MARKER_NETWORK = "bench-search-lukket"

@@ -4,7 +4,7 @@ A small labelled set (documents, queries, the documents each query should find) 
 what Danish forums get wrong: inflections, compounds (head and tail), æ/ø/å typed as ae/oe/aa,
 and small typos. Each strategy is the same AND-of-all-words match over different analysis;
 prints macro recall and precision per strategy and per kind of query. No database needed:
-PostgreSQL and SQLite match the same analysed terms (portal/search/analysis.py).
+PostgreSQL and SQLite match the same analysed terms (portal.core.analysis.py).
 
     .venv/bin/python bench/search_relevance.py
 """
@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from portal.search import analysis  # noqa: E402
+from portal.core import analysis  # noqa: E402
 
 DOCUMENTS = {
     1: "Rådighedsvurderingen blev udskudt, fordi borgeren var syg.",

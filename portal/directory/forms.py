@@ -12,7 +12,7 @@ class PersonSearchForm(DkfdsFormMixin, forms.Form):
         label=_("Name or text"),
         max_length=200,
         required=False,
-        help_text=_("Name, email address, job title or organisation."),
+        help_text=_("Name, email address, job title, organisation or expertise (e.g. fleksjob)."),
         widget=forms.SearchInput,
     )
     organisation = forms.ModelChoiceField(

@@ -1,6 +1,6 @@
 """The database's full-text engine behind one interface, chosen by connection.vendor.
 
-Both engines match the same analysed terms (portal.search.analysis): a query term matches its
+Both engines match the same analysed terms (portal.core.analysis): a query term matches its
 stem exactly or any indexed term starting with one of its prefixes; all query terms must match.
 The SQL here is made of constant table names; every value is a bound parameter (the noqa's).
 """
@@ -11,7 +11,8 @@ from django.db import connection
 from django.db.models import FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
-from .analysis import QueryTerm
+from portal.core.analysis import QueryTerm
+
 from .models import SearchDocument, SearchTerm
 
 DOCUMENTS = SearchDocument._meta.db_table

@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 
+from portal.core import analysis
 from portal.core.models import User
 from portal.events.models import Event
 from portal.forum import access
@@ -23,7 +24,6 @@ from portal.guides.models import Guide
 from portal.register import access as register_access
 from portal.register.models import RegisterItem
 
-from . import analysis
 from .models import SearchDocument, SearchTerm
 
 Kind = SearchDocument.Kind

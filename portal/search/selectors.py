@@ -10,13 +10,14 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz.distance import Levenshtein
 
+from portal.core import analysis
 from portal.core.models import User
 from portal.events.access import events_visible
 from portal.events.models import Event
 from portal.forum import access
 from portal.forum.models import Network
 
-from . import analysis, backends
+from . import backends
 from .models import SearchDocument
 
 PER_PAGE = 20

@@ -130,3 +130,115 @@ def test_person_networks_are_the_open_ones_and_those_the_viewer_shares(fund, cas
     make_network(name="Uden personen", members=[caseworker])
     networks = selectors.person_network_list(viewer=caseworker, person=person)
     assert {network.name for network in networks} == {"Fælles lukket", "Åbent netværk"}
+
+
+# --- Competencies through the Danish analysis (issue 14, "Finding people") --------------------
+
+
+@pytest.fixture
+def experts(fund, jobcenter):
+    """Colleagues with expertise, and some without, to tell them apart."""
+    sygedagpenge = TopicFactory(name="Sygedagpenge")
+    fleksjob = TopicFactory(name="Fleksjob og ledighedsydelse")
+    dagpenge = TopicFactory(name="Dagpenge")
+    people = {
+        "syg": make_user(organisation=jobcenter, full_name="Sara Syg", title="Sagsbehandler"),
+        "fleks": make_user(organisation=fund, full_name="Frede Fleks", title="Rådgiver"),
+        "both": make_user(organisation=fund, full_name="Bo Begge", title="Konsulent"),
+        "dag": make_user(organisation=fund, full_name="Dorte Dag", title="Konsulent"),
+        "none": make_user(organisation=jobcenter, full_name="Niels Ingen", title="Leder"),
+    }
+    people["syg"].expertise.add(sygedagpenge)
+    people["fleks"].expertise.add(fleksjob)
+    people["both"].expertise.add(sygedagpenge, fleksjob)
+    people["dag"].expertise.add(dagpenge)
+    return people
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["sygedagpenge", "Sygedagpenge", "sygedagpengene", "SYGEDAGPENGENES", "sygedagpengenes"],
+)
+def test_person_search_finds_the_experts_in_sygedagpenge_in_any_inflection(
+    experts, caseworker, query
+):
+    assert names(selectors.person_search(user=caseworker, q=query)) == ["Bo Begge", "Sara Syg"]
+
+
+@pytest.mark.parametrize("query", ["fleksjob", "fleksjobbet", "fleksjobbene", "ledighedsydelsen"])
+def test_person_search_finds_the_experts_in_fleksjob_in_any_inflection(experts, caseworker, query):
+    assert names(selectors.person_search(user=caseworker, q=query)) == ["Bo Begge", "Frede Fleks"]
+
+
+def test_person_search_needs_every_word_across_name_and_expertise(experts, caseworker):
+    assert names(selectors.person_search(user=caseworker, q="fleksjobbet sygedagpengene")) == [
+        "Bo Begge"
+    ]
+    assert names(selectors.person_search(user=caseworker, q="frede fleksjob")) == ["Frede Fleks"]
+    assert names(selectors.person_search(user=caseworker, q="sara fleksjob")) == []
+    # A stop word does not narrow the search: the topic's own name finds its experts.
+    assert names(selectors.person_search(user=caseworker, q="fleksjob og ledighedsydelse")) == [
+        "Bo Begge",
+        "Frede Fleks",
+    ]
+
+
+def test_person_search_by_expertise_leaves_out_people_the_directory_does_not_show(
+    experts, fund, caseworker
+):
+    topic = experts["syg"].expertise.get()
+    make_user(organisation=fund, full_name="Deaktiveret Ekspert", is_active=False).expertise.add(
+        topic
+    )
+    make_user(organisation=fund, full_name="Ny Ekspert", approved_at=None).expertise.add(topic)
+    assert names(selectors.person_search(user=caseworker, q="sygedagpengene")) == [
+        "Bo Begge",
+        "Sara Syg",
+    ]
+
+
+def test_person_search_ranks_a_word_in_the_name_or_expertise_above_the_title(
+    fund, jobcenter, caseworker
+):
+    make_user(organisation=fund, full_name="Anne Andersen", title="Specialist i sygedagpenge")
+    expert = make_user(organisation=fund, full_name="Peter Petersen", title="Konsulent")
+    expert.expertise.add(TopicFactory(name="Sygedagpenge"))
+    assert names(selectors.person_search(user=caseworker, q="sygedagpenge")) == [
+        "Peter Petersen",
+        "Anne Andersen",
+    ]
+    # A title that is the word ranks above a compound that only shares a part with it.
+    make_user(organisation=jobcenter, full_name="Aage Andersen", title="Leder")
+    ledig = make_user(organisation=fund, full_name="Birthe Berg")
+    ledig.expertise.add(TopicFactory(name="Ledighedsydelse"))
+    found = names(selectors.person_search(user=caseworker, q="leder"))
+    assert found == ["Aage Andersen", "Birthe Berg"]
+
+
+def test_person_search_still_finds_names_titles_and_organisations_by_their_start(
+    experts, caseworker
+):
+    assert names(selectors.person_search(user=caseworker, q="fre")) == ["Frede Fleks"]
+    assert names(selectors.person_search(user=caseworker, q="radgiver")) == ["Frede Fleks"]
+    assert names(selectors.person_search(user=caseworker, q="rådgiveren")) == ["Frede Fleks"]
+    assert names(selectors.person_search(user=caseworker, q="jobcenter sagsbehandler")) == [
+        "Sara Syg"
+    ]
+    assert names(selectors.person_search(user=caseworker, q="kbh")) == []
+
+
+def test_person_search_by_expertise_combines_with_the_filters(experts, fund, caseworker):
+    found = selectors.person_search(
+        user=caseworker, q="sygedagpenge", organisation_kind=OrganisationKind.JOBCENTER
+    )
+    assert names(found) == ["Sara Syg"]
+    assert names(selectors.person_search(user=caseworker, q="fleksjob", organisation=fund)) == [
+        "Bo Begge",
+        "Frede Fleks",
+    ]
+
+
+def test_person_search_with_a_topic_filter_still_searches_all_their_topics(experts, caseworker):
+    sygedagpenge = experts["syg"].expertise.get()
+    found = selectors.person_search(user=caseworker, q="fleksjobbet", topic=sygedagpenge)
+    assert names(found) == ["Bo Begge"]

@@ -43,6 +43,42 @@ def test_person_list_searches_by_name(fund, caseworker, client_for):
     assert "Mette Hansen" not in response.content.decode()
 
 
+def test_person_list_finds_colleagues_by_their_expertise_in_any_inflection(
+    fund, caseworker, client_for
+):
+    fleksjob = TopicFactory(name="Fleksjob og ledighedsydelse")
+    expert = make_user(organisation=fund, full_name="Eva Ekspert", title="Jobkonsulent")
+    expert.expertise.add(fleksjob)
+    make_user(organisation=fund, full_name="Ikke Ekspert", title="Jobkonsulent")
+    response = client_for(caseworker).get(LIST_URL, {"q": "fleksjobbet"})
+    assert [p.full_name for p in response.context["page_obj"]] == ["Eva Ekspert"]
+    page = response.content.decode()
+    assert "Fleksjob og ledighedsydelse" in page
+    assert "Ikke Ekspert" not in page
+
+
+def test_person_list_search_by_expertise_queries_do_not_grow_with_the_number_of_people(
+    fund, caseworker, client_for, django_assert_num_queries
+):
+    client = client_for(caseworker)
+    topics = [TopicFactory(name="Sygedagpenge"), TopicFactory(name="Fleksjob")]
+
+    def add_people(start, count):
+        for i in range(start, start + count):
+            person = make_user(organisation=fund, full_name=f"Ekspert {i}", title=f"Titel {i}")
+            person.expertise.set(topics)
+
+    add_people(0, 3)
+    client.get(LIST_URL)
+    with CaptureQueriesContext(connection) as with_3:
+        response = client.get(LIST_URL, {"q": "sygedagpengene fleksjobbet"})
+    assert len(response.context["page_obj"].object_list) == 3
+    add_people(3, 9)
+    with django_assert_num_queries(len(with_3.captured_queries)):
+        response = client.get(LIST_URL, {"q": "sygedagpengene fleksjobbet"})
+    assert len(response.context["page_obj"].object_list) == 12
+
+
 def test_person_list_filters_by_topic(fund, caseworker, client_for):
     topic = TopicFactory(name="Sygedagpenge")
     expert = make_user(organisation=fund, full_name="Eva Ekspert")

@@ -1,4 +1,5 @@
 """Danish text analysis, the same for PostgreSQL and SQLite: both databases only see its terms.
+Shared by the search index and the directory's people search, so both find the same words.
 
 A word becomes its Snowball stem, folded to ASCII after stemming (æ→ae, ø→oe, å→aa), so that
 "sygedagpengene" meets "sygedagpenge" and "raadighed" typed on an English keyboard meets

@@ -1,4 +1,4 @@
-from portal.search import analysis
+from portal.core import analysis
 
 
 def test_inflected_forms_share_a_term():
