@@ -1,4 +1,5 @@
-"""Debate endpoints of /api/v1/: threads and replies, with exactly the browser's permissions.
+"""Debate endpoints of /api/v1/: threads and replies, with exactly the browser's permissions,
+and the topics and networks to post them in (so an integration need not guess their slugs).
 
 A thread the token's owner may not read answers 404, as if it did not exist; the CPR guard
 answers 422 with the same Danish message the browser shows.
@@ -99,8 +100,10 @@ class ThreadIn(InputSchema):
     kind: Literal["discussion", "question"] = Field(
         "discussion", description="discussion or question."
     )
-    topic: str = Field(description="Slug of the topic.")
-    network: str | None = Field(None, description="Slug of a network to post in, if any.")
+    topic: str = Field(description="Slug of the topic (GET /topics lists them).")
+    network: str | None = Field(
+        None, description="Slug of a network to post in, if any (GET /networks lists them)."
+    )
     title: str = Field(
         max_length=services.TITLE_MAX_LENGTH,
         pattern=NON_BLANK_PATTERN,
@@ -254,3 +257,69 @@ def thread_reply_create(request: HttpRequest, thread_id: int, payload: ReplyIn):
     except PermissionDenied as error:
         raise HttpError(404, "Not Found") from error
     return Status(201, Post.objects.select_related("author__organisation").get(pk=post.pk))
+
+
+# --- Where to post: topics and networks ------------------------------------------------------
+
+
+class TopicOut(Schema):
+    id: int = Field(description="The topic's id.")
+    slug: str = Field(description="Short, stable name of the topic: `topic` of a thread.")
+    name: str = Field(description="Name of the topic.")
+    description: str = Field(description="What the topic covers; may be empty.")
+    thread_count: int = Field(
+        description="Threads of the topic the token's owner may read (merged ones not counted)."
+    )
+    is_followed: bool = Field(description="The token's owner follows the topic.")
+
+
+class NetworkOut(Schema):
+    id: int = Field(description="The network's id.")
+    slug: str = Field(description="Short, stable name of the network: `network` of a thread.")
+    name: str = Field(description="Name of the network.")
+    description: str = Field(description="The network's purpose; may be empty.")
+    is_open: bool = Field(
+        description="Open to everyone; false: by invitation, listed only for its members."
+    )
+    member_count: int = Field(description="Number of members.")
+    is_member: bool = Field(description="The token's owner is a member.")
+    role: Literal["member", "moderator"] | None = Field(
+        description="The owner's role in the network; null when not a member."
+    )
+
+    @staticmethod
+    def resolve_is_member(obj) -> bool:
+        return obj.my_role is not None
+
+    @staticmethod
+    def resolve_role(obj) -> str | None:
+        return obj.my_role
+
+
+@router.get(
+    "/topics",
+    response=list[TopicOut],
+    operation_id="topic_list",
+    summary="Topics",
+    description=(
+        "Every topic, ordered by name: the `topic` a thread is started in. Topics are one flat "
+        "list (no groups). `thread_count` counts the threads the token's owner may read."
+    ),
+)
+def topic_list(request: HttpRequest):
+    return selectors.topic_list_with_counts(user=request.user)
+
+
+@router.get(
+    "/networks",
+    response=list[NetworkOut],
+    operation_id="network_list",
+    summary="Networks",
+    description=(
+        "The networks the token's owner may read and start threads in, ordered by name: every "
+        "open network, and those by invitation the owner is a member of. With the owner's "
+        "membership and role in each."
+    ),
+)
+def network_list(request: HttpRequest):
+    return selectors.networks_for_posting_with_role(user=request.user)

@@ -63,6 +63,23 @@ def networks_for_posting(*, user: User) -> QuerySet[Network]:
     return Network.objects.filter(access.networks_readable(user=user)).order_by("name")
 
 
+def networks_for_posting_with_role(*, user: User) -> QuerySet[Network]:
+    """networks_for_posting with the person's role in each (`my_role`; None when not a member)
+    and the number of members, in one query however many networks there are."""
+    mine = NetworkMembership.objects.filter(network=OuterRef("pk"), user_id=user.pk)
+    members = (
+        NetworkMembership.objects.filter(network=OuterRef("pk"))
+        .order_by()
+        .values("network")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return networks_for_posting(user=user).annotate(
+        my_role=Subquery(mine.values("role")[:1]),
+        member_count=Coalesce(Subquery(members[:1]), 0),
+    )
+
+
 def network_members(*, network: Network) -> QuerySet[NetworkMembership]:
     return (
         NetworkMembership.objects.filter(network=network)

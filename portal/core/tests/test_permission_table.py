@@ -27,6 +27,7 @@ from portal.newsletters.models import Newsletter, NewsletterItem
 from portal.register.models import Endorsement, ItemComment, Office, RegisterItem
 
 NOTE = "Glutenfri-og-trinfri-adgang"
+PRIVATE_NETWORK = "jurister"
 
 # The columns: who asks.
 ROLES = [
@@ -74,7 +75,7 @@ def world(django_db_setup, django_db_blocker):
         member = make_user(organisation=fund, email="medlem@3f.example.dk")
         # The jurists' network by invitation, run by a jurist who is not one of the columns.
         moderator = make_user(organisation=operator, roles=["jurist"], email="mod@lo.example.dk")
-        network = NetworkFactory(name="Juristernes netværk", slug="jurister", is_open=False)
+        network = NetworkFactory(name="Juristernes netværk", slug=PRIVATE_NETWORK, is_open=False)
         add_member(network, moderator, role=NetworkMembership.Role.MODERATOR)
         event = EventFactory(organisers=[people["organiser"]], starts_at=days_ahead(30))
         registration = RegistrationFactory(event=event, user=member, dietary_note=NOTE)
@@ -101,6 +102,7 @@ def world(django_db_setup, django_db_blocker):
             "people": people,
             "fund": fund,
             "member": member,
+            "moderator": moderator,
             "network": network,
             "event": event,
             "registration": registration,
@@ -150,7 +152,8 @@ def row(default, anonymous=ANON, **by_role):
 
 
 # (name, method, url, data, expected answer per role, roles whose request may change things).
-# "notes" as an answer: 200 with the participants' dietary and accessibility notes on the page.
+# "notes" as an answer: 200 with the participants' dietary and accessibility notes on the page;
+# "private network": 200 with a list that names the jurists' network by invitation.
 TABLE = [
     # --- People and roles ------------------------------------------------------------------
     (
@@ -621,6 +624,24 @@ TABLE = [
         set(),
     ),
     (
+        "API: topics",
+        "api-get",
+        lambda w, role: "/api/v1/topics",
+        None,
+        row(200, anonymous=401),
+        set(),
+    ),
+    (
+        "API: networks one may post in",
+        "api-get",
+        lambda w, role: "/api/v1/networks",
+        None,
+        # Nobody of the columns is a member of the jurists' network by invitation: not listed
+        # for any of them, editors and the operator's admins included.
+        row(200, anonymous=401),
+        set(),
+    ),
+    (
         "API: a fund's partnership figures for a month",
         "api-get",
         lambda w, role: f"/api/v1/partnership/kpis?fund={w['fund'].slug}&period=2026-10",
@@ -674,10 +695,22 @@ def _ask(client, w, role, method, url, data):
     return client.post(url, data or {})
 
 
+def _lists_the_private_network(response) -> bool:
+    """A JSON list (GET /api/v1/networks) that names the jurists' network by invitation."""
+    if not response.get("Content-Type", "").startswith("application/json"):
+        return False
+    body = response.json()
+    return isinstance(body, list) and any(
+        isinstance(item, dict) and item.get("slug") == PRIVATE_NETWORK for item in body
+    )
+
+
 def _answer(response):
     html = response.get("Content-Type", "").startswith("text/html")
     if response.status_code == 200 and html and NOTE in response.content.decode():
         return "notes"
+    if response.status_code == 200 and _lists_the_private_network(response):
+        return "private network"
     return response.status_code
 
 
@@ -710,3 +743,10 @@ def test_permission_table(world, db, client, name, method, url, data, expected, 
 
 def test_the_table_covers_every_role_for_every_row():
     assert all(set(expected) == set(ROLES) for _n, _m, _u, _d, expected, _w in TABLE)
+
+
+def test_the_table_would_see_the_private_network_listed(world, db, client):
+    """The network rows' "nobody sees it" means something: its moderator's list names it."""
+    _token, key = api_token_create(user=world["moderator"], name="Tabel")
+    response = client.get("/api/v1/networks", headers={"Authorization": f"Bearer {key}"})
+    assert _answer(response) == "private network"
