@@ -13,6 +13,7 @@ from .models import VISIT_CHANNEL_SESSION_KEY, VisitChannel
 from .services import visit_record
 
 COUNTED_SESSION_KEY = "insights_visit_counted"
+API_PREFIX = "/api/"
 
 
 class VisitCountingMiddleware:
@@ -21,6 +22,10 @@ class VisitCountingMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        # An integration's API call is no person's visit, and a client that keeps no cookies
+        # would otherwise leave a new session row behind on every call.
+        if request.path_info.startswith(API_PREFIX):
+            return response
         # After the view: the click view has marked the session, and a sign-in has set the user.
         session = getattr(request, "session", None)
         user = getattr(request, "user", None)

@@ -52,6 +52,21 @@ def test_the_first_signed_in_request_of_a_session_counts_one_direct_visit(casewo
     assert _visits() == {"direct": 1}
 
 
+def test_an_api_call_is_no_visit_and_leaves_no_session(caseworker, client):
+    from django.contrib.sessions.models import Session
+
+    from portal.api.services import api_token_create
+
+    _token, key = api_token_create(user=caseworker, name="Integration")
+    sessions = Session.objects.count()
+    for _ in range(3):
+        response = client.get("/api/v1/topics", headers={"Authorization": f"Bearer {key}"})
+        assert response.status_code == 200
+        client.cookies.clear()  # an integration keeps no cookies
+    assert _visits() == {}
+    assert Session.objects.count() == sessions
+
+
 def test_later_requests_of_a_counted_session_cost_no_query_of_the_counter(caseworker, client_for):
     client = client_for(caseworker)
     client.get("/debat/")
