@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import rules
 from django.db.models import Q
 
-from portal.core.access import may_sign_in, nothing, roles_preload
+from portal.core.access import may_sign_in, nothing
 from portal.core.models import User
 
 from . import workflow
@@ -98,7 +98,3 @@ def may_generate_report(*, user: User) -> bool:
 
 def may_manage_offices(*, user: User) -> bool:
     return _reads(user) and rules.has_perm("register.manage_offices", user)
-
-
-def preload(users: Iterable[User]) -> None:
-    roles_preload(users)

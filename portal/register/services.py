@@ -184,7 +184,7 @@ def item_update(
             ]
             item.responsible_office = responsible_office
     handles = handling is not UNSET or timeline is not UNSET
-    if handles and not (access.may_edit_handling(user=by, item=item) or access.may_triage(user=by)):
+    if handles and not access.may_edit_handling(user=by, item=item):
         raise PermissionDenied
     if handling is not UNSET:
         handling = (handling or "").strip()
