@@ -4,7 +4,13 @@ Nobody gets a storm: a person's notifications wait PORTAL_NOTIFICATION_EMAIL_DEL
 after the oldest of them, then go out together in one email, coalesced per thread ("3 new
 replies in «…»"), and a person gets at most one such email per delay window. Hotline deadline
 warnings are the exception: a jurist must hear of them at once. What the person already read
-under the bell, turned off in their email settings, or may no longer see is not mailed.
+under the bell, turned off in their email settings, or may no longer see is not mailed, nor a
+hotline notification whose question another jurist has answered (or the asker withdrew) in the
+meantime: the jurists' pending emails about it are settled unsent.
+
+An email is enough on its own (as Discourse's are): each entry carries the full text of the
+new posts (the sanitised HTML in the HTML part, the Markdown in the text part), and a hotline
+question carries the question, the asker's organisation, the deadline and the reply address.
 
 Every notification is dealt with exactly once: `emailed_at` is set in the same transaction that
 writes the email to the outbox (with `email_delivery` for those that were mailed); the emails
@@ -14,6 +20,7 @@ with SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL; on SQLite the transaction 
 database's write lock before reading, so a second worker waits and then finds nothing left.
 """
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -23,9 +30,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -35,6 +40,7 @@ from portal.core.models import EmailCategory, EmailDelivery, RoleGrant, User
 from portal.core.outbox import email_deliver
 from portal.digests.links import absolute, unsubscribe_url
 from portal.digests.preferences import email_preferences_for, wants_email
+from portal.forum.models import Post
 
 from .models import Notification
 from .presentation import notification_message, notification_target_url
@@ -44,14 +50,36 @@ TEMPLATE = "notifications/emails/notification_batch"
 REFERENCE = "notifications"
 # Kinds a jurist must hear of at once: they bypass the delay and the one-per-window limit.
 URGENT_KINDS = (Notification.Kind.HOTLINE_DEADLINE, Notification.Kind.HOTLINE_OVERDUE)
+# Kinds about a hotline case: news only while the case is open.
+HOTLINE_KINDS = (Notification.Kind.HOTLINE_NEW, *URGENT_KINDS)
 # Notifications older than this when the round first meets them are history, not news (a new
 # deployment, or a queue that was down for days): they are marked, never mailed.
 STALE_AFTER = timedelta(days=2)
 # Recipients per transaction. The visibility check is one query with a clause per recipient,
 # which keeps SQLite well below its expression depth limit.
 CHUNK_SIZE = 50
-EXCERPT_CHARS = 240
 ACTOR_NAMES_SHOWN = 3
+# Relative links and images in a post's HTML (mentions, attachments) made absolute for email.
+_RELATIVE_URL = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+@dataclass
+class EmailPost:
+    """One post, whole: who wrote it, when, and its text (HTML part and text part)."""
+
+    author: str
+    organisation: str
+    created_at: str
+    html: str
+    text: str
+
+
+@dataclass
+class EmailHotline:
+    """What a jurist needs to take a hotline question from the email alone."""
+
+    organisation: str
+    deadline: str
 
 
 @dataclass
@@ -63,7 +91,8 @@ class EmailItem:
     url: str
     messages: list[str] = field(default_factory=list)
     actors: str = ""
-    excerpt: str = ""
+    posts: list[EmailPost] = field(default_factory=list)
+    hotline: EmailHotline | None = None
     reply_mailto: str = ""
     reply_address: str = ""
 
@@ -141,14 +170,16 @@ def _claim(*, user_ids: list[int]) -> list[Notification]:
             "thread",
             "thread__topic",
             "thread__hotline_case",
+            "thread__author__organisation",  # a hotline question names the asker's organisation
             "post",
+            "post__author__organisation",
             "network",
             "guide",
             "partnership_import",
             "register_item",
             "organisation",
         )
-        .defer("guide__body", "guide__body_html", "post__body")
+        .defer("guide__body", "guide__body_html")
         .order_by("recipient_id", "created_at", "pk")
     )
     held: dict[int, int] = {}
@@ -205,6 +236,7 @@ def _mail_chunk(*, user_ids: list[int], now: datetime) -> list[int]:
         if (
             notification.pk in visible
             and notification.read_at is None  # already seen under the bell
+            and not _hotline_settled(notification)
             and user.email
             and notification.created_at >= stale_before
             and wants_email(
@@ -216,7 +248,11 @@ def _mail_chunk(*, user_ids: list[int], now: datetime) -> list[int]:
             to_mail.setdefault(user.pk, []).append(notification)
 
     people = {u.pk: u for u in users}
-    messages = [_outgoing(user=people[uid], notifications=batch) for uid, batch in to_mail.items()]
+    opening_posts = _opening_posts(to_mail.values())
+    messages = [
+        _outgoing(user=people[uid], notifications=batch, opening_posts=opening_posts)
+        for uid, batch in to_mail.items()
+    ]
     deliveries = email_record_batch(messages)
     delivery_of = {
         uid: delivery
@@ -237,7 +273,41 @@ def _mail_chunk(*, user_ids: list[int], now: datetime) -> list[int]:
     return [delivery.pk for delivery in delivery_of.values()]
 
 
-def _outgoing(*, user: User, notifications: list[Notification]) -> OutgoingEmail:
+def _hotline_settled(notification: Notification) -> bool:
+    """A hotline notification whose case is answered or withdrawn is no news any more: the
+    jurist who answered has done it, and the others must not start on it."""
+    if notification.kind not in HOTLINE_KINDS or notification.thread_id is None:
+        return False
+    case = getattr(notification.thread, "hotline_case", None)
+    return case is not None and not case.is_open
+
+
+def _opening_posts(batches) -> dict[int, Post]:
+    """The opening post of each thread whose notifications carry no post (a hotline question),
+    in one query for the whole chunk: its text is what the email must show."""
+    threads_with_post: set[int] = set()
+    thread_ids: set[int] = set()
+    for batch in batches:
+        for notification in batch:
+            if notification.thread_id is None:
+                continue
+            thread_ids.add(notification.thread_id)
+            if notification.post_id is not None:
+                threads_with_post.add(notification.thread_id)
+    wanted = thread_ids - threads_with_post
+    if not wanted:
+        return {}
+    return {
+        post.thread_id: post
+        for post in Post.objects.filter(thread_id__in=wanted, is_opening=True).select_related(
+            "author__organisation"
+        )
+    }
+
+
+def _outgoing(
+    *, user: User, notifications: list[Notification], opening_posts: dict[int, Post]
+) -> OutgoingEmail:
     language = user.preferred_language or settings.LANGUAGE_CODE
     thread_ids = {n.thread_id for n in notifications}
     single_thread_id = notifications[0].thread_id if len(thread_ids) == 1 else None
@@ -249,7 +319,7 @@ def _outgoing(*, user: User, notifications: list[Notification]) -> OutgoingEmail
 
     def render(delivery: EmailDelivery):
         with translation.override(language):
-            items = email_items(user=user, notifications=notifications)
+            items = email_items(user=user, notifications=notifications, opening_posts=opening_posts)
             subject = email_subject(items=items, count=len(notifications))
         return email_render(
             TEMPLATE,
@@ -278,12 +348,45 @@ def _outgoing(*, user: User, notifications: list[Notification]) -> OutgoingEmail
     )
 
 
-def _excerpt(notification: Notification) -> str:
-    post = notification.post
-    if post is None or not post.body_html:
-        return ""
-    text = " ".join(strip_tags(post.body_html).split())
-    return Truncator(text).chars(EXCERPT_CHARS)
+def _email_post(post: Post) -> EmailPost:
+    author = post.author
+    return EmailPost(
+        author=author.get_full_name() if author else _("Former user"),
+        organisation=author.organisation.name if author and author.organisation_id else "",
+        created_at=formats.date_format(timezone.localtime(post.created_at), "DATETIME_FORMAT"),
+        html=_RELATIVE_URL.sub(lambda m: m.group(1) + absolute("/"), post.body_html),
+        # The Markdown reads well as plain text; indented under its author line.
+        text="\n".join(
+            f"  {line}" if line.strip() else "" for line in post.body.strip().splitlines()
+        ),
+    )
+
+
+def _posts(group: list[Notification], opening_posts: dict[int, Post]) -> list[EmailPost]:
+    """The new posts of a thread's notifications, whole and in order (each once); for
+    notifications about the thread itself, its opening post. Hidden posts stay out."""
+    posts: list[Post] = []
+    for notification in group:
+        post = notification.post
+        if post is not None and all(post.pk != seen.pk for seen in posts):
+            posts.append(post)
+    if not posts and group[0].thread_id in opening_posts:
+        posts.append(opening_posts[group[0].thread_id])
+    return [_email_post(post) for post in posts if not post.is_hidden and post.body_html]
+
+
+def _hotline(group: list[Notification]) -> EmailHotline | None:
+    if not any(n.kind in HOTLINE_KINDS for n in group):
+        return None
+    thread = group[-1].thread
+    case = getattr(thread, "hotline_case", None)
+    if case is None:
+        return None
+    author = thread.author
+    return EmailHotline(
+        organisation=author.organisation.name if author and author.organisation_id else "",
+        deadline=formats.date_format(timezone.localtime(case.deadline), "DATETIME_FORMAT"),
+    )
 
 
 def _names(notifications: list[Notification]) -> str:
@@ -321,7 +424,12 @@ def _thread_heading(notifications: list[Notification]) -> str:
     ) % {"count": count, "title": title}
 
 
-def email_items(*, user: User, notifications: list[Notification]) -> list[EmailItem]:
+def email_items(
+    *,
+    user: User,
+    notifications: list[Notification],
+    opening_posts: dict[int, Post] | None = None,
+) -> list[EmailItem]:
     """The email's entries in the reader's language: one per thread, then the others."""
     by_thread: dict[int, list[Notification]] = OrderedDict()
     others: list[Notification] = []
@@ -346,7 +454,8 @@ def email_items(*, user: User, notifications: list[Notification]) -> list[EmailI
             url=notification_target_url(latest),
             messages=messages,
             actors=_names(group),
-            excerpt=_excerpt(latest),
+            posts=_posts(group, opening_posts or {}),
+            hotline=_hotline(group),
         )
         if not thread.is_closed:
             address = reply_address(user_id=user.pk, thread_id=thread_id)

@@ -86,8 +86,10 @@ def test_three_replies_in_one_thread_make_one_email_listing_them_together(
     [mail] = _mails(smtp_server, reader.email)
     assert mail.subject.strip() == "3 new replies in «Rådighed ved deltidsarbejde»"
     assert "3 new replies in «Rådighed ved deltidsarbejde»" in mail.text
-    assert "Tredje svar med den seneste nyhed" in mail.text  # the latest excerpt
-    assert "Første svar" not in mail.text
+    # Every new reply, whole and in order: no click is needed to read them.
+    text = mail.text
+    assert text.index("Første svar") < text.index("Andet svar") < text.index("Tredje svar med")
+    assert mail.html.count("Sofie Skribent</strong>") == 3
     assert "Sofie Skribent" in mail.text
     assert extract_url(mail.text, contains="/e/k/")
     assert mail.message["Auto-Submitted"] == "auto-generated"
