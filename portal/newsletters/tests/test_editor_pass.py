@@ -280,3 +280,20 @@ def test_progress_costs_no_query_per_newsletter(
     with django_assert_num_queries(PROGRESS_LIST_QUERIES):
         page = client.get(reverse("newsletters:editor_list")).content.decode()
     assert page.count("sender (2/4)") == rounds
+
+
+SEND_QUESTION_QUERIES = 8
+
+
+def test_the_question_page_query_count_is_pinned(
+    client_for, editor, author, topic, django_assert_num_queries
+):
+    for number in range(3):
+        make_thread(author=author, topic=topic, title=f"Tråd {number}")
+    newsletter = services.newsletter_draft_create(by=editor)
+    client = client_for(editor)
+    url = reverse("newsletters:newsletter_send", args=[newsletter.pk])
+    client.get(url)
+
+    with django_assert_num_queries(SEND_QUESTION_QUERIES):
+        assert client.get(url).status_code == 200
