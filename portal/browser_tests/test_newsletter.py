@@ -1,4 +1,5 @@
-"""The editor's newsletter in a real browser: draft, reorder, intro, preview, test, send.
+"""The editor's newsletter in a real browser: draft, reorder, add from the search box, intro,
+preview, test, confirm and send.
 
 Every page reached is axe-clean, and the newsletter arrives at a real SMTP server.
 """
@@ -36,6 +37,9 @@ def test_an_editor_drafts_previews_tests_and_sends_a_newsletter(
     less_read = forum_services.thread_create(
         author=reader, topic=topic, title="Supplerende dagpenge", body="Hvad gælder nu?"
     )
+    forum_services.thread_create(
+        author=reader, topic=topic, title="Fleksjob i praksis", body="Erfaringer, tak."
+    )
     today = timezone.localdate()
     DailyThreadReads.objects.create(thread=most_read, day=today, count=30)
     DailyThreadReads.objects.create(thread=less_read, day=today, count=10)
@@ -62,6 +66,15 @@ def test_an_editor_drafts_previews_tests_and_sends_a_newsletter(
     )
     assert item_titles(page) == ["Supplerende dagpenge", "Rådighed ved deltid"]
     assert_accessible(page)
+
+    # Find a thread by title in the search box (htmx as one types) and add it.
+    page.locator("#id_q").fill("fleksjob")
+    add = page.locator("#search-results form button")
+    add.wait_for()
+    assert_accessible(page)
+    add.click()
+    page.wait_for_url(re.compile(r".*/nyhedsbreve/redaktion/\d+/#items$"))
+    assert item_titles(page)[-1] == "Fleksjob i praksis"
 
     # A short introduction.
     page.locator("textarea[name=intro]").fill("Godt nyt om **dagpenge** i denne måned.")
@@ -91,8 +104,12 @@ def test_an_editor_drafts_previews_tests_and_sends_a_newsletter(
     test = smtp_server.wait_for_message(to=editor.email)
     assert test.subject.strip().startswith("[TEST]")
 
-    # Send now: the reader gets it, with measured links.
+    # Send now asks first, with the number of recipients; the reader gets it, measured links.
     page.locator("#send-now").click()
+    page.wait_for_url("**/send/")
+    assert_accessible(page)
+    assert re.fullmatch(r"Send til \d+ modtagere?\?", page.locator("h1").inner_text().strip())
+    page.locator("#confirm-send").click()
     page.wait_for_url("**/nyhedsbreve/redaktion/")
     assert_accessible(page)
     received = smtp_server.wait_for_message(to=reader.email)

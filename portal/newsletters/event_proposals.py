@@ -3,6 +3,7 @@ app starts (NewslettersConfig.ready); the events app below knows nothing of news
 
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -12,7 +13,7 @@ from portal.events.models import Event
 from portal.events.selectors.upcoming import place_of
 
 from .models import NewsletterItem
-from .sources import Proposal, pasted_address, period_bounds, proposal_source
+from .sources import Proposal, pasted_address, period_bounds, proposal_source, title_search
 
 # How far ahead of the newsletter's period events are proposed, and how many.
 NEWSLETTER_HORIZON = timedelta(weeks=8)
@@ -69,3 +70,19 @@ def event_for_newsletter(kwargs: dict) -> Proposal | str:
     if not access.event_public(event=event):
         return "not_public"
     return _event_proposal(event, reason=_("Added by the editor."))
+
+
+@title_search(order=30)
+def events_by_title(condition: Q, limit: int) -> list[Proposal]:
+    """Published events open to everyone, by title, latest start first (for the search box)."""
+    events = Event.objects.filter(access.events_public()).filter(condition)
+    return [
+        Proposal(
+            kind=NewsletterItem.Kind.EVENT,
+            title=event.title,
+            summary=_when(event),
+            reason=_("Added by the editor."),
+            url=event.get_absolute_url(),
+        )
+        for event in events.order_by("-starts_at", "-pk")[:limit]
+    ]

@@ -78,6 +78,14 @@ class ItemAddForm(CprGuardedFormMixin, forms.Form):
     )
 
 
+class ItemSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Find a thread, guide or event"),
+        max_length=200,
+        help_text=_("Search by title; add what you find with one click."),
+    )
+
+
 class ItemForm(CprGuardedFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(

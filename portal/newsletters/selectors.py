@@ -27,7 +27,8 @@ from portal.forum.models import TopicFollow
 from portal.guides import access as guide_access
 from portal.insights.selectors import visits_by_channel
 
-from .models import Newsletter, NewsletterItem
+from .models import Newsletter, NewsletterItem, NewsletterRecipient
+from .sources import Proposal, content_identity, content_search
 
 
 def may_manage(user: User) -> bool:
@@ -56,6 +57,43 @@ def access_newsletter_for_editing(*, user: User, newsletter_id: int) -> Newslett
     return newsletter
 
 
+def last_sent_contents() -> set[tuple]:
+    """What the last sent newsletter carried (sources.content_identity), so that a new draft
+    does not propose it again."""
+    last = (
+        Newsletter.objects.filter(status=Newsletter.Status.SENT, sent_at__isnull=False)
+        .order_by("-sent_at", "-pk")
+        .values("pk")[:1]
+    )
+    return {
+        content_identity(kind=kind, thread_id=thread_id, guide_id=guide_id, url=url)
+        for kind, thread_id, guide_id, url in NewsletterItem.objects.filter(
+            newsletter_id__in=last
+        ).values_list("kind", "thread_id", "guide_id", "url")
+    }
+
+
+@dataclass
+class Addable:
+    proposal: Proposal
+    added: bool
+
+
+def addable_content(*, newsletter: Newsletter, query: str) -> list[Addable]:
+    """The editor's search box: public threads, guides and events by title (sources.py),
+    each marked when the newsletter already carries it."""
+    carried = {
+        content_identity(kind=kind, thread_id=thread_id, guide_id=guide_id, url=url)
+        for kind, thread_id, guide_id, url in newsletter.items.values_list(
+            "kind", "thread_id", "guide_id", "url"
+        )
+    }
+    return [
+        Addable(proposal=proposal, added=proposal.identity in carried)
+        for proposal in content_search(query)
+    ]
+
+
 def newsletter_items(*, newsletter: Newsletter) -> QuerySet[NewsletterItem]:
     return newsletter.items.select_related("thread__network", "guide").order_by("position", "pk")
 
@@ -71,8 +109,26 @@ def _delivery_count(reference, **filters) -> Coalesce:
     return Coalesce(Subquery(deliveries, output_field=IntegerField()), 0)
 
 
+def _recipients_done_count() -> Coalesce:
+    """Recipients of the round whose copy is through: left the outbox (sent, or failed for
+    good) or skipped at send time (turned off, left: handled without a copy)."""
+    done = (
+        NewsletterRecipient.objects.filter(newsletter_id=OuterRef("pk"), handled_at__isnull=False)
+        .filter(
+            Q(delivery__isnull=True)
+            | Q(delivery__status__in=[EmailDelivery.Status.SENT, EmailDelivery.Status.FAILED])
+        )
+        .order_by()
+        .values("newsletter_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(done, output_field=IntegerField()), 0)
+
+
 def newsletter_list_for_editors(*, user: User) -> QuerySet[Newsletter]:
-    """Drafts, scheduled and sent newsletters with their figures, in one query."""
+    """Drafts, scheduled and sent newsletters with their figures, in one query; a round being
+    sent with how many of its recipients are through (`done_count` of `recipient_count`)."""
     require_manage(user)
     reference = Concat(Value("newsletter:"), Cast(OuterRef("pk"), CharField()))
     return (
@@ -82,6 +138,7 @@ def newsletter_list_for_editors(*, user: User) -> QuerySet[Newsletter]:
             sent_count=_delivery_count(reference, status=EmailDelivery.Status.SENT),
             opened_count=_delivery_count(reference, opened_at__isnull=False),
             clicked_count=_delivery_count(reference, clicked_at__isnull=False),
+            done_count=_recipients_done_count(),
         )
         .order_by("-created_at", "-pk")
     )

@@ -92,7 +92,8 @@ def default_subject(*, today: date) -> str:
 def newsletter_draft_create(
     *, by: User, period_start: date | None = None, period_end: date | None = None
 ) -> Newsletter:
-    """A new draft for the period, with a subject and the portal's proposed items."""
+    """A new draft for the period, with a subject and the portal's proposed items: threads,
+    guides and events (sources.py), leaving out what the last sent newsletter carried."""
     selectors.require_manage(by)
     default_start, default_end = default_period()
     period_start = period_start or default_start
@@ -108,7 +109,12 @@ def newsletter_draft_create(
         period_end=period_end,
         created_by=by,
     )
-    proposals = sources.proposals_for(start=period_start, end=period_end)[:MAX_PROPOSED_ITEMS]
+    carried = selectors.last_sent_contents()
+    proposals = [
+        proposal
+        for proposal in sources.proposals_for(start=period_start, end=period_end)
+        if proposal.identity not in carried
+    ][:MAX_PROPOSED_ITEMS]
     NewsletterItem.objects.bulk_create(
         NewsletterItem(
             newsletter=newsletter,

@@ -25,6 +25,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.core import analysis
 from portal.forum import access
 from portal.forum.models import Post, Reaction, Thread
 from portal.guides import access as guide_access
@@ -53,13 +54,27 @@ class Proposal:
     extra: dict = field(default_factory=dict)
 
     @property
+    def kind_label(self) -> str:
+        return NewsletterItem.Kind(self.kind).label
+
+    @property
     def identity(self) -> tuple:
         """The piece of content, so that one thread proposed twice becomes one item."""
-        if self.thread is not None:
-            return ("thread", self.thread.pk)
-        if self.guide is not None:
-            return ("guide", self.guide.pk)
-        return (self.kind, self.url)
+        return content_identity(
+            kind=self.kind,
+            thread_id=self.thread.pk if self.thread is not None else None,
+            guide_id=self.guide.pk if self.guide is not None else None,
+            url=self.url,
+        )
+
+
+def content_identity(*, kind: str, thread_id: int | None, guide_id: int | None, url: str) -> tuple:
+    """One piece of content, for a proposal and for an item alike (events by their address)."""
+    if thread_id is not None:
+        return ("thread", thread_id)
+    if guide_id is not None:
+        return ("guide", guide_id)
+    return (kind, url)
 
 
 ProposalSource = Callable[[date, date], list[Proposal]]
@@ -102,6 +117,60 @@ def pasted_address(url_name: str) -> Callable[[AddressResolver], AddressResolver
 
 def pasted_address_resolver(url_name: str) -> AddressResolver | None:
     return _address_resolvers.get(url_name)
+
+
+# --- The editor's search box ---------------------------------------------------------------
+
+# Content the editor may find by title: function(title filter Q, terms, limit) → Proposals,
+# newest first. Threads and guides are searched here; events register from event_proposals.py.
+TitleSearch = Callable[[Q, int], list[Proposal]]
+_title_searches: list[tuple[int, str, TitleSearch]] = []
+SEARCH_CANDIDATES = 100
+SEARCH_RESULTS = 8
+
+
+def title_search(order: int) -> Callable[[TitleSearch], TitleSearch]:
+    def register(search: TitleSearch) -> TitleSearch:
+        name = f"{search.__module__}.{search.__qualname__}"
+        if all(existing != name for _order, existing, _search in _title_searches):
+            _title_searches.append((order, name, search))
+            _title_searches.sort(key=lambda entry: entry[0])
+        return search
+
+    return register
+
+
+def _title_prefilter(terms: list[analysis.QueryTerm]) -> Q:
+    """A cheap database narrowing: the title holds the start of every typed word."""
+    condition = Q()
+    for term in terms:
+        condition &= Q(title__icontains=term.word[:4])
+    return condition
+
+
+def _title_matches(title: str, terms: list[analysis.QueryTerm]) -> bool:
+    """Every word of the query matches a word of the title, by the portal's Danish analysis
+    (stems, compound parts and heads, æ/ø/å folded): the rule the search index uses."""
+    title_words = analysis.words(title)
+    return all(any(analysis.text_matches(word, [term]) for word in title_words) for term in terms)
+
+
+def content_search(query: str, *, limit: int = SEARCH_RESULTS) -> list[Proposal]:
+    """Public threads, guides and events whose title matches the query, for the editor to add;
+    each kind newest first, at most `limit` in all. Only what a newsletter may carry."""
+    terms = analysis.parse_query(query)
+    if not terms:
+        return []
+    found: list[Proposal] = []
+    for _order, _name, search in _title_searches:
+        found += [
+            proposal
+            for proposal in search(_title_prefilter(terms), SEARCH_CANDIDATES)
+            if _title_matches(proposal.title, terms)
+        ][: limit - len(found)]
+        if len(found) >= limit:
+            break
+    return found
 
 
 def proposals_for(*, start: date, end: date) -> list[Proposal]:
@@ -289,4 +358,32 @@ def new_and_updated_guides(start: date, end: date) -> list[Proposal]:
             url=guide.get_absolute_url(),
         )
         for guide in guides
+    ]
+
+
+# --- Found by title ----------------------------------------------------------------------
+
+
+@title_search(order=10)
+def threads_by_title(condition: Q, limit: int) -> list[Proposal]:
+    threads = Thread.objects.filter(access.threads_public()).filter(condition)
+    return [
+        _thread_proposal(thread, "", _("Added by the editor."))
+        for thread in threads.order_by("-created_at", "-pk")[:limit]
+    ]
+
+
+@title_search(order=20)
+def guides_by_title(condition: Q, limit: int) -> list[Proposal]:
+    guides = Guide.objects.filter(guide_access.guides_published()).filter(condition)
+    return [
+        Proposal(
+            kind=NewsletterItem.Kind.GUIDE,
+            title=guide.title,
+            summary="",
+            reason=_("Added by the editor."),
+            guide=guide,
+            url=guide.get_absolute_url(),
+        )
+        for guide in guides.order_by("-updated_at", "-pk")[:limit]
     ]

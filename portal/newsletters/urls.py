@@ -11,6 +11,7 @@ urlpatterns = [
     path("redaktion/nyt/", views.newsletter_create, name="newsletter_create"),
     path("redaktion/<int:newsletter_id>/", views.newsletter_edit, name="newsletter_edit"),
     path("redaktion/<int:newsletter_id>/punkter/", views.item_add, name="item_add"),
+    path("redaktion/<int:newsletter_id>/punkter/soeg/", views.item_search, name="item_search"),
     path(
         "redaktion/<int:newsletter_id>/punkter/<int:item_id>/flyt/",
         views.item_move,

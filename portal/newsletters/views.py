@@ -23,6 +23,7 @@ from .forms import (
     ItemAddForm,
     ItemForm,
     ItemMoveForm,
+    ItemSearchForm,
     NewsletterCreateForm,
     NewsletterForm,
     PreviewForm,
@@ -102,9 +103,12 @@ def newsletter_create(request):
 
 def _editor_context(request, newsletter: Newsletter, **forms) -> dict:
     local_now = timezone.localtime() + timedelta(hours=1)
+    items = list(selectors.newsletter_items(newsletter=newsletter))
     return {
         "newsletter": newsletter,
-        "items": list(selectors.newsletter_items(newsletter=newsletter)),
+        "items": items,
+        "search_form": forms.get("search_form") or ItemSearchForm(),
+        "search_results": forms.get("search_results"),
         "editable": newsletter.status in services.EDITABLE,
         "recipient_count": selectors.newsletter_recipient_count(newsletter=newsletter),
         "form": forms.get("form") or NewsletterForm.for_newsletter(newsletter),
@@ -236,6 +240,30 @@ def item_add(request, newsletter_id: int):
     )
 
 
+@login_required
+def item_search(request, newsletter_id: int):
+    """Threads, guides and events found by title, each with a button that adds it (by its
+    address, through the same checks as a pasted one). htmx swaps the results in under the
+    search box; without JavaScript the editor page comes back with them."""
+    newsletter = selectors.access_newsletter_for_editing(
+        user=request.user, newsletter_id=newsletter_id
+    )
+    form = ItemSearchForm(request.GET or None)
+    results = (
+        selectors.addable_content(newsletter=newsletter, query=form.cleaned_data["q"])
+        if form.is_valid()
+        else []
+    )
+    context = {"newsletter": newsletter, "search_form": form, "search_results": results}
+    if request.htmx:
+        return render(request, "newsletters/newsletter_edit.html#search-results", context)
+    return render(
+        request,
+        "newsletters/newsletter_edit.html",
+        _editor_context(request, newsletter, search_form=form, search_results=results),
+    )
+
+
 def _preview_reader(request) -> tuple[PreviewForm, User]:
     form = PreviewForm(request.GET or None, initial={"reader": request.user.email})
     reader = request.user
@@ -356,11 +384,23 @@ def newsletter_unschedule(request, newsletter_id: int):
 
 
 @login_required
-@require_POST
 def newsletter_send(request, newsletter_id: int):
+    """GET asks "Send to 1.024 recipients?"; the POST from that page sends."""
     newsletter = selectors.access_newsletter_for_editing(
         user=request.user, newsletter_id=newsletter_id
     )
+    if request.method != "POST":
+        if newsletter.status not in services.EDITABLE:
+            return redirect(_editor_url(newsletter))
+        return render(
+            request,
+            "newsletters/newsletter_send_confirm.html",
+            {
+                "newsletter": newsletter,
+                "recipient_count": selectors.newsletter_recipient_count(newsletter=newsletter),
+                "item_count": newsletter.items.count(),
+            },
+        )
     try:
         services.newsletter_send_now(newsletter=newsletter, by=request.user)
     except ValidationError as error:
