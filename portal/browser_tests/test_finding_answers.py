@@ -48,6 +48,10 @@ def test_a_caseworker_sees_a_similar_thread_and_mentions_a_colleague(
     assert "Nanna Berg" in option.first.inner_text()
     assert other_fund.name in option.first.inner_text()
     assert editor.get_attribute("aria-expanded") == "true"
+    # The suggestions and the listbox fit a phone held upright (WCAG 1.4.10 reflow).
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 900})
     editor.press("ArrowDown")
     assert editor.get_attribute("aria-activedescendant") == option.first.get_attribute("id")
     assert option.first.get_attribute("aria-selected") == "true"
