@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse_lazy
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,19 @@ MARKDOWN_HINT = _(
     "@firstname.lastname (the part of their email before @) or their full email address. "
     "Never write a citizen's CPR number."
 )
+
+
+def editor(rows: int) -> forms.Textarea:
+    """The post editor: a Markdown textarea with @mention suggestions (static/forum/mention.js)."""
+    return forms.Textarea(
+        attrs={
+            "rows": rows,
+            "data-mention-url": reverse_lazy("forum:mention_suggestions"),
+            "data-mention-label": _("Colleagues to mention"),
+            # mention.js puts the number in place of %(count)s.
+            "data-mention-count": _("%(count)s colleagues found. Choose with the arrow keys."),
+        }
+    )
 
 
 class MultipleFileInput(forms.FileInput):
@@ -80,7 +94,7 @@ class ThreadForm(CprGuardedFormMixin, forms.Form):
         help_text=_("A thread in a network by invitation can only be read by its members."),
     )
     title = forms.CharField(label=_("Title"), max_length=200)
-    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    body = forms.CharField(label=_("Text"), widget=editor(10))
     attachments = attachments_field()
     addressed_to = forms.ModelChoiceField(
         queryset=User.objects.filter(is_active=True), required=False, widget=forms.HiddenInput
@@ -96,7 +110,7 @@ class ThreadForm(CprGuardedFormMixin, forms.Form):
 
 
 class ReplyForm(CprGuardedFormMixin, forms.Form):
-    body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 8}))
+    body = forms.CharField(label=_("Your reply"), widget=editor(8))
     quoted_post = forms.IntegerField(required=False, widget=forms.HiddenInput)
     attachments = attachments_field()
 
@@ -108,7 +122,7 @@ class ReplyForm(CprGuardedFormMixin, forms.Form):
 
 class PostEditForm(CprGuardedFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}))
+    body = forms.CharField(label=_("Text"), widget=editor(12))
     attachments = attachments_field()
 
     def __init__(self, *args, with_title: bool, **kwargs):

@@ -73,3 +73,52 @@ def mention_link_source(*, source: str, people: dict[str, User]) -> str:
         return f"[@{name}]({url}){trailing}"
 
     return _MENTION.sub(replace, source)
+
+
+MENTION_SUGGESTIONS = 8
+
+
+def _word_start(field: str, prefix: str) -> Q:
+    """The field starts with the prefix, or one of its words does."""
+    return Q(**{f"{field}__istartswith": prefix}) | Q(**{f"{field}__icontains": f" {prefix}"})
+
+
+def mention_candidates(*, user: User, prefix: str, thread: Thread | None = None) -> list[dict]:
+    """Colleagues to offer after "@prefix" in the editor, at most MENTION_SUGGESTIONS, each
+    with the handle mention_resolve understands: the part of the email before "@" when no other
+    active person has it, otherwise the whole address (both are on the directory's page of the
+    person already). Only people the directory lists; for a reply, only those who may read the
+    thread (others would not be notified: mention_resolve drops them). Three queries at most."""
+    prefix = prefix.strip().lstrip("@")
+    people = list(
+        User.objects.filter(is_active=True, approved_at__isnull=False)
+        .filter(_word_start("full_name", prefix) | Q(email__istartswith=prefix))
+        .exclude(pk=user.pk)
+        .select_related("organisation")
+        .order_by("full_name", "pk")[: MENTION_SUGGESTIONS * 3 if thread else MENTION_SUGGESTIONS]
+    )
+    if thread is not None:
+        readers = {person.pk for person in access.thread_readers(thread=thread, users=people)}
+        people = [person for person in people if person.pk in readers][:MENTION_SUGGESTIONS]
+    if not people:
+        return []
+    locals_ = {person.email.split("@", 1)[0].lower() for person in people}
+    shared = Q()
+    for local in locals_:
+        shared |= Q(email__istartswith=f"{local}@")
+    taken: dict[str, int] = {}
+    for email in User.objects.filter(shared, is_active=True).values_list("email", flat=True):
+        local = email.split("@", 1)[0].lower()
+        taken[local] = taken.get(local, 0) + 1
+    result = []
+    for person in people:
+        local = person.email.split("@", 1)[0].lower()
+        handle = local if taken.get(local, 0) == 1 else person.email.lower()
+        result.append(
+            {
+                "handle": handle,
+                "name": person.get_full_name(),
+                "organisation": person.organisation.name if person.organisation else "",
+            }
+        )
+    return result

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import views, views_mention
 
 app_name = "forum"
 
 urlpatterns = [
     path("", views.thread_list, name="thread_list"),
     path("ny/", views.thread_create, name="thread_create"),
+    path("omtal/", views_mention.mention_suggestions, name="mention_suggestions"),
     path("ubesvarede/", views.unanswered_list, name="unanswered_list"),
     path("traad/<int:thread_id>/", views.thread_detail, name="thread_detail"),
     path("traad/<int:thread_id>/svar/", views.reply_create, name="reply_create"),
