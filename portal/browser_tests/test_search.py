@@ -42,6 +42,14 @@ def test_a_caseworker_finds_a_thread_by_part_of_a_compound(page, caseworker, pas
     page.wait_for_url("**type=guide*")
     assert_accessible(page)
     assert page.locator(".search-result").count() == 0
+    # Nothing found: ask the hotline, the colleagues, or find the experts instead; on a phone
+    # too, without sideways scrolling.
+    suggestions = page.locator(".search-suggestions")
+    assert suggestions.locator("a[href*='kind=question'][href*='title=r']").count() == 1
+    assert suggestions.locator("a[href^='/debat/ny/?title=']").count() == 1
+    assert suggestions.locator("a[href*='?q=r']").count() == 1
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_a_typo_is_corrected_and_said(page, caseworker, password, debate):

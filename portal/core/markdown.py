@@ -35,3 +35,25 @@ def render_markdown(source: str) -> str:
     html = _markdown.render(source or "")
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return sanitise_html(html)
+
+
+def markdown_to_text(source: str) -> str:
+    """What a Markdown text reads as, without its syntax: the words of headings, quotes, lists,
+    emphasis and code, a link's text (not its address), an image's description. Blocks are
+    separated by a blank line. For short excerpts (the search's snippets), not for display
+    as HTML."""
+    blocks: list[str] = []
+    for token in _markdown.parse(source or ""):
+        if token.type == "inline":
+            parts = []
+            for child in token.children or []:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append("\n")
+                elif child.type == "image":
+                    parts.append(child.content)
+            blocks.append("".join(parts))
+        elif token.type in ("fence", "code_block"):
+            blocks.append(token.content.rstrip("\n"))
+    return "\n\n".join(block for block in blocks if block)

@@ -12,3 +12,8 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(register_sqlite_function, dispatch_uid="directory_fold")
+        from portal.core.experts import expert_finder_register
+
+        from . import selectors
+
+        expert_finder_register(selectors.person_experts)

@@ -83,6 +83,15 @@ def person_search(
     )
 
 
+def person_experts(*, user: User, query: str, limit: int = 3) -> list[User]:
+    """The best `limit` people with some expertise who match every word of the query (the
+    search's suggestion when it finds nothing; registered in portal.core.experts)."""
+    if not _query_words(query):
+        return []
+    experts = User.expertise.through.objects.values("user_id")
+    return list(person_search(user=user, q=query).filter(pk__in=experts)[:limit])
+
+
 # How much a word found in each part of a profile counts: who the person is and what they know
 # before where they work. A word found whole counts twice what a compound's part alone does
 # (the analysis gives "ledighedsydelse" the part "led", which a search for "leder" should not

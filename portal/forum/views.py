@@ -117,7 +117,7 @@ def _thread_list_shared(request, *, form):
 def thread_create(request):
     networks = selectors.networks_for_posting(user=request.user)
     initial = {}
-    for key in ("kind", "topic", "network", "addressed_to"):
+    for key in ("kind", "topic", "network", "addressed_to", "title"):
         if request.GET.get(key):
             initial[key] = request.GET[key]
     form = ThreadForm(posted(request), request.FILES or None, networks=networks, initial=initial)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +10,9 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         # Imported when the app registry is ready: the module imports models.
-        from . import receivers
+        from . import backends, receivers
 
         receivers.connect()
+        connection_created.connect(
+            backends.register_sqlite_function, dispatch_uid="search_word_start"
+        )

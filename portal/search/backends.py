@@ -5,10 +5,12 @@ stem exactly or any indexed term starting with one of its prefixes; all query te
 The SQL here is made of constant table names; every value is a bound parameter (the noqa's).
 """
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection
-from django.db.models import FloatField, QuerySet
+from django.db.models import FloatField, IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from portal.core.analysis import QueryTerm
@@ -17,6 +19,34 @@ from .models import SearchDocument, SearchTerm
 
 DOCUMENTS = SearchDocument._meta.db_table
 TERMS = SearchTerm._meta.db_table
+# The SQLite function behind SqliteBackend.exact_sql (registered in SearchConfig.ready).
+SQLITE_WORD_START = "portal_word_start"
+# Shorter query words say too little to be told apart from a shared stem.
+EXACT_MIN_LENGTH = 3
+
+
+def exact_words(terms: list[QueryTerm]) -> list[str]:
+    """The query's words as typed (lower-case), for the exact-word count: a text that has the
+    word at the start of one of its words (the word itself, an inflection or a compound it
+    heads: "dagpengeret" in "dagpengeretten") ranks above one that only shares its stem or has
+    it as a compound's part ("sygedagpenge" for "dagpenge"). See docs/decisions/0032."""
+    return [t.word for t in terms if len(t.word) >= EXACT_MIN_LENGTH]
+
+
+@lru_cache(maxsize=512)
+def _word_start(word: str) -> re.Pattern:
+    return re.compile(r"(?<![^\W_])" + re.escape(word), re.IGNORECASE)
+
+
+def word_start(text: str | None, word: str) -> int:
+    """1 if a word of the text starts with `word` (case ignored), else 0."""
+    return 1 if text and _word_start(word).search(text) else 0
+
+
+def register_sqlite_function(sender, connection, **kwargs):
+    """connection_created receiver: give every SQLite connection portal_word_start()."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(SQLITE_WORD_START, 2, word_start, deterministic=True)
 
 
 @dataclass
@@ -76,8 +106,25 @@ class PostgresBackend:
             [tsquery],
         )
 
+    def exact_sql(self, words: list[str], table: str = DOCUMENTS) -> tuple[str, list]:
+        """How many of the words start a word of the title or text (see exact_words). The
+        pattern spells Danish letters in both cases: ~* folds only ASCII in a C locale."""
+
+        def pattern(word: str) -> str:
+            letters = (
+                f"[{c}{c.upper()}]" if not c.isascii() and c.upper() != c else c for c in word
+            )
+            return "(^|[^[:alnum:]_])" + "".join(letters)
+
+        if not words:
+            return "0", []
+        text = f"({table}.title || ' ' || {table}.body)"
+        sql = " + ".join(f"(CASE WHEN {text} ~* %s THEN 1 ELSE 0 END)" for _ in words)
+        return f"({sql})", [pattern(w) for w in words]
+
     def candidates(self, documents: QuerySet, plan: QueryPlan, *, limit: int) -> list:
-        """The newest `limit` matches with their rank, newest first, found one of two ways.
+        """The newest `limit` matches, newest first, each as (id, rank, thread id, how many
+        query words it has as typed: exact_words), found one of two ways.
 
         Walk: the created_at index, newest first, checking each row until `limit` match; cheap
         when matches are common. Collect: only the query's rarest word through the GIN index
@@ -88,14 +135,23 @@ class PostgresBackend:
         """
         tsquery = self.query(plan.terms)
         rank_sql, rank_params = self.rank_sql(tsquery)
+        words = exact_words(plan.terms)
+        exact_sql, exact_params = self.exact_sql(words)
         walk = limit * plan.total / max(plan.estimate, 1.0) * self.WALK_ROW_COST
         collect = plan.rarest_frequency * self.COLLECT_ROW_COST
         if walk <= collect:
             matches = documents.extra(  # noqa: S610
                 where=[f"ts_match_vq({DOCUMENTS}.search_vector, to_tsquery('simple', %s))"],
                 params=[tsquery],
-            ).annotate(rank=RawSQL(rank_sql, rank_params, output_field=FloatField()))  # noqa: S611
-            return list(matches.order_by("-created_at").values_list("pk", "rank")[:limit])
+            ).annotate(
+                rank=RawSQL(rank_sql, rank_params, output_field=FloatField()),  # noqa: S611
+                exact=RawSQL(exact_sql, exact_params, output_field=IntegerField()),  # noqa: S611
+            )
+            return list(
+                matches.order_by("-created_at").values_list("pk", "rank", "thread_id", "exact")[
+                    :limit
+                ]
+            )
         matches = documents.extra(  # noqa: S610
             where=[
                 f"{DOCUMENTS}.search_vector @@ to_tsquery('simple', %s)",
@@ -105,15 +161,16 @@ class PostgresBackend:
         )
         inner, params = matches.order_by().values_list("pk", "created_at").query.sql_with_params()
         outer_rank, outer_params = self.rank_sql(tsquery, table="d")
+        outer_exact, exact_params = self.exact_sql(words, table="d")
         sql = (
             f"WITH matches AS MATERIALIZED ({inner}) "  # noqa: S608
-            f"SELECT d.id, {outer_rank} FROM "
+            f"SELECT d.id, {outer_rank}, d.thread_id, {outer_exact} FROM "
             f"(SELECT * FROM matches ORDER BY 2 DESC LIMIT %s) AS newest "
             f"JOIN {DOCUMENTS} d ON d.id = newest.{connection.ops.quote_name('pk')} "
             "ORDER BY d.created_at DESC"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *outer_params, limit])
+            cursor.execute(sql, [*params, *outer_params, *exact_params, limit])
             return cursor.fetchall()
 
     def prefix_condition(self, prefix: str) -> tuple[str, list]:
@@ -133,8 +190,17 @@ class SqliteBackend:
             for t in terms
         )
 
+    def exact_sql(self, words: list[str], table: str = DOCUMENTS) -> tuple[str, list]:
+        """How many of the words start a word of the title or text (see exact_words)."""
+        if not words:
+            return "0", []
+        text = f"({table}.title || ' ' || {table}.body)"
+        return "(" + " + ".join(f"{SQLITE_WORD_START}({text}, %s)" for _ in words) + ")", words
+
     def candidates(self, documents: QuerySet, plan: QueryPlan, *, limit: int) -> list:
-        """The newest `limit` matches with their rank, newest first."""
+        """The newest `limit` matches, newest first, each as (id, rank, thread id, how many
+        query words it has as typed: exact_words)."""
+        exact_sql, exact_params = self.exact_sql(exact_words(plan.terms))
         matches = documents.extra(  # noqa: S610
             tables=["search_fts"],
             where=["search_fts.rowid = " + f"{DOCUMENTS}.id", "search_fts MATCH %s"],
@@ -142,9 +208,12 @@ class SqliteBackend:
         ).annotate(
             rank=RawSQL(  # noqa: S611
                 f"-bm25(search_fts, 10.0, 1.0) * {DOCUMENTS}.boost", [], output_field=FloatField()
-            )
+            ),
+            exact=RawSQL(exact_sql, exact_params, output_field=IntegerField()),  # noqa: S611
         )
-        return list(matches.order_by("-created_at").values_list("pk", "rank")[:limit])
+        return list(
+            matches.order_by("-created_at").values_list("pk", "rank", "thread_id", "exact")[:limit]
+        )
 
     def prefix_condition(self, prefix: str) -> tuple[str, list]:
         # GLOB is case-sensitive and so can use the primary key's index (LIKE cannot).

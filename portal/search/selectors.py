@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from rapidfuzz.distance import Levenshtein
 
 from portal.core import analysis
+from portal.core.markdown import markdown_to_text
 from portal.core.models import User
 from portal.events.access import events_visible
 from portal.events.models import Event
@@ -58,10 +59,13 @@ class SearchResults:
     total: int = 0
     page: int = 1
     corrections: list[Correction] = field(default_factory=list)
+    # More documents matched than were ranked (MAX_COUNTED + 1): `total` counts the results
+    # among those ranked, so there are more than it says.
+    capped: bool = False
 
     @property
     def total_is_capped(self) -> bool:
-        return self.total > MAX_COUNTED
+        return self.capped or self.total > MAX_COUNTED
 
     @property
     def shown_total(self) -> int:
@@ -199,12 +203,11 @@ def search(
     newest_first = backend.candidates(
         documents_filtered(user=user, **filters), plan, limit=MAX_COUNTED + 1
     )
-    # Best rank first; among equals the newer (earlier in newest_first).
-    order = sorted(range(len(newest_first)), key=lambda i: (-newest_first[i][1], i))
-    candidates = [newest_first[i] for i in order]
+    candidates = ranked_results(newest_first)
     results.total = len(candidates)
+    results.capped = len(newest_first) > MAX_COUNTED
     offset = (page - 1) * PER_PAGE
-    page_ids = [pk for pk, _rank in candidates[offset : offset + PER_PAGE]]
+    page_ids = candidates[offset : offset + PER_PAGE]
     if not page_ids:
         return results
     shown = SearchDocument.objects.select_related("topic").in_bulk(page_ids)
@@ -219,6 +222,25 @@ def search(
         if pk in shown
     ]
     return results
+
+
+def ranked_results(newest_first: list[tuple]) -> list[int]:
+    """The ids of the documents to show, best first: more query words as typed first (a
+    compound's own word above a shared stem or part, backends.exact_words), then the rank,
+    then the newer. A thread and its replies are one result, shown by its best document
+    (docs/decisions/0032-search-quality.md)."""
+    order = sorted(
+        range(len(newest_first)), key=lambda i: (-newest_first[i][3], -newest_first[i][1], i)
+    )
+    shown, threads = [], set()
+    for i in order:
+        pk, _rank, thread_id, _exact = newest_first[i]
+        if thread_id is not None:
+            if thread_id in threads:
+                continue
+            threads.add(thread_id)
+        shown.append(pk)
+    return shown
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -250,8 +272,10 @@ def highlight(text: str, terms) -> SafeString:
 
 
 def snippet(text: str, terms, words: int = SNIPPET_WORDS) -> SafeString:
-    """About `words` words of the text around its first match, highlighted."""
+    """About `words` words of the text around its first match, highlighted. The text is
+    Markdown: the snippet shows what it reads as, never its syntax."""
     matches = terms if isinstance(terms, _Matches) else _Matches(terms)
+    text = markdown_to_text(text)
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
         return mark_safe("")

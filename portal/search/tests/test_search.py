@@ -29,6 +29,12 @@ def thread_ids(user, query, **filters):
     return [oid for kind, oid in found(user, query, **filters) if kind == "thread"]
 
 
+def threads_found(user, query, **filters):
+    """The threads of the results: a thread and its replies are one result, shown by the best
+    of its documents."""
+    return [h.document.thread_id for h in search(user=user, query=query, **filters).hits]
+
+
 # --- Danish relevance -------------------------------------------------------------------------
 
 
@@ -90,14 +96,14 @@ def test_a_title_match_ranks_above_a_mention_in_the_text(caseworker, make_thread
 
 
 def test_an_accepted_answer_ranks_above_other_replies(caseworker, make_thread, make_reply, indexed):
+    """The thread is one result, shown by its accepted answer."""
     thread = make_thread("Spørgsmål om ferie", kind="question")
-    other = make_reply(thread, "Jeg tror at efterlønnen stopper.")
+    make_reply(thread, "Jeg tror at efterlønnen stopper.")
     answer = make_reply(thread, "Efterlønnen stopper ved folkepension.")
     with indexed():
         thread.accepted_answer = answer
         thread.save(update_fields=["accepted_answer"])
-    posts = [oid for kind, oid in found(caseworker, "efterløn") if kind == "post"]
-    assert posts == [answer.pk, other.pk]
+    assert found(caseworker, "efterløn") == [("post", answer.pk)]
     document = SearchDocument.objects.get(kind="post", object_id=answer.pk)
     assert document.is_accepted_answer
 
@@ -145,11 +151,9 @@ def test_invitation_only_networks_stay_private(
     public = make_thread("Åben revalidering")
 
     assert set(found(caseworker, "revalidering")) == {("thread", public.pk)}
-    assert set(found(member, "revalidering")) == {
-        ("thread", public.pk),
-        ("thread", secret.pk),
-        ("post", reply.pk),
-    }
+    assert sorted(threads_found(member, "revalidering")) == sorted([public.pk, secret.pk])
+    assert found(member, "revalidering", kinds=["post"]) == [("post", reply.pk)]
+    assert found(caseworker, "revalidering", kinds=["post"]) == []
 
 
 def test_open_networks_are_searchable_by_everyone(caseworker, make_thread, indexed):
@@ -203,7 +207,8 @@ def test_hidden_and_merged_threads_leave_the_index_with_their_replies(
     with indexed():
         hidden.is_hidden = False
         hidden.save()
-    assert {kind for kind, _ in found(caseworker, "visitation")} == {"thread", "post"}
+    assert sorted(threads_found(caseworker, "visitation")) == sorted([hidden.pk, survivor.pk])
+    assert [kind for kind, _ in found(caseworker, "visitation", kinds=["post"])] == ["post"]
 
 
 def test_a_hidden_reply_leaves_the_index(caseworker, make_thread, make_reply, indexed):
@@ -287,7 +292,8 @@ def test_both_ways_of_collecting_candidates_give_the_same_ranked_visible_page(
     reply = make_reply(old, "Praktik igen")
     results = found(caseworker, "praktik")
     assert results[0] == ("thread", titled.pk)
-    assert set(results) == {("thread", titled.pk), ("thread", old.pk), ("post", reply.pk)}
+    assert sorted(threads_found(caseworker, "praktik")) == sorted([titled.pk, old.pk])
+    assert len(results) == 2
     assert found(caseworker, "praktik", kinds=["post"]) == [("post", reply.pk)]
     both = make_thread("Praktik og mentor")
     assert found(caseworker, "mentor praktik") == [("thread", both.pk)]

@@ -94,9 +94,38 @@ def test_search_page_query_count_does_not_grow_with_results(
     client.get(URL, {"q": "sygedagpenge"})  # the first request of a session writes more
     form_only, _ = queries({})
     count, response = queries({"q": "sygedagpenge"})
-    assert len(response.context["results"].hits) == 6
+    # A thread and its reply are one result.
+    assert len(response.context["results"].hits) == 3
     assert count == form_only + 3
     add(6)
     count, response = queries({"q": "sygedagpenge"})
-    assert len(response.context["results"].hits) == 18
+    assert len(response.context["results"].hits) == 9
     assert count == form_only + 3
+
+
+def test_nothing_found_query_count_does_not_grow_with_the_experts(caseworker, client_for, fund):
+    """Nothing found adds the directory's three (relevance, the people, their topics) to the
+    search's three (the vocabulary check, the typo's look-alikes and the candidates), however
+    many experts there are."""
+    client = client_for(caseworker)
+    topic = TopicFactory(slug="fleksjob", name="Fleksjob")
+
+    def experts(n):
+        for _ in range(n):
+            make_user(organisation=fund).expertise.add(topic, TopicFactory())
+
+    def queries(params):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(URL, params)
+        return len(captured), response
+
+    experts(1)
+    client.get(URL, {"q": "fleksjob"})  # the first request of a session writes more
+    form_only, _ = queries({})
+    count, response = queries({"q": "fleksjob"})
+    assert len(response.context["experts"]) == 1
+    assert count == form_only + 6
+    experts(3)
+    count, response = queries({"q": "fleksjob"})
+    assert len(response.context["experts"]) == 3
+    assert count == form_only + 6
