@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from portal.core import analysis
+
 from . import selectors
 from .models import SearchDocument
 
@@ -25,5 +27,21 @@ def title_suggestions(request):
     title = " ".join(request.GET.get("title", "").split())[:200]
     hits = []
     if len(title) >= MIN_CHARACTERS:
-        hits = selectors.search(user=request.user, query=title, kinds=KINDS).hits[:SHOWN]
+        for query in _queries(title):
+            hits = selectors.search(user=request.user, query=query, kinds=KINDS).hits[:SHOWN]
+            if hits:
+                break
     return render(request, "search/title_suggestions.html", {"hits": hits})
+
+
+def _queries(title: str) -> list[str]:
+    """The title as typed, then (when that finds nothing) its two longest words, then its
+    longest: the search needs every word, and a whole question's title rarely shares them all
+    with an earlier thread, while its longest words (Danish compounds) say what it is about."""
+    queries = [title]
+    meaningful = [w for w in dict.fromkeys(analysis.words(title)) if w not in analysis.STOP_WORDS]
+    longest = sorted(meaningful, key=len, reverse=True)
+    for size in (2, 1):
+        if len(longest) > size:
+            queries.append(" ".join(longest[:size]))
+    return queries

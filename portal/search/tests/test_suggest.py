@@ -97,3 +97,20 @@ def test_the_form_for_a_new_thread_asks_for_suggestions_while_the_title_is_typed
     assert 'hx-trigger="input changed delay:400ms from:#id_title"' in content
     status = 'id="title-suggestions-status" class="sr-only" role="status" aria-live="polite"'
     assert status in content
+
+
+def test_a_whole_questions_title_finds_the_thread_that_shares_its_longest_words(
+    caseworker, client_for, make_thread
+):
+    thread = make_thread(
+        "Supplerende dagpenge ved løntilskud", "Hvordan opgøres timerne for supplerende dagpenge?"
+    )
+    make_thread("Ferie og rådighed", "Hvad gælder for ferie?")
+    response = client_for(caseworker).get(
+        URL,
+        {"title": "Hvordan regner I supplerende dagpenge for en borger i fleksjob"},
+        headers={"HX-Request": "true"},
+    )
+    content = response.content.decode()
+    assert f'href="/debat/traad/{thread.pk}/"' in content
+    assert "Ferie og rådighed" not in content
