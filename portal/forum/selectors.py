@@ -1,8 +1,8 @@
 """Reads of the debate. Who may read what is forum/access.py's rule; every read here asks it."""
 
-import rules
 from datetime import datetime
 
+import rules
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
