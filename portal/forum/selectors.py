@@ -139,7 +139,7 @@ def unanswered_questions(*, user: User, topic: Topic | None = None) -> QuerySet[
 # --- What is new for the reader -----------------------------------------------------------
 
 
-def _unread_posts(*, user: User, upto: OuterRef | Subquery, thread: OuterRef) -> Subquery:
+def _unread_posts(*, user: User, upto: OuterRef, thread: OuterRef) -> Coalesce:
     """The number of posts the person may read in `thread` after post `upto` (all of them when
     that post is gone)."""
     return Coalesce(
@@ -188,13 +188,12 @@ def threads_new_for(*, user: User, since: datetime | None) -> QuerySet[Thread]:
     posts since they last opened it (`unread_count`), or never opened and started after their
     previous visit. Newest activity first; annotated, so a page of them is one query."""
     read = ThreadReadState.objects.filter(user_id=user.pk, thread_id=OuterRef("pk"))
-    threads = thread_list(user=user, followed=True).annotate(
-        has_read=Exists(read),
-        unread_count=_unread_posts(
-            user=user,
-            upto=Subquery(read.values("last_read_post_id")[:1]),
-            thread=OuterRef("pk"),
-        ),
+    threads = (
+        thread_list(user=user, followed=True)
+        .annotate(has_read=Exists(read), read_upto=Subquery(read.values("last_read_post_id")[:1]))
+        .annotate(
+            unread_count=_unread_posts(user=user, upto=OuterRef("read_upto"), thread=OuterRef("pk"))
+        )
     )
     new = Q(has_read=False) & ~Q(author_id=user.pk)
     new &= Q(created_at__gt=since) if since is not None else Q(pk__in=[])

@@ -101,6 +101,10 @@ def test_followed_threads_show_their_unread_count_and_new_threads_are_marked(
     assert "Helt ny tråd" in block and 'data-mark="new"' in block
     assert "Intet nyt her" not in block
 
+    forum_services.thread_read_record(user=caseworker, thread=read, posts=list(read.posts.all()))
+    block = _page(client_for(caseworker)).split('data-block="new-threads"')[1].split("</ul>")[0]
+    assert "Læst før" not in block and "Helt ny tråd" in block
+
 
 def test_threads_of_a_network_one_is_not_in_never_appear(caseworker, colleague, topic, client_for):
     private = NetworkFactory(is_open=False)
