@@ -234,8 +234,8 @@ def _fill(n, *, user, colleague, topic, editor, network):
 
 
 # Session, user, roles, organisation, bell (base.html); the visit; my questions and their read
-# marks; expertise; new threads (with the readable networks), hotline as asker, as jurist,
-# unanswered in my fields, events, guides; the partnership check of the module menu.
+# marks; my expertise; then one query per block: new in what I follow, hotline as asker, as
+# jurist, unanswered in my fields, my events, my guides to review.
 FRONT_PAGE_QUERIES = 15
 
 
