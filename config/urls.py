@@ -6,6 +6,8 @@ from portal.api.api import api
 from portal.core import views as core_views
 
 urlpatterns = [
+    # The signed-in person's front page, before core's (which stays for those not signed in).
+    path("", include("portal.home.urls")),
     path("", include("portal.core.urls")),
     path("", include("portal.accounts.urls")),
     path("profil/api-noegler/", include("portal.api.urls")),

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "portal.events",
     "portal.partnership",
     "portal.register",
+    "portal.home",
     "portal.demo",
 ]
 

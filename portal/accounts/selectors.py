@@ -344,6 +344,15 @@ def _debate_data(*, user: User) -> dict:
         ],
         "followed_threads": sorted(user.thread_follows.values_list("thread_id", flat=True)),
         "followed_topics": sorted(user.topic_follows.values_list("topic__name", flat=True)),
+        "read_threads": [
+            {"thread_id": thread_id, "last_read_post_id": post_id, "last_read_at": read_at}
+            for thread_id, post_id, read_at in user.thread_read_states.order_by(
+                "thread_id"
+            ).values_list("thread_id", "last_read_post_id", "last_read_at")
+        ],
+        "last_seen_in_debate": user.debate_visit.last_seen_at
+        if hasattr(user, "debate_visit")
+        else None,
         "networks": sorted(user.networks.values_list("name", flat=True)),
         "notifications": [
             {"kind": kind, "created_at": created_at, "read_at": read_at}

@@ -2,8 +2,43 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from .context_processors import follows_partnership
 from .models import AuditEvent, EmailDelivery, Organisation, OutboxMessage, PersonalDataAccess, User
+
+# Module key → URL name of its start page (modules not built yet show a "coming soon" page).
+MODULE_URLS = {
+    "debate": "forum:thread_list",
+    "events": "events:event_list",
+    "directory": "directory:person_list",
+    "partnership": "partnership:overview",
+    "register": "register:item_list",
+    "search": "search:search",
+}
+
+MODULES = {
+    "debate": (_("Debate"), _("Threads, questions and answers, the legal hotline and guides.")),
+    "events": (_("Events"), _("The annual conference, theme meetings and network activities.")),
+    "directory": (_("Colleagues"), _("Find a colleague by organisation and expertise.")),
+    "partnership": (_("Partnership"), _("Follow-up on interviews, job clubs, budget and effect.")),
+    "register": (
+        pgettext_lazy("register", "Register"),
+        _("The register of burdensome rules and workflows."),
+    ),
+    "search": (_("Search"), _("One search across the whole portal.")),
+}
+
+
+def modules_for(*, user: User) -> list[dict]:
+    """The portal's modules as the front page lists them (the partnership for those in it)."""
+    return [
+        {"title": title, "description": description, "url": reverse(MODULE_URLS[key])}
+        for key, (title, description) in MODULES.items()
+        if key != "partnership" or follows_partnership(user)
+    ]
 
 
 def organisation_list() -> QuerySet[Organisation]:

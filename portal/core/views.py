@@ -14,47 +14,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from huey.contrib.djhuey import HUEY
 
 from . import outbox, selectors
-from .context_processors import follows_partnership
 from .forms import AccessLogFilterForm, MailFilterForm, error_text
 from .models import EmailDelivery, OutboxMessage, PersonalDataAccess
 from .services import personal_data_access_record
 
-# Module key → URL name of its start page (modules not built yet show a "coming soon" page).
-MODULE_URLS = {
-    "debate": "forum:thread_list",
-    "events": "events:event_list",
-    "directory": "directory:person_list",
-    "partnership": "partnership:overview",
-    "register": "register:item_list",
-    "search": "search:search",
-}
-
-MODULES = {
-    "debate": (_("Debate"), _("Threads, questions and answers, the legal hotline and guides.")),
-    "events": (_("Events"), _("The annual conference, theme meetings and network activities.")),
-    "directory": (_("Colleagues"), _("Find a colleague by organisation and expertise.")),
-    "partnership": (_("Partnership"), _("Follow-up on interviews, job clubs, budget and effect.")),
-    "register": (
-        pgettext_lazy("register", "Register"),
-        _("The register of burdensome rules and workflows."),
-    ),
-    "search": (_("Search"), _("One search across the whole portal.")),
-}
-
 
 def front_page(request):
-    modules = [
-        {"title": title, "description": description, "url": reverse(MODULE_URLS[key])}
-        for key, (title, description) in MODULES.items()
-        if key != "partnership" or follows_partnership(request.user)
-    ]
-    return render(request, "core/front_page.html", {"modules": modules})
+    """The page for someone not signed in: an invitation to sign in and what the portal holds.
+    Signed-in people get their own front page from portal.home, which is mounted at the same
+    address before core and hands anonymous visitors to this view."""
+    return render(
+        request, "core/front_page.html", {"modules": selectors.modules_for(user=request.user)}
+    )
 
 
 @never_cache

@@ -288,6 +288,52 @@ class TopicFollow(models.Model):
         return f"{self.user_id}→{self.topic_id}"
 
 
+class ThreadReadState(models.Model):
+    """How far a person has read a thread: the newest post they were shown and when.
+
+    The thread lists and the front page count the posts after it ("3 nye"), as Discourse does.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thread_read_states"
+    )
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_states")
+    # Null once that post is deleted: then every post of the thread counts as read up to
+    # last_read_at.
+    last_read_post = models.ForeignKey(
+        Post, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    last_read_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "thread"], name="threadreadstate_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}:{self.thread_id}@{self.last_read_post_id}"
+
+
+class DebateVisit(models.Model):
+    """When a person was last seen in the debate, and when their previous visit was.
+
+    "New since my last visit" means created after `previous_visit_at`: a visit ends after an
+    hour without a page (Discourse's previous_visit_at).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="debate_visit",
+    )
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    previous_visit_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.user_id}:{self.last_seen_at:%Y-%m-%d %H:%M}"
+
+
 class Report(models.Model):
     """A reader's report of a post to the editors."""
 

@@ -1,7 +1,9 @@
 """Reads of the debate. Who may read what is forum/access.py's rule; every read here asks it."""
 
+from datetime import datetime
+
 import rules
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -18,6 +20,7 @@ from .models import (
     Report,
     Thread,
     ThreadFollow,
+    ThreadReadState,
     TopicFollow,
 )
 
@@ -130,6 +133,94 @@ def unanswered_questions(*, user: User, topic: Topic | None = None) -> QuerySet[
         thread_list(user=user, topic=topic, unanswered=True)
         .filter(is_closed=False)
         .order_by("reply_count", "created_at", "id")
+    )
+
+
+# --- What is new for the reader -----------------------------------------------------------
+
+
+def _unread_posts(*, user: User, upto: OuterRef, thread: OuterRef) -> Coalesce:
+    """The number of posts the person may read in `thread` after post `upto` (all of them when
+    that post is gone)."""
+    return Coalesce(
+        Subquery(
+            Post.objects.filter(
+                access.posts_shown(user=user), thread_id=thread, pk__gt=Coalesce(upto, Value(0))
+            )
+            .order_by()
+            .values("thread_id")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+def thread_read_marks(*, user: User, threads, since: datetime | None) -> None:
+    """Set on each thread `unread_count` (posts since the person last opened it; None when they
+    never did) and `is_new` (never opened, started by someone else after `since`, the person's
+    previous visit). One query however many threads: the list pages' rows may come from the
+    shared cache, so the marks are added per request, not annotated in the cached query."""
+    threads = list(threads)
+    if not threads:
+        return
+    unread = dict(
+        ThreadReadState.objects.filter(user_id=user.pk, thread_id__in=[t.pk for t in threads])
+        .annotate(
+            unread=_unread_posts(
+                user=user, upto=OuterRef("last_read_post_id"), thread=OuterRef("thread_id")
+            )
+        )
+        .values_list("thread_id", "unread")
+    )
+    for thread in threads:
+        thread.unread_count = unread.get(thread.pk)
+        thread.is_new = (
+            thread.unread_count is None
+            and since is not None
+            and thread.created_at > since
+            and thread.author_id != user.pk
+        )
+
+
+def threads_new_for(*, user: User, since: datetime | None) -> QuerySet[Thread]:
+    """Threads the person follows (or whose topic they follow) with something new for them:
+    posts since they last opened it (`unread_count`), or never opened and started after their
+    previous visit. Newest activity first; annotated, so a page of them is one query."""
+    read = ThreadReadState.objects.filter(user_id=user.pk, thread_id=OuterRef("pk"))
+    threads = (
+        thread_list(user=user, followed=True)
+        .annotate(has_read=Exists(read), read_upto=Subquery(read.values("last_read_post_id")[:1]))
+        .annotate(
+            unread_count=_unread_posts(user=user, upto=OuterRef("read_upto"), thread=OuterRef("pk"))
+        )
+    )
+    new = Q(has_read=False) & ~Q(author_id=user.pk)
+    new &= Q(created_at__gt=since) if since is not None else Q(pk__in=[])
+    return threads.filter(Q(has_read=True, unread_count__gt=0) | new).order_by(
+        "-last_activity_at", "-id"
+    )
+
+
+def questions_asked_by(*, user: User) -> QuerySet[Thread]:
+    """The person's own questions, newest activity first, with whether one answer is accepted
+    (`accepted_answer_id`) and how many replies they have (`reply_count`)."""
+    return (
+        thread_list_visible(user=user)
+        .filter(author_id=user.pk, kind=Thread.Kind.QUESTION)
+        .select_related("topic")
+        .order_by("-last_activity_at", "-id")
+    )
+
+
+def unanswered_in_expertise(*, user: User) -> QuerySet[Thread]:
+    """Open questions nobody has replied to yet in the topics the person knows (their
+    expertise), by others, oldest first: the ones waiting longest."""
+    return (
+        unanswered_questions(user=user)
+        .filter(reply_count=0, topic__in=user.expertise.values("pk"))
+        .exclude(author_id=user.pk)
+        .order_by("created_at", "id")
     )
 
 

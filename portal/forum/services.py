@@ -1,6 +1,7 @@
 """Writes of the debate. Every text passes the CPR guard; every write checks who may make it."""
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
 
 import rules
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +23,7 @@ from .attachments import attachment_check
 from .mentions import mention_link_source, mention_resolve
 from .models import (
     Attachment,
+    DebateVisit,
     Mention,
     Network,
     NetworkMembership,
@@ -31,6 +33,7 @@ from .models import (
     Report,
     Thread,
     ThreadFollow,
+    ThreadReadState,
     TopicFollow,
 )
 from .selectors import can_moderate_network
@@ -127,6 +130,55 @@ def _store_mentions(*, post: Post, people: list[User]) -> list[User]:
 
 def _follow(*, user: User, thread: Thread) -> None:
     ThreadFollow.objects.get_or_create(user=user, thread=thread)
+
+
+# --- What a person has read ---------------------------------------------------------------
+
+# A visit ends after this long without a page; the next page starts a new one.
+VISIT_GAP = timedelta(hours=1)
+# last_seen_at is written at most this often, so that reading pages does not write on each one.
+VISIT_SEEN_EVERY = timedelta(minutes=1)
+
+
+def thread_read_record(*, user: User, thread: Thread, posts: Sequence[Post]) -> None:
+    """Remember the newest post the person was shown: one upsert, no read first.
+
+    Not audited: like following a thread, it is the reader's own bookkeeping, not a change to
+    the debate."""
+    last_post_id = max((post.pk for post in posts), default=None)
+    ThreadReadState.objects.bulk_create(
+        [
+            ThreadReadState(
+                user_id=user.pk,
+                thread_id=thread.pk,
+                last_read_post_id=last_post_id,
+                last_read_at=timezone.now(),
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["user", "thread"],
+        update_fields=["last_read_post", "last_read_at"],
+    )
+
+
+def debate_visit_touch(*, user: User, now: datetime | None = None) -> datetime | None:
+    """Note that the person is here; return when their previous visit was (None before their
+    second visit: then nothing is "new since last time")."""
+    now = now or timezone.now()
+    visit = DebateVisit.objects.filter(user_id=user.pk).first()
+    if visit is None:
+        DebateVisit.objects.bulk_create(
+            [DebateVisit(user_id=user.pk, last_seen_at=now)], ignore_conflicts=True
+        )
+        return None
+    away = now - visit.last_seen_at
+    if away >= VISIT_SEEN_EVERY:
+        if away >= VISIT_GAP:
+            visit.previous_visit_at = visit.last_seen_at
+        DebateVisit.objects.filter(pk=visit.pk).update(
+            last_seen_at=now, previous_visit_at=visit.previous_visit_at
+        )
+    return visit.previous_visit_at
 
 
 # --- Threads and posts -------------------------------------------------------------------

@@ -97,6 +97,15 @@ def guides_needing_review() -> QuerySet[Guide]:
     return Guide.objects.filter(stale_q()).select_related("topic", "owner").order_by("review_by")
 
 
+def guides_to_review_of(*, owner: User) -> QuerySet[Guide]:
+    """The guides the person owns (and may read) that are due for review, most overdue first."""
+    return (
+        guide_list_visible(user=owner, stale_only=True)
+        .filter(owner_id=owner.pk)
+        .order_by("review_by", "pk")
+    )
+
+
 def answers_needing_review(*, user: User) -> QuerySet[Post]:
     """Accepted answers flagged by a law change, in threads the editor may read."""
     accepted = Thread.objects.filter(accepted_answer__isnull=False).values("accepted_answer")

@@ -2,12 +2,13 @@
 
 from datetime import datetime, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from portal.core.models import Role, User
 from portal.forum import access
 
+from . import access as hotline_access
 from . import workdays
 from .models import HotlineCase
 
@@ -45,6 +46,24 @@ def hotline_work_list(*, user: User, scope: str = Scope.ALL) -> QuerySet[Hotline
     elif scope == Scope.UNASSIGNED:
         cases = cases.filter(assigned_to__isnull=True)
     return _with_thread(cases).order_by("deadline", "id")
+
+
+def hotline_cases_asked_by(*, user: User) -> QuerySet[HotlineCase]:
+    """Cases the person sent to the hotline or whose question they wrote, open ones first
+    (earliest deadline first), then the latest answered."""
+    cases = HotlineCase.objects.filter(
+        access.threads_readable(user=user, prefix="thread__"),
+        Q(requested_by_id=user.pk) | Q(thread__author_id=user.pk),
+    ).exclude(status=HotlineCase.Status.WITHDRAWN)
+    return _with_thread(cases).order_by("-status", "deadline", "-answered_at", "-id")
+
+
+def hotline_cases_for_jurist(*, user: User) -> QuerySet[HotlineCase]:
+    """Open cases assigned to the jurist or to nobody, earliest deadline first (none for
+    someone who does not work the hotline)."""
+    if not hotline_access.may_work(user=user):
+        return HotlineCase.objects.none()
+    return hotline_work_list(user=user).filter(Q(assigned_to_id=user.pk) | Q(assigned_to=None))
 
 
 def hotline_recently_answered(*, user: User) -> list[HotlineCase]:

@@ -98,10 +98,13 @@ def test_personal_data_export_includes_what_the_person_wrote_in_the_debate(casew
     )
     post_model.objects.create(thread=thread, author=caseworker, is_opening=True, body="Hvordan?")
     caseworker.thread_follows.create(thread=thread)
+    caseworker.thread_read_states.create(thread=thread)
     data = services.personal_data_export(user=caseworker)
     assert [p["text"] for p in data["debate"]["posts"]] == ["Hvordan?"]
     assert data["debate"]["posts"][0]["thread_title"] == "Forlængelse efter § 27"
     assert data["debate"]["followed_threads"] == [thread.pk]
+    assert [r["thread_id"] for r in data["debate"]["read_threads"]] == [thread.pk]
+    assert data["debate"]["last_seen_in_debate"] is None
 
 
 def test_personal_data_export_lists_mfa_types_but_not_secrets(fund_admin):

@@ -25,6 +25,7 @@ from .events import (
     registration_of,
     upcoming_events_of_network,
     upcoming_events_with_person,
+    upcoming_registrations_of,
     with_reader_details,
 )
 from .feedback import SCORES, feedback_may_answer, feedback_of, feedback_open, feedback_results
@@ -66,5 +67,6 @@ __all__ = [
     "seats",
     "upcoming_events_of_network",
     "upcoming_events_with_person",
+    "upcoming_registrations_of",
     "with_reader_details",
 ]

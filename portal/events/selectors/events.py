@@ -204,6 +204,20 @@ def _upcoming_visible(*, user: User) -> QuerySet[Event]:
     )
 
 
+def upcoming_registrations_of(*, user: User) -> QuerySet[Registration]:
+    """The person's confirmed and waiting registrations for events not yet over that they may
+    still see, soonest first, with the event."""
+    return (
+        Registration.objects.filter(
+            user_id=user.pk,
+            status__in=ACTIVE_STATUSES,
+            event__in=_upcoming_visible(user=user).filter(status=Event.Status.PUBLISHED),
+        )
+        .select_related("event")
+        .order_by("event__starts_at", "event_id")
+    )
+
+
 def upcoming_events_of_network(*, user: User, network) -> list[Event]:
     """The network's own upcoming events (audience: its members) that the reader may see."""
     return list(
