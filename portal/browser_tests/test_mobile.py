@@ -139,6 +139,7 @@ def test_pages_with_tables_fit_320_px_for_the_jurist_and_the_operator(
     page.locator("form:has(input[name=code]) button.button-primary").click()
     page.wait_for_url(lambda url: "/konto/2fa/" not in url)
     for path in [
+        "/",
         "/administration/",
         "/organisationer/",
         f"/organisationer/{fund.slug}/personer/",
