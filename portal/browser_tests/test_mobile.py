@@ -106,7 +106,8 @@ def test_a_caseworker_reaches_every_main_page_at_phone_and_laptop_width(
         assert page.locator(".portal-user").get_by_role("link", name="Notifikationer").is_visible()
         # A fragment swapped in by htmx starts DKFDS again; the menu keeps one "Mere" item.
         page.evaluate(
-            "() => document.body.dispatchEvent(new CustomEvent('htmx:afterSettle', {bubbles: true}))"
+            "() => document.body.dispatchEvent("
+            "new CustomEvent('htmx:afterSettle', {bubbles: true}))"
         )
         assert page.locator(".navigation-menu .mainmenu > li.more-option").count() == 1
         desktop_menu.get_by_role("link", name="Arrangementer").click()
