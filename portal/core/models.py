@@ -479,3 +479,25 @@ class EmailSuppression(models.Model):
 
     def __str__(self):
         return self.address
+
+
+class SlugRedirect(models.Model):
+    """A slug an object had before, so its old address still leads to it (301).
+
+    One table for every slugged model (docs/decisions/0036-readable-danish-slugs.md): `model` is
+    the model's label ("forum.network"), `object_id` the object's key, so a second rename still
+    finds the object and the redirect always points at its current slug.
+    """
+
+    model = models.CharField(max_length=100)
+    old_slug = models.CharField(max_length=220)
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "old_slug"], name="slug_redirect_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.model}:{self.old_slug}"
