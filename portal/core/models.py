@@ -227,6 +227,7 @@ class AuditEvent(models.Model):
         POST_SHOWN = "post_shown", _("Post shown again")
         THREAD_MOVED = "thread_moved", _("Thread moved")
         THREADS_MERGED = "threads_merged", _("Threads merged")
+        TOPICS_MERGED = "topics_merged", _("Topics merged")
         THREAD_LOCKED = "thread_locked", _("Thread closed")
         THREAD_UNLOCKED = "thread_unlocked", _("Thread reopened")
         THREAD_PINNED = "thread_pinned", _("Thread pinned")
