@@ -451,6 +451,11 @@ class OutboxMessage(models.Model):
     text_body = models.TextField()
     html_body = models.TextField(blank=True)
     raw = models.TextField()
+    # The delivery row it was sent from (its category and status), when it came through the
+    # durable outbox; mail Django sends on its own (error reports) has none.
+    delivery = models.ForeignKey(
+        EmailDelivery, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
