@@ -9,7 +9,7 @@ and the view's @follow_old_slug answers the old address with a 301 to the new on
 import functools
 
 from django.db import models
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -50,33 +50,33 @@ def current_slug(
 
 
 def follow_old_slug(model: type[models.Model], *, kwarg: str = "slug", slug_field: str = "slug"):
-    """A GET view whose `kwarg` is no live slug but an old one answers 301 to the same view
-    with the current slug; anything else (a live slug, an unknown one) goes to the view, which
-    still decides access. Only the slug is revealed, never whether the reader may see the object.
+    """A GET view that finds no object for its slug (it raises Http404) answers 301 to the same
+    view with the current slug when the slug is an old one. The happy path costs no query; the
+    view still decides access on the redirected request. Only the current slug is revealed.
     """
 
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            slug = kwargs.get(kwarg)
-            if (
-                request.method in ("GET", "HEAD")
-                and slug
-                and not model._default_manager.filter(**{slug_field: slug}).exists()
-            ):
+            try:
+                return view(request, *args, **kwargs)
+            except Http404:
+                slug = kwargs.get(kwarg)
+                if request.method not in ("GET", "HEAD") or not slug:
+                    raise
                 new_slug = current_slug(model=model, old_slug=slug, slug_field=slug_field)
-                if new_slug and new_slug != slug:
-                    match = request.resolver_match
-                    url = reverse(
-                        f"{match.namespace}:{match.url_name}"
-                        if match.namespace
-                        else match.url_name,
-                        args=args,
-                        kwargs={**kwargs, kwarg: new_slug},
-                    )
-                    query = request.META.get("QUERY_STRING")
-                    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
-            return view(request, *args, **kwargs)
+                if (
+                    not new_slug
+                    or new_slug == slug
+                    # a live slug that is forbidden here is no cue to send the reader elsewhere
+                    or model._default_manager.filter(**{slug_field: slug}).exists()
+                ):
+                    raise
+            url = reverse(
+                request.resolver_match.view_name, args=args, kwargs={**kwargs, kwarg: new_slug}
+            )
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
         return wrapper
 
