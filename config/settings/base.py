@@ -310,6 +310,8 @@ LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "portal_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+# Danish times as "kl. 09.00" (config/formats/da/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True

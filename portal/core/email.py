@@ -113,6 +113,8 @@ def email_message(delivery: EmailDelivery) -> EmailMultiAlternatives:
             **delivery.headers,
         },
     )
+    # Not a header: the demo's local outbox (email_backends.OutboxBackend) links its copy to it.
+    message.delivery_id = delivery.pk
     if delivery.html_body:
         message.attach_alternative(delivery.html_body, "text/html")
     for stored in delivery.attachments:

@@ -19,5 +19,6 @@ class OutboxBackend(BaseEmailBackend):
                 text_body=message.body,
                 html_body=html,
                 raw=message.message().as_string(),
+                delivery_id=getattr(message, "delivery_id", None),
             )
         return len(email_messages)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .cpr import validate_no_cpr_number
-from .models import EmailDelivery, PersonalDataAccess
+from .models import EmailCategory, EmailDelivery, PersonalDataAccess
 
 
 class DkfdsFormMixin:
@@ -116,6 +116,28 @@ class AccessLogFilterForm(LogFilterForm):
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     field_order = ["kind", "email", "date_from", "date_to"]
+
+
+class OutboxFilterForm(LogFilterForm):
+    """Filters of the demo's outbox: to whom, what kind, in which state, between which dates."""
+
+    category = forms.ChoiceField(
+        label=_("Kind of email"),
+        required=False,
+        choices=[("", _("All kinds")), *EmailCategory.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *EmailDelivery.Status.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    field_order = ["email", "category", "status", "date_from", "date_to"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Recipient (email)")
 
 
 class MailFilterForm(forms.Form):

@@ -227,6 +227,7 @@ class AuditEvent(models.Model):
         POST_SHOWN = "post_shown", _("Post shown again")
         THREAD_MOVED = "thread_moved", _("Thread moved")
         THREADS_MERGED = "threads_merged", _("Threads merged")
+        TOPICS_MERGED = "topics_merged", _("Topics merged")
         THREAD_LOCKED = "thread_locked", _("Thread closed")
         THREAD_UNLOCKED = "thread_unlocked", _("Thread reopened")
         THREAD_PINNED = "thread_pinned", _("Thread pinned")
@@ -450,6 +451,11 @@ class OutboxMessage(models.Model):
     text_body = models.TextField()
     html_body = models.TextField(blank=True)
     raw = models.TextField()
+    # The delivery row it was sent from (its category and status), when it came through the
+    # durable outbox; mail Django sends on its own (error reports) has none.
+    delivery = models.ForeignKey(
+        EmailDelivery, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -479,3 +485,25 @@ class EmailSuppression(models.Model):
 
     def __str__(self):
         return self.address
+
+
+class SlugRedirect(models.Model):
+    """A slug an object had before, so its old address still leads to it (301).
+
+    One table for every slugged model (docs/decisions/0036-readable-danish-slugs.md): `model` is
+    the model's label ("forum.network"), `object_id` the object's key, so a second rename still
+    finds the object and the redirect always points at its current slug.
+    """
+
+    model = models.CharField(max_length=100)
+    old_slug = models.CharField(max_length=220)
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "old_slug"], name="slug_redirect_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.model}:{self.old_slug}"

@@ -83,8 +83,25 @@ def _by_actor_and_dates(records: QuerySet, *, email: str, date_from, date_to) ->
     return records
 
 
-def outbox_message_list() -> QuerySet[OutboxMessage]:
-    return OutboxMessage.objects.defer("raw", "html_body", "text_body")
+def outbox_message_list(
+    *, recipient: str = "", category: str = "", status: str = "", date_from=None, date_to=None
+) -> QuerySet[OutboxMessage]:
+    """The demo's outbox, newest first, filtered; one query per page with the delivery's
+    category and status, without the bodies."""
+    messages = OutboxMessage.objects.select_related("delivery").only(
+        "created_at", "recipients", "subject", "delivery__category", "delivery__status"
+    )
+    if recipient:
+        messages = messages.filter(recipients__icontains=recipient)
+    if category:
+        messages = messages.filter(delivery__category=category)
+    if status:
+        messages = messages.filter(delivery__status=status)
+    if date_from:
+        messages = messages.filter(created_at__date__gte=date_from)
+    if date_to:
+        messages = messages.filter(created_at__date__lte=date_to)
+    return messages
 
 
 def personal_data_access_list(

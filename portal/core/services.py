@@ -5,13 +5,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .cpr import validate_no_cpr_number
 from .http import client_ip
-from .models import AuditEvent, Organisation, PersonalDataAccess, User
+from .models import AuditEvent, Organisation, PersonalDataAccess, SlugRedirect, Topic, User
+from .slugs import slug_redirect_record
 
 
 def audit_record(
@@ -110,3 +111,53 @@ def personal_data_access_prune(*, now=None) -> int:
     cutoff = now - timedelta(days=settings.PORTAL_ACCESS_LOG_RETENTION_DAYS)
     deleted, _details = PersonalDataAccess.objects.filter(created_at__lt=cutoff).delete()
     return deleted
+
+
+def _move_references(field: models.Field, *, old_pk, new_pk) -> None:
+    """Point every row of `field`'s model from old_pk to new_pk; a row that would then
+    duplicate one already pointing at new_pk (a unique follow, a through row) is deleted."""
+    model = field.model
+    rows = model._default_manager.filter(**{field.attname: old_pk})
+    try:
+        with transaction.atomic():
+            rows.update(**{field.attname: new_pk})
+            return
+    except IntegrityError:
+        pass
+    for pk in rows.values_list("pk", flat=True):
+        try:
+            with transaction.atomic():
+                model._default_manager.filter(pk=pk).update(**{field.attname: new_pk})
+        except IntegrityError:
+            model._default_manager.filter(pk=pk).delete()
+
+
+@transaction.atomic
+def topic_merge(*, kept: Topic, merged: Topic, by: User | None = None) -> Topic:
+    """Fold `merged` into `kept`: everything that points at it (threads, follows, guides, events,
+    expertise, ...) moves to `kept`, the topic goes and its slug redirects to kept's address.
+    Generic over the models that refer to Topic, so a new app's reference moves too."""
+    if kept.pk == merged.pk:
+        raise ValidationError(_("A topic cannot be merged into itself."))
+    for relation in Topic._meta.related_objects:
+        if relation.many_to_many:
+            through = relation.through
+            field = next(
+                f
+                for f in through._meta.concrete_fields
+                if f.is_relation and f.related_model is Topic
+            )
+            _move_references(field, old_pk=merged.pk, new_pk=kept.pk)
+        else:
+            _move_references(relation.field, old_pk=merged.pk, new_pk=kept.pk)
+    slug_redirect_record(model=Topic, old_slug=merged.slug, object_id=kept.pk)
+    SlugRedirect.objects.filter(model="core.topic", object_id=merged.pk).update(object_id=kept.pk)
+    audit_record(
+        action=AuditEvent.Action.TOPICS_MERGED,
+        actor=by,
+        target=kept,
+        merged=merged.name,
+        merged_slug=merged.slug,
+    )
+    merged.delete()
+    return kept

@@ -19,8 +19,9 @@ from django.views.decorators.http import require_POST
 from huey.contrib.djhuey import HUEY
 
 from . import outbox, selectors
-from .forms import AccessLogFilterForm, MailFilterForm, error_text
+from .forms import AccessLogFilterForm, MailFilterForm, OutboxFilterForm, error_text
 from .models import EmailDelivery, OutboxMessage, PersonalDataAccess
+from .pagination import CappedPaginator
 from .services import personal_data_access_record
 
 
@@ -71,16 +72,30 @@ def _record_outbox_message(request, message: OutboxMessage) -> None:
     )
 
 
+OUTBOX_PER_PAGE = 50
+
+
 @login_required
 def outbox_list(request):
     _require_outbox(request)
-    messages = list(selectors.outbox_message_list()[:200])
-    personal_data_access_record(
-        request=request,
-        kind=PersonalDataAccess.Kind.OUTBOX,
-        person_count=len({m.recipients for m in messages}),
-    )
-    return render(request, "core/outbox_list.html", {"outbox_messages": messages})
+    form = OutboxFilterForm(request.GET or None)
+    page = None
+    if not form.is_bound or form.is_valid():
+        filters = form.cleaned_data if form.is_bound else {}
+        messages = selectors.outbox_message_list(
+            recipient=filters.get("email", ""),
+            category=filters.get("category", ""),
+            status=filters.get("status", ""),
+            date_from=filters.get("date_from"),
+            date_to=filters.get("date_to"),
+        )
+        page = CappedPaginator(messages, OUTBOX_PER_PAGE).get_page(request.GET.get("page"))
+        personal_data_access_record(
+            request=request,
+            kind=PersonalDataAccess.Kind.OUTBOX,
+            person_count=len({m.recipients for m in page.object_list}),
+        )
+    return render(request, "core/outbox_list.html", {"form": form, "page_obj": page})
 
 
 @login_required

@@ -25,11 +25,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
-from django.utils.text import slugify
 
 from portal.core import lawrefs
 from portal.core.cpr import find_cpr_numbers
 from portal.core.models import OrganisationKind, Role, RoleGrant, Topic, User
+from portal.core.slugs import slugify_da
 from portal.forum import list_cache
 from portal.forum.models import (
     Mention,
@@ -160,7 +160,7 @@ def validate_content(threads: list[dict], guides: list[dict]) -> None:
             raise DemoContentError(
                 f"{where}: unknown keys {sorted(set(guide) - content.GUIDE_KEYS)}"
             )
-        slug = slugify(guide["title"])
+        slug = slugify_da(guide["title"], max_length=200)
         if slug in guide_slugs:
             raise DemoContentError(f"{where}: the title (or its short name) is used twice")
         guide_slugs.add(slug)

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from faker import Faker
 
 from portal.core.models import Centre, Organisation, OrganisationKind, Role, RoleGrant, Topic, User
+from portal.core.services import topic_merge
 from portal.core.text import spell_ascii
 from portal.digests.services import email_preference_update
 
@@ -66,6 +67,7 @@ ORGANISATIONS = [OrganisationSpec(**spec) for spec in _DATA["organisations"]]
 CENTRES = [(centre["slug"], centre["name"]) for centre in _DATA["centres"]]
 # The eight main topics of seed 004, then the legislation areas the seeds name.
 TOPICS = [(topic["slug"], topic["name"], topic["description"]) for topic in _DATA["topics"]]
+MERGED_TOPICS: dict[str, str] = _DATA.get("merged_topics", {})
 # Which topics people of each kind of organisation tend to know about.
 EXPERTISE_BY_KIND = {
     OrganisationKind(kind): slugs for kind, slugs in _DATA["expertise_by_organisation_kind"].items()
@@ -227,6 +229,10 @@ def _load_topics(counts: dict[str, int]) -> dict[str, Topic]:
         )
         topics[slug] = topic
         created_topics += created
+    for old_slug, kept_slug in MERGED_TOPICS.items():
+        merged = Topic.objects.filter(slug=old_slug).first()
+        if merged is not None:
+            topic_merge(kept=topics[kept_slug], merged=merged)
     counts["topics"] = created_topics
     return topics
 

@@ -116,7 +116,10 @@ class EventForm(CprGuardedFormMixin, forms.Form):
         ),
     )
     topic = forms.ModelChoiceField(
-        label=_("Topic"), required=False, queryset=Topic.objects.order_by("name"), empty_label="–"
+        label=_("Topic"),
+        required=False,
+        queryset=Topic.objects.order_by("name"),
+        empty_label=_("No topic"),
     )
     organisers = PeopleField(
         label=_("Organisers"),

@@ -20,6 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
+from portal.core.timefmt import clock, clock_bare
+
 from .models import Event, Registration
 
 AUTHOR = "Samarbejdsportalen"
@@ -38,7 +40,7 @@ def _when(event: Event) -> str:
     ends = timezone.localtime(event.ends_at)
     day = date_format(starts, "j. F Y")
     if starts.date() == ends.date():
-        return f"{day}, {starts:%H.%M}–{ends:%H.%M}"
+        return f"{day} {clock(starts)}–{clock_bare(ends)}"
     return f"{day} – {date_format(ends, 'j. F Y')}"
 
 

@@ -4,11 +4,11 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse_lazy
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.forms import CprGuardedFormMixin
 from portal.core.models import Topic, User
+from portal.core.slugs import slugify_da
 
 from .models import Network, Reaction, Thread
 
@@ -209,7 +209,7 @@ class TopicForm(CprGuardedFormMixin, forms.Form):
     )
 
     def slug(self) -> str:
-        return slugify(self.cleaned_data["name"])[:80]
+        return slugify_da(self.cleaned_data["name"], max_length=80)
 
 
 class NetworkForm(CprGuardedFormMixin, forms.Form):
@@ -225,7 +225,7 @@ class NetworkForm(CprGuardedFormMixin, forms.Form):
     )
 
     def slug(self) -> str:
-        return slugify(self.cleaned_data["name"])[:80]
+        return slugify_da(self.cleaned_data["name"], max_length=80)
 
 
 class NetworkMemberForm(forms.Form):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from portal.core.forms import add_service_errors, error_text, posted
 from portal.core.models import Topic, User
 from portal.core.pagination import CappedPaginator
+from portal.core.slugs import follow_old_slug
 
 from . import access, list_cache, selectors, services, signals
 from .forms import (
@@ -501,6 +502,7 @@ def topic_list(request):
 
 
 @login_required
+@follow_old_slug(Topic)
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic, slug=slug)
     return _thread_list_page(
@@ -687,6 +689,7 @@ def _network_page(request, network: Network, *, member_form=None, status=200):
 
 
 @login_required
+@follow_old_slug(Network)
 def network_detail(request, slug: str):
     network = get_object_or_404(Network, slug=slug)
     return _network_page(request, network)

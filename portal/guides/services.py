@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from portal.core import lawrefs
@@ -17,6 +16,7 @@ from portal.core.markdown import render_markdown
 from portal.core.models import AuditEvent, Topic, User
 from portal.core.notify import NotificationKind, notify
 from portal.core.services import audit_record
+from portal.core.slugs import slugify_da
 from portal.forum.models import Post, Thread
 
 from .models import Guide, LawReference
@@ -48,7 +48,7 @@ def law_references_get_or_create(references: list[tuple[str, str]]) -> list[LawR
 
 
 def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:200] or "vejledning"
+    base = slugify_da(title, max_length=200, fallback="vejledning")
     slug, number = base, 2
     taken = Guide.objects.exclude(pk=exclude_pk)
     while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():

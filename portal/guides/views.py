@@ -12,12 +12,14 @@ from django.views.decorators.http import require_POST
 
 from portal.core import lawrefs
 from portal.core.forms import add_service_errors, error_text, posted
+from portal.core.slugs import follow_old_slug
 from portal.forum import access
 from portal.forum.models import Post
 from portal.forum.selectors import access_thread
 
 from . import selectors, services
 from .forms import GuideFilterForm, GuideForm, LawChangedForm, MarkReviewedForm
+from .models import Guide
 
 GUIDES_PER_PAGE = 50
 
@@ -54,6 +56,7 @@ def guide_list(request):
 
 
 @login_required
+@follow_old_slug(Guide)
 def guide_detail(request, slug: str):
     guide = selectors.access_guide(user=request.user, slug=slug)
     source_thread = guide.source_thread

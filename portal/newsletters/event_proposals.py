@@ -4,9 +4,10 @@ app starts (NewslettersConfig.ready); the events app below knows nothing of news
 from datetime import date, timedelta
 
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.core.timefmt import moment
 from portal.digests.selectors import plain_excerpt
 from portal.events import access
 from portal.events.models import Event
@@ -23,7 +24,7 @@ NEWSLETTER_SUMMARY_CHARS = 300
 
 def _when(event: Event) -> str:
     start = timezone.localtime(event.starts_at)
-    return formats.date_format(start, "l j. F Y, H.i")
+    return moment(start, weekday=True)
 
 
 @proposal_source(order=40)

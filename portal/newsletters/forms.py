@@ -52,7 +52,7 @@ class NewsletterForm(CprGuardedFormMixin, forms.Form):
         label=_("Topic"),
         required=False,
         queryset=Topic.objects.order_by("name"),
-        empty_label="–",
+        empty_label=_("All topics"),
         help_text=_("Only when the newsletter goes to the followers of a topic."),
     )
 

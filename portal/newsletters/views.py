@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from portal.core.forms import add_service_errors, error_text, posted
 from portal.core.models import User
+from portal.core.timefmt import moment
 
 from . import selectors, services
 from .forms import (
@@ -357,7 +358,7 @@ def newsletter_schedule(request, newsletter_id: int):
             messages.success(
                 request,
                 _("The newsletter will be sent %(when)s.")
-                % {"when": timezone.localtime(newsletter.scheduled_for).strftime("%d.%m.%Y %H:%M")},
+                % {"when": moment(newsletter.scheduled_for)},
             )
             return redirect(_editor_url(newsletter))
     return render(

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from portal.core.cpr import contains_cpr_number, find_cpr_numbers, mask
 from portal.core.lawrefs import find_law_references
+from portal.core.slugs import slugify_da
 
 from .models import ItemChange, MainTopic, Office, Origin, RegisterItem, Section, Status
 from .timelines import timeline_due
@@ -174,7 +174,7 @@ def items_import(data: bytes) -> RegisterImportResult:
         names = _office_names(obj.get("responsible"))
         for name in names:
             if name not in offices:
-                slug = slugify(name.replace(".", "")) or "kontor"
+                slug = slugify_da(name.replace(".", ""), max_length=60, fallback="kontor")
                 offices[name] = Office.objects.create(name=name, slug=_free_slug(slug))
                 result.offices_created += 1
         external = obj.get("part") == EXTERNAL_PART

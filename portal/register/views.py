@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from portal.core.forms import add_service_errors
+from portal.core.slugs import follow_old_slug
 
 from . import access, report, selectors, services, workflow
 from .forms import (
@@ -34,7 +35,7 @@ from .forms import (
     ItemTriageForm,
     OfficeForm,
 )
-from .models import MainTopic, Origin, Section, Status
+from .models import MainTopic, Office, Origin, Section, Status
 
 ITEMS_PER_PAGE = 50
 
@@ -463,6 +464,7 @@ def items_similar(request):
 
 
 @login_required
+@follow_old_slug(Office)
 def office_work_list(request, slug: str):
     office = selectors.office_for_work_list(user=request.user, slug=slug)
     items = selectors.office_work_list(user=request.user, office=office)

@@ -44,6 +44,7 @@ READ_ONLY_FORMS = {
     "portal.search.forms.SearchForm": "a search query; nothing is stored",
     "portal.core.forms.AccessLogFilterForm": "filters the access log; nothing is stored",
     "portal.core.forms.LogFilterForm": "the filters both logs share; nothing is stored",
+    "portal.core.forms.OutboxFilterForm": "filters the demo's outbox; nothing is stored",
     "portal.accounts.forms.ConfirmLoginCodeForm": "a login code; nothing is stored",
 }
 

@@ -205,7 +205,7 @@ def test_reminder_says_when_where_and_links_to_the_event(
     message = OutboxMessage.objects.get(recipients=caseworker.email)
     assert "Temamøde om rådighed" in message.subject
     text = message.text_body
-    assert "10:00" in text  # Copenhagen time, not UTC (09:00)
+    assert "kl. 10.00" in text  # Copenhagen time, not UTC (09.00), the Danish way
     assert "Svanevej 22" in text
     assert "https://meet.example.dk/raadighed" in text
     assert "Velkomst og kaffe" in text

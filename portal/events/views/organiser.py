@@ -14,14 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.core.forms import error_text
 from portal.core.models import PersonalDataAccess
 from portal.core.services import personal_data_access_record
-from portal.core.text import spell_ascii
+from portal.core.slugs import slugify_da
 
 from .. import pdf
 from ..models import Event, Registration
@@ -99,7 +98,7 @@ def check_in(request, pk: int, registration_pk: int):
 
 def _filename(kind: str, event: Event) -> str:
     day = timezone.localtime(event.starts_at).date().isoformat()
-    title = slugify(spell_ascii(event.title))[:60] or "arrangement"
+    title = slugify_da(event.title, max_length=60, fallback="arrangement")
     return f"{kind}-{title}-{day}.pdf"
 
 

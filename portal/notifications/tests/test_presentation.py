@@ -65,7 +65,7 @@ def test_hotline_deadline_says_when_in_copenhagen_time(caseworker, thread):
     assert text.startswith("The hotline question «Rådighed ved ferie» must be answered by ")
     with translation.override("da"):
         danish = render(recipient=caseworker, kind=Kind.HOTLINE_DEADLINE, thread=thread)
-    assert "04.03.2026 16:00" in danish
+    assert "04.03.2026 kl. 16.00" in danish
 
 
 def test_hotline_deadline_without_a_case_still_reads(caseworker, thread):

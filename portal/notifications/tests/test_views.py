@@ -78,8 +78,8 @@ def test_the_list_shows_each_notification_and_highlights_the_unread(
     response = client_for(caseworker).get(LIST_URL)
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Mette Hansen svarede på dit spørgsmål «Rådighed ved ferie»" in page
-    assert "Mette Hansen nævnte dig i «Rådighed ved ferie»" in page
+    assert "Mette Hansen svarede på dit spørgsmål “Rådighed ved ferie”" in page
+    assert "Mette Hansen nævnte dig i “Rådighed ved ferie”" in page
     assert page.count("portal-notification-unread") == 1
     assert f'<strong><a href="{open_url(unread)}">' in page
 

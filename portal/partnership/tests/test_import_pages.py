@@ -163,7 +163,7 @@ def test_the_importer_of_a_queued_file_is_told_by_the_bell_and_it_leads_to_the_i
     assert notification.emailed_at is not None
     assert EmailDelivery.objects.filter(reference=f"partnership_import:{record.pk}").count() == 1
     message = notification_message(notification)
-    assert "«kurser.csv»" in message and "5" in message
+    assert "“kurser.csv”" in message and "5" in message
     assert notification_target_url(notification) == reverse(
         "partnership:import_detail", args=[record.pk]
     )
@@ -199,7 +199,7 @@ def test_a_refused_queued_file_says_so_under_the_bell(
     notification = Notification.objects.get(recipient=jobcenter_coordinator)
     assert notification.partnership_import.status == ImportStatus.FAILED
     message = notification_message(notification)
-    assert "«fejl.csv»" in message
+    assert "“fejl.csv”" in message
     notification.partnership_import.status = ImportStatus.DONE
     assert notification_message(notification) != message  # a refusal reads as one
 

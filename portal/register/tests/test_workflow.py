@@ -174,6 +174,6 @@ def test_the_reporters_bell_says_where_the_item_went_and_leads_to_it(
     (notification,) = notification_list_visible(user=jc_caseworker)
     with translation.override("da"):
         assert notification_message(notification) == (
-            "«Dobbeltregistrering af fravær» er nu: Visiteret"
+            "“Dobbeltregistrering af fravær” er nu: Visiteret"
         )
     assert notification_target_url(notification) == reverse("register:item_detail", args=[item.pk])
