@@ -252,6 +252,7 @@ class AuditEvent(models.Model):
         REGISTER_REPORT_GENERATED = "register_report_generated", _("Committee report generated")
         REGISTER_OFFICE_SAVED = "register_office_saved", _("Responsible office saved")
         LAW_MARKED_CHANGED = "law_marked_changed", _("Law marked as changed")
+        TABLE_EXPORTED = "table_exported", _("Table exported (CSV/Excel)")
 
     # The kinds of object an entry may name; a code outside this list is shown as it is.
     OBJECT_TYPES = {
@@ -336,6 +337,7 @@ class PersonalDataAccess(models.Model):
         OUTBOX_MESSAGE = "outbox_message", _("Email in the outbox")
         DATA_EXPORT = "data_export", _("Personal data export")
         PARTNERSHIP_WORK_LIST = "partnership_work_list", _("Deadline work list (partnership)")
+        TABLE_EXPORT = "table_export", _("Table exported (CSV/Excel)")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("what"), max_length=32, choices=Kind.choices, db_index=True)

@@ -161,3 +161,40 @@ def topic_merge(*, kept: Topic, merged: Topic, by: User | None = None) -> Topic:
     )
     merged.delete()
     return kept
+
+
+@transaction.atomic
+def table_export_record(
+    *,
+    request,
+    what: str,
+    fmt: str,
+    row_count: int,
+    target: models.Model | None = None,
+    target_label: str | None = None,
+    person_ids: Iterable[int] | None = None,
+    filters: dict | None = None,
+) -> AuditEvent:
+    """Record that the signed-in person downloaded a page's table (portal/core/exports.py):
+    what (a short code such as "event_participants"), the format, how many rows and the
+    filters in force, in the audit log; when the rows are people (`person_ids`), also in the
+    access log, so "who has seen my data?" finds the download too."""
+    event = audit_record(
+        action=AuditEvent.Action.TABLE_EXPORTED,
+        request=request,
+        target=target,
+        target_label=target_label,
+        what=what,
+        format=fmt,
+        rows=row_count,
+        filters={key: value for key, value in (filters or {}).items() if value},
+    )
+    if person_ids is not None:
+        personal_data_access_record(
+            request=request,
+            kind=PersonalDataAccess.Kind.TABLE_EXPORT,
+            obj=target,
+            label=target_label or (str(target) if target is not None else what),
+            person_ids=person_ids,
+        )
+    return event

@@ -63,6 +63,15 @@ def event_visible(*, user: User, event: Event) -> bool:
     return Event.objects.filter(events_visible(user=user), pk=event.pk).exists()
 
 
+def participants_exportable(*, user: User, event: Event) -> bool:
+    """Who may download the participant list with its notes (CSV/Excel): the event's own
+    organisers, the people who may read the notes, and no one else (not the editorial desk,
+    which may run the event but not read the notes)."""
+    return bool(
+        _may_see_events(user) and rules.has_perm("events.view_participant_notes", user, event)
+    )
+
+
 def event_open_to(*, user: User, event: Event) -> bool:
     """The person may see the event and it is not a draft: there is something to sign up for
     (organisers see their drafts, but nobody signs up for one)."""

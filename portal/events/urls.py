@@ -28,6 +28,7 @@ urlpatterns = [
     path("kalender/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     # The organiser's tools (views/organiser.py)
     path("<int:pk>/deltagere/", organiser.participant_list, name="participant_list"),
+    path("<int:pk>/deltagere.<str:fmt>", organiser.participant_export, name="participant_export"),
     path("<int:pk>/deltagere/<int:registration_pk>/tjek-ind/", organiser.check_in, name="check_in"),
     path("<int:pk>/navneskilte.pdf", organiser.badges_pdf, name="badges_pdf"),
     path("<int:pk>/deltagerliste.pdf", organiser.attendance_pdf, name="attendance_pdf"),

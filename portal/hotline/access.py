@@ -52,3 +52,9 @@ def case_can_withdraw(*, user: User, case: HotlineCase, thread: Thread) -> bool:
     return case.status == HotlineCase.Status.OPEN and may_withdraw(
         user=user, case=case, thread=thread
     )
+
+
+def cases_exportable(*, user: User) -> bool:
+    """The jurists download their work list (CSV/Excel): the same people who see it; which
+    cases is still who may read their thread (the work list's own selector)."""
+    return may_work(user=user)

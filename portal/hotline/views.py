@@ -10,20 +10,28 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.core.exports import export_format, export_response
 from portal.core.forms import error_text
+from portal.core.services import table_export_record
 from portal.forum.selectors import access_thread
 
 from . import selectors, services
+from .access import cases_exportable
 from .forms import WorkListFilterForm
 from .models import HotlineCase
+
+
+def _work_list_scope(request) -> tuple[WorkListFilterForm, str]:
+    form = WorkListFilterForm(request.GET or None)
+    scope = (form.cleaned_data["scope"] if form.is_valid() else "") or selectors.Scope.ALL
+    return form, scope
 
 
 @login_required
 def work_list(request):
     if not rules.has_perm("hotline.work", request.user):
         raise PermissionDenied
-    form = WorkListFilterForm(request.GET or None)
-    scope = (form.cleaned_data["scope"] if form.is_valid() else "") or selectors.Scope.ALL
+    form, scope = _work_list_scope(request)
     if not form.is_bound:
         form = WorkListFilterForm(initial={"scope": scope})
     return render(
@@ -37,6 +45,57 @@ def work_list(request):
             "recently_answered": selectors.hotline_recently_answered(user=request.user),
         },
     )
+
+
+@login_required
+def work_list_export(request, fmt: str):
+    """The open questions of the work list, with its scope, as CSV or Excel."""
+    fmt = export_format(fmt)
+    if not cases_exportable(user=request.user):
+        raise PermissionDenied
+    _form, scope = _work_list_scope(request)
+    cases = list(
+        selectors.hotline_work_list(user=request.user, scope=scope).select_related(
+            "thread__author__organisation"
+        )
+    )
+    table_export_record(
+        request=request,
+        what="hotline_cases",
+        fmt=fmt,
+        row_count=len(cases),
+        target_label=_("Legal hotline: work list"),
+        person_ids=[case.thread.author_id for case in cases],
+        filters={"scope": scope},
+    )
+    header = [
+        _("Question"),
+        _("Topic"),
+        _("Sent to the hotline"),
+        _("Deadline"),
+        _("Overdue"),
+        _("Asked by"),
+        _("Organisation"),
+        _("Taken by"),
+    ]
+    rows = [
+        [
+            case.thread.title,
+            case.thread.topic.name if case.thread.topic_id else "",
+            case.requested_at,
+            case.deadline,
+            _("Yes") if case.is_overdue else _("No"),
+            case.thread.author.get_full_name() if case.thread.author_id else "",
+            (
+                case.thread.author.organisation.name
+                if case.thread.author_id and case.thread.author.organisation_id
+                else ""
+            ),
+            case.assigned_to.get_full_name() if case.assigned_to_id else "",
+        ]
+        for case in cases
+    ]
+    return export_response(fmt=fmt, name="hotline-sager", header=header, rows=rows)
 
 
 def _case_of(thread) -> HotlineCase:

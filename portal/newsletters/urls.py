@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.newsletter_archive, name="newsletter_archive"),
     path("<int:newsletter_id>/", views.newsletter_detail, name="newsletter_detail"),
     path("redaktion/", views.editor_list, name="editor_list"),
+    path("redaktion/tal.<str:fmt>", views.figures_export, name="figures_export"),
     path("redaktion/nyt/", views.newsletter_create, name="newsletter_create"),
     path("redaktion/<int:newsletter_id>/", views.newsletter_edit, name="newsletter_edit"),
     path("redaktion/<int:newsletter_id>/punkter/", views.item_add, name="item_add"),

@@ -5,7 +5,7 @@ from datetime import timedelta
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,11 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
+from portal.core.exports import export_format, export_response
 from portal.core.forms import add_service_errors, error_text, posted
 from portal.core.models import User
+from portal.core.services import table_export_record
 from portal.core.timefmt import moment
 
 from . import selectors, services
+from .access import figures_exportable
 from .forms import (
     ItemAddForm,
     ItemForm,
@@ -79,6 +82,47 @@ def editor_list(request):
         "newsletters/editor_list.html",
         {"page_obj": page.get_page(request.GET.get("page"))},
     )
+
+
+@login_required
+def figures_export(request, fmt: str):
+    """Every newsletter on the editor list (all its pages) with its recipients, deliveries,
+    opens and clicks, as CSV or Excel."""
+    fmt = export_format(fmt)
+    if not figures_exportable(user=request.user):
+        raise PermissionDenied
+    newsletters = list(selectors.newsletter_list_for_editors(user=request.user))
+    table_export_record(
+        request=request,
+        what="newsletter_figures",
+        fmt=fmt,
+        row_count=len(newsletters),
+        target_label=_("Newsletters: editorial desk"),
+    )
+    header = [
+        _("Subject"),
+        _("Status"),
+        _("Sent"),
+        _("Recipients"),
+        _("Items"),
+        _("Delivered"),
+        _("Opened"),
+        _("Clicked"),
+    ]
+    rows = [
+        [
+            newsletter.subject,
+            newsletter.get_status_display(),
+            newsletter.sent_at,
+            newsletter.recipient_count,
+            newsletter.item_count,
+            newsletter.sent_count,
+            newsletter.opened_count,
+            newsletter.clicked_count,
+        ]
+        for newsletter in newsletters
+    ]
+    return export_response(fmt=fmt, name="nyhedsbreve-tal", header=header, rows=rows)
 
 
 @login_required

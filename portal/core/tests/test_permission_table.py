@@ -649,6 +649,40 @@ TABLE = [
         row(200, anonymous=401, other_org_admin=404, editor=404, jurist=404),
         set(),
     ),
+    # --- Exports (CSV/Excel) of what a page shows: the people who see that page, or fewer ---
+    (
+        "participant list export with notes",
+        "get",
+        lambda w, role: reverse("events:participant_export", args=[w["event"].pk, "xlsx"]),
+        None,
+        # The editorial desk runs the event but does not read the notes, so takes none away.
+        row(REFUSED, organiser=200),
+        set(),
+    ),
+    (
+        "hotline work list export",
+        "get",
+        lambda w, role: reverse("hotline:work_list_export", args=["csv"]),
+        None,
+        row(REFUSED, jurist=200),
+        set(),
+    ),
+    (
+        "directory search export",
+        "get",
+        lambda w, role: reverse("directory:person_export", args=["csv"]),
+        None,
+        row(REFUSED, coordinator=200),
+        set(),
+    ),
+    (
+        "newsletter figures export",
+        "get",
+        lambda w, role: reverse("newsletters:figures_export", args=["xlsx"]),
+        None,
+        row(REFUSED, editor=200),
+        set(),
+    ),
 ]
 
 

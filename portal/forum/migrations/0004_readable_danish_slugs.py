@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("core", "0015_slug_redirect"),
-        ('forum', '0002_thread_recent_idx'),
+        ('forum', '0003_read_state'),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
