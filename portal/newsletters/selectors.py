@@ -3,8 +3,6 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import rules
-from django.core.exceptions import PermissionDenied
 from django.db.models import (
     CharField,
     Count,
@@ -27,19 +25,9 @@ from portal.forum.models import TopicFollow
 from portal.guides import access as guide_access
 from portal.insights.selectors import visits_by_channel
 
+from .access import may_manage, require_manage
 from .models import Newsletter, NewsletterItem, NewsletterRecipient
 from .sources import Proposal, content_identity, content_search
-
-
-def may_manage(user: User) -> bool:
-    return rules.has_perm("newsletters.manage", user)
-
-
-def require_manage(user: User) -> None:
-    """Editor pages answer 403 to anyone outside the editorial desk."""
-    if not may_manage(user):
-        raise PermissionDenied
-
 
 # --- The editorial desk ------------------------------------------------------------------
 

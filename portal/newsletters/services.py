@@ -47,6 +47,7 @@ from portal.forum.models import Thread
 from portal.guides import access as guide_access
 from portal.guides.models import Guide
 
+from . import access as newsletter_access
 from . import selectors, sources
 from .models import Newsletter, NewsletterItem, NewsletterRecipient
 
@@ -94,7 +95,7 @@ def newsletter_draft_create(
 ) -> Newsletter:
     """A new draft for the period, with a subject and the portal's proposed items: threads,
     guides and events (sources.py), leaving out what the last sent newsletter carried."""
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     default_start, default_end = default_period()
     period_start = period_start or default_start
     period_end = period_end or default_end
@@ -144,7 +145,7 @@ def newsletter_update(
     segment_topic: Topic | None = None,
 ) -> Newsletter:
     """Subject, introduction (Markdown) and recipients. A CPR number anywhere changes nothing."""
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     _require_editable(newsletter)
     errors: dict[str, list] = {}
     subject = subject.strip()
@@ -192,7 +193,7 @@ def newsletter_update(
 @transaction.atomic
 def newsletter_delete(*, newsletter: Newsletter, by: User) -> None:
     """Drafts and scheduled newsletters may be thrown away; the archive keeps what was sent."""
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     _require_editable(newsletter)
     newsletter.delete()
 
@@ -214,7 +215,7 @@ def _locked_items(newsletter: Newsletter) -> list[NewsletterItem]:
 @transaction.atomic
 def newsletter_item_move(*, item: NewsletterItem, by: User, direction: str) -> None:
     """Swap the item with its neighbour above ("up") or below ("down")."""
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     _require_editable(item.newsletter)
     items = _locked_items(item.newsletter)
     index = next(i for i, other in enumerate(items) if other.pk == item.pk)
@@ -227,7 +228,7 @@ def newsletter_item_move(*, item: NewsletterItem, by: User, direction: str) -> N
 
 @transaction.atomic
 def newsletter_item_remove(*, item: NewsletterItem, by: User) -> None:
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     _require_editable(item.newsletter)
     newsletter = item.newsletter
     item.delete()
@@ -237,7 +238,7 @@ def newsletter_item_remove(*, item: NewsletterItem, by: User) -> None:
 @transaction.atomic
 def newsletter_item_update(*, item: NewsletterItem, by: User, title: str, summary: str) -> None:
     """The editor's own words for an item; the CPR guard applies as to anything one writes."""
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     _require_editable(item.newsletter)
     errors: dict[str, list] = {}
     title = title.strip()
@@ -314,7 +315,7 @@ def _content_at(url: str) -> sources.Proposal:
 @transaction.atomic
 def newsletter_item_add_by_url(*, newsletter: Newsletter, by: User, url: str) -> NewsletterItem:
     """Add a thread, guide or event by its portal address (it must exist and be public)."""
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     _require_editable(newsletter)
     proposal = _content_at(url)
     items = _locked_items(newsletter)
@@ -415,7 +416,7 @@ def segment_reason(*, newsletter: Newsletter) -> str:
 
 def newsletter_send_test(*, newsletter: Newsletter, by: User) -> EmailDelivery | None:
     """The newsletter to the editor alone, marked [TEST]; not counted in the figures."""
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     items = list(selectors.newsletter_items(newsletter=newsletter))
     return email_send(
         to=by.email,
@@ -449,7 +450,7 @@ def _require_sendable(newsletter: Newsletter) -> None:
 @transaction.atomic
 def newsletter_schedule(*, newsletter: Newsletter, by: User, send_at: datetime) -> Newsletter:
     """Send at `send_at` (the queue looks every minute)."""
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
     _require_sendable(newsletter)
     if send_at <= timezone.now():
@@ -475,7 +476,7 @@ def newsletter_schedule(*, newsletter: Newsletter, by: User, send_at: datetime) 
 @transaction.atomic
 def newsletter_unschedule(*, newsletter: Newsletter, by: User) -> Newsletter:
     """Back to draft, as long as sending has not started."""
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
     _require_editable(newsletter)
     if newsletter.status == Newsletter.Status.DRAFT:
@@ -499,7 +500,7 @@ def newsletter_send_now(*, newsletter: Newsletter, by: User) -> Newsletter:
     # Imported here: the tasks module imports these services.
     from .tasks import newsletter_send
 
-    selectors.require_manage(by)
+    newsletter_access.require_manage(by)
     newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
     _require_sendable(newsletter)
     newsletter.status = Newsletter.Status.SCHEDULED

@@ -21,7 +21,7 @@ from portal.core.models import User
 from portal.core.services import table_export_record
 from portal.core.timefmt import moment
 
-from . import selectors, services
+from . import access, selectors, services
 from .access import figures_exportable
 from .forms import (
     ItemAddForm,
@@ -53,7 +53,7 @@ def newsletter_archive(request):
         "newsletters/newsletter_archive.html",
         {
             "page_obj": page.get_page(request.GET.get("page")),
-            "can_manage": selectors.may_manage(request.user),
+            "can_manage": access.may_manage(request.user),
         },
     )
 
@@ -127,7 +127,7 @@ def figures_export(request, fmt: str):
 
 @login_required
 def newsletter_create(request):
-    selectors.require_manage(request.user)
+    access.require_manage(request.user)
     start, end = services.default_period()
     form = NewsletterCreateForm(
         posted(request),
