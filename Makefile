@@ -20,8 +20,13 @@ demo: setup
 	  $(DEMO_ENV) $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 	    --access-logfile - --graceful-timeout 5
 
+# One worker process per core, each with its own test database (decision 0038); a test module
+# stays on one worker, so its module-scoped fixtures (demo data, the browser) are made once.
+# PYTEST_WORKERS='-n 0' runs everything in one process; PYTEST_ARGS adds options and paths.
+PYTEST_WORKERS ?= -n auto --dist loadscope
+
 test: setup
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed node_modules/.installed assets
 

@@ -1,5 +1,7 @@
 """Shared fixtures: organisations, people per role, and signed-in clients."""
 
+import importlib
+
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -17,6 +19,32 @@ PASSWORD = "korrekt-hest-batteri"
 def pytest_terminal_summary(terminalreporter):
     """Say loudly when the browser tests were skipped because Chromium is missing."""
     report_skipped_browser_tests(terminalreporter)
+
+
+# Rows that migrations create (the partnership's interview rule sets). A transactional test
+# (live server, concurrency) ends with a flush that empties every table; the flush then sends
+# post_migrate, and this puts those rows back, so the next test on that worker finds them
+# whatever order the tests run in (pytest-xdist hands modules out as workers free up).
+_MIGRATION_ROWS = {"portal.partnership": ("0002_interview_rule_sets", "rule_sets_create")}
+
+
+def _migration_rows_restore(sender, **kwargs):
+    if sender.name not in _MIGRATION_ROWS:
+        return
+    from django.apps import apps
+
+    module_name, function = _MIGRATION_ROWS[sender.name]
+    module = importlib.import_module(f"{sender.name}.migrations.{module_name}")
+    getattr(module, function)(apps, None)  # idempotent: get_or_create by code
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _migration_rows_after_flush():
+    from django.db.models.signals import post_migrate
+
+    post_migrate.connect(_migration_rows_restore, dispatch_uid="portal-test-migration-rows")
+    yield
+    post_migrate.disconnect(dispatch_uid="portal-test-migration-rows")
 
 
 @pytest.fixture(autouse=True)

@@ -20,3 +20,11 @@ STORAGES = {
 }
 EMAIL_BACKEND = "portal.core.email_backends.OutboxBackend"
 SECURE_SSL_REDIRECT = False
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # The test databases are thrown away after the run, so a commit need not wait for its WAL
+    # record to reach the disk. Only the transactional tests commit (live server, concurrency,
+    # each test's flush), and on a busy machine that wait is most of their time. Other
+    # connections see a commit at once either way, so no test sees different data.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()
