@@ -55,6 +55,8 @@ EXEMPT_FIELDS: dict[str, str] = {
     "core.PersonalDataAccess.object_id": "a primary key written by the portal",
     "core.PersonalDataAccess.object_label": "a copy of checked names and titles, as evidence",
     "core.PersonalDataAccess.person_ids": "a list of person ids",
+    "core.SlugRedirect.model": "a model label written by the portal",
+    "core.SlugRedirect.old_slug": "a slug the portal made from a checked name or title",
     "core.PersonalDataAccess.path": "the page that was read, recorded as evidence",
     "core.EmailDelivery.template": "a template name",
     "core.EmailDelivery.subject": "a subject rendered from checked content",

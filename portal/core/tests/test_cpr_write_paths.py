@@ -46,6 +46,7 @@ READ_ONLY_FORMS = {
     "portal.core.forms.LogFilterForm": "the filters both logs share; nothing is stored",
     "portal.core.forms.OutboxFilterForm": "filters the demo's outbox; nothing is stored",
     "portal.accounts.forms.ConfirmLoginCodeForm": "a login code; nothing is stored",
+    "portal.newsletters.forms.ItemSearchForm": "finds items to add by title; nothing is stored",
 }
 
 
