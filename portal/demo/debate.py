@@ -32,6 +32,7 @@ from portal.core.models import OrganisationKind, Role, RoleGrant, Topic, User
 from portal.core.slugs import slugify_da
 from portal.forum import list_cache
 from portal.forum.models import (
+    DebateVisit,
     Mention,
     Network,
     NetworkMembership,
@@ -39,6 +40,7 @@ from portal.forum.models import (
     Reaction,
     Thread,
     ThreadFollow,
+    ThreadReadState,
 )
 from portal.forum.services import (
     answer_accept,
@@ -75,6 +77,9 @@ KINDS = set(ORGANISATION_KINDS) | set(ROLE_KINDS)
 LOGINS = {login.email.split("@", 1)[0] for login in DEMO_LOGINS}
 # The demo logins that may be named without the trailing "@": those that are not also a kind.
 BARE_LOGINS = LOGINS - KINDS
+# The demo logins were last here two weeks ago (busy caseworkers): what the debate got since
+# then shows as new for them.
+LAST_VISIT_DAYS = 14
 
 MENTION_RE = re.compile(r"\{@([^{}]+)\}")
 
@@ -554,6 +559,41 @@ class _Loader:
         Reaction.objects.bulk_update(reactions, ["created_at"], batch_size=500)
         self._set_case_history()
         self._set_notification_history()
+        self._set_read_history()
+
+    def _set_read_history(self) -> None:
+        """Each demo login was last here LAST_VISIT_DAYS ago and had then read what the threads
+        it follows held: signed in, it finds what came later marked new on the front page and in
+        the thread lists, as someone back after two weeks would."""
+        last_visit = timezone.now() - timedelta(days=LAST_VISIT_DAYS)
+        read_upto: dict[int, Post] = {}
+        for post in self.posts:
+            if post.created_at <= last_visit and (
+                post.thread_id not in read_upto
+                or (post.created_at, post.pk)
+                > (read_upto[post.thread_id].created_at, read_upto[post.thread_id].pk)
+            ):
+                read_upto[post.thread_id] = post
+        login_ids = [user.pk for user in self.people.logins.values()]
+        follows = ThreadFollow.objects.filter(
+            user_id__in=login_ids, thread_id__in=list(read_upto)
+        ).values_list("user_id", "thread_id")
+        ThreadReadState.objects.bulk_create(
+            [
+                ThreadReadState(
+                    user_id=user_id,
+                    thread_id=thread_id,
+                    last_read_post=read_upto[thread_id],
+                    last_read_at=last_visit,
+                )
+                for user_id, thread_id in follows
+            ],
+            ignore_conflicts=True,
+        )
+        DebateVisit.objects.bulk_create(
+            [DebateVisit(user_id=user_id, last_seen_at=last_visit) for user_id in login_ids],
+            ignore_conflicts=True,
+        )
 
     def _set_case_history(self) -> None:
         """Asked when the thread was opened, answered when the jurist replied; an overdue case

@@ -1,4 +1,5 @@
 import copy
+from datetime import timedelta
 
 import pytest
 from django.db.models import Count, F
@@ -17,6 +18,7 @@ from portal.demo.debate import (
 )
 from portal.digests.models import DigestFrequency, EmailPreference
 from portal.events.models import Event
+from portal.forum import selectors as forum_selectors
 from portal.forum.models import (
     Mention,
     Network,
@@ -25,8 +27,10 @@ from portal.forum.models import (
     Reaction,
     Thread,
     ThreadFollow,
+    ThreadReadState,
 )
 from portal.forum.selectors import thread_list_visible
+from portal.forum.services import debate_visit_touch
 from portal.guides.models import Guide, LawReference
 from portal.hotline.models import HotlineCase
 from portal.notifications.models import Notification
@@ -236,6 +240,16 @@ def test_the_demo_logins_are_network_members_and_have_a_bell_to_read(demo_loaded
     assert Notification.objects.filter(
         recipient=_login("jurist"), kind=Notification.Kind.HOTLINE_OVERDUE
     ).exists()
+
+
+def test_a_demo_login_comes_back_to_news_in_the_threads_it_follows(demo_loaded):
+    user = _login("sagsbehandler")
+    assert ThreadReadState.objects.filter(user=user).exists()
+    since = debate_visit_touch(user=user)
+    assert since is not None and since < timezone.now() - timedelta(days=2)
+    new = list(forum_selectors.threads_new_for(user=user, since=since))
+    assert new, "the demo caseworker's front page has nothing new"
+    assert any(thread.unread_count > 0 for thread in new)
 
 
 def test_authors_and_repliers_follow_their_threads(demo_loaded):
