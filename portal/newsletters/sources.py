@@ -144,7 +144,10 @@ def _title_prefilter(terms: list[analysis.QueryTerm]) -> Q:
     """A cheap database narrowing: the title holds the start of every typed word."""
     condition = Q()
     for term in terms:
-        condition &= Q(title__icontains=term.word[:4])
+        prefix = term.word[:4]
+        # Typed without Danish letters ("raadighed"), the title may hold them ("Rådighed").
+        spelt = prefix.replace("aa", "å").replace("oe", "ø").replace("ae", "æ")
+        condition &= Q(title__icontains=prefix) | Q(title__icontains=spelt)
     return condition
 
 

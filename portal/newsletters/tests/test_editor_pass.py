@@ -114,6 +114,19 @@ def test_search_finds_public_threads_guides_and_events_by_title_with_danish_anal
     assert 'name="url"' in fragment and "csrfmiddlewaretoken" in fragment
 
 
+def test_search_typed_without_danish_letters_finds_titles_with_them(
+    client_for, editor, author, topic
+):
+    thread = make_thread(author=author, topic=topic, title="Rådighed ved ferie")
+    make_thread(author=author, topic=topic, title="Noget helt andet")
+    newsletter = services.newsletter_draft_create(by=editor)
+    newsletter.items.all().delete()
+
+    found = search(client_for(editor), newsletter, "raadighed").context["search_results"]
+
+    assert [result.proposal.title for result in found] == [thread.title]
+
+
 def test_search_without_js_returns_the_editor_page_and_adding_puts_the_item_last(
     client_for, editor, author, topic
 ):
