@@ -381,7 +381,10 @@ def newsletter_context(
     reader: User,
     delivery: EmailDelivery | None,
     is_test: bool = False,
+    unsubscribe: str | None = None,
 ) -> dict:
+    """The template's context; `unsubscribe` is the link the message's List-Unsubscribe header
+    carries (one signed link per message: two signings a second apart would differ)."""
     return {
         "newsletter": newsletter,
         "items": items,
@@ -389,7 +392,8 @@ def newsletter_context(
         "delivery": delivery,
         "is_test": is_test,
         "segment_reason": segment_reason(newsletter=newsletter),
-        "unsubscribe_url": unsubscribe_url(user_id=reader.pk, category=EmailCategory.NEWSLETTER),
+        "unsubscribe_url": unsubscribe
+        or unsubscribe_url(user_id=reader.pk, category=EmailCategory.NEWSLETTER),
         "preferences_url": preferences_url(),
         "web_url": absolute(reverse("newsletters:newsletter_detail", args=[newsletter.pk])),
     }
@@ -418,6 +422,7 @@ def newsletter_send_test(*, newsletter: Newsletter, by: User) -> EmailDelivery |
     """The newsletter to the editor alone, marked [TEST]; not counted in the figures."""
     newsletter_access.require_manage(by)
     items = list(selectors.newsletter_items(newsletter=newsletter))
+    unsubscribe = unsubscribe_url(user_id=by.pk, category=EmailCategory.NEWSLETTER)
     return email_send(
         to=by.email,
         template=EMAIL_TEMPLATE,
@@ -427,12 +432,13 @@ def newsletter_send_test(*, newsletter: Newsletter, by: User) -> EmailDelivery |
             reader=by,
             delivery=None,
             is_test=True,
+            unsubscribe=unsubscribe,
         ),
         language=by.preferred_language,
         category=EmailCategory.NEWSLETTER,
         user=by,
         reference=f"{newsletter.reference}:test",
-        unsubscribe_url=unsubscribe_url(user_id=by.pk, category=EmailCategory.NEWSLETTER),
+        unsubscribe_url=unsubscribe,
     )
 
 
@@ -630,17 +636,16 @@ def _newsletter_chunk_record(*, newsletter_id: int, user_ids: Sequence[int]) -> 
         if not wants_email(preference=preferences[person.pk], category=EmailCategory.NEWSLETTER):
             continue
         visible = visible_to[person.pk]
+        unsubscribe = unsubscribe_url(user_id=person.pk, category=EmailCategory.NEWSLETTER)
         messages.append(
             OutgoingEmail(
                 to=person.email,
                 template=EMAIL_TEMPLATE,
                 category=EmailCategory.NEWSLETTER,
-                render=partial(_render_copy, newsletter, visible, person),
+                render=partial(_render_copy, newsletter, visible, person, unsubscribe),
                 user_id=person.pk,
                 reference=newsletter.reference,
-                unsubscribe_url=unsubscribe_url(
-                    user_id=person.pk, category=EmailCategory.NEWSLETTER
-                ),
+                unsubscribe_url=unsubscribe,
             )
         )
     deliveries = email_record_batch(messages)
@@ -657,9 +662,15 @@ def _newsletter_chunk_record(*, newsletter_id: int, user_ids: Sequence[int]) -> 
     return list(delivery_of.values())
 
 
-def _render_copy(newsletter, items, person, delivery):
+def _render_copy(newsletter, items, person, unsubscribe, delivery):
     return email_render(
         EMAIL_TEMPLATE,
-        newsletter_context(newsletter=newsletter, items=items, reader=person, delivery=delivery),
+        newsletter_context(
+            newsletter=newsletter,
+            items=items,
+            reader=person,
+            delivery=delivery,
+            unsubscribe=unsubscribe,
+        ),
         person.preferred_language,
     )

@@ -317,6 +317,9 @@ def _outgoing(
         else None
     )
 
+    # One signed link for the header and the body (two signings a second apart would differ).
+    unsubscribe = unsubscribe_url(user_id=user.pk, category=EmailCategory.NOTIFICATION)
+
     def render(delivery: EmailDelivery):
         with translation.override(language):
             items = email_items(user=user, notifications=notifications, opening_posts=opening_posts)
@@ -329,9 +332,7 @@ def _outgoing(
                 "subject": subject,
                 "items": items,
                 "preferences_url": absolute(reverse("digests:preferences")),
-                "unsubscribe_url": unsubscribe_url(
-                    user_id=user.pk, category=EmailCategory.NOTIFICATION
-                ),
+                "unsubscribe_url": unsubscribe,
             },
             language,
         )
@@ -344,7 +345,7 @@ def _outgoing(
         user_id=user.pk,
         reference=REFERENCE,
         reply_to=reply_to,
-        unsubscribe_url=unsubscribe_url(user_id=user.pk, category=EmailCategory.NOTIFICATION),
+        unsubscribe_url=unsubscribe,
     )
 
 
