@@ -21,11 +21,13 @@ from django.utils.translation import ngettext
 from portal.core.models import EmailCategory, EmailDelivery, OrganisationKind, User
 from portal.events.models import Event, FeedbackResponse, Registration
 from portal.forum.models import Post, Thread
+from portal.guides.models import Guide
 from portal.hotline.models import HotlineCase
 from portal.inbound_mail.models import InboundMessage
 from portal.insights.models import DailyVisits, VisitChannel
 from portal.insights.selectors import most_read_threads
 from portal.newsletters.models import Newsletter
+from portal.search.selectors import search_misses
 
 ACTIVE_DAYS = 30
 
@@ -291,7 +293,11 @@ class KnowledgeFigures:
     hotline_cases: int
     hotline_answered: int
     hotline_on_time: int
+    guides_published: int
+    guides_on_time: int  # not past their review date nor marked for review, at the period's end
     top_threads: list[tuple[int, int]] = field(default_factory=list)  # (thread id, reads)
+    # (words, searches) of the searches that found nothing: what content is missing.
+    search_misses: list[tuple[str, int]] = field(default_factory=list)
     summary: str = ""
 
 
@@ -304,7 +310,9 @@ def _median_hours(durations: list[timedelta]) -> float | None:
 def knowledge_figures(*, date_from: date, date_to: date) -> KnowledgeFigures:
     """Questions asked in the period (not hidden): how many got a reply, the median time to the
     first reply and to an accepted answer; the hotline's cases asked in the period and how many
-    were answered by their deadline; the most read threads. 3 queries."""
+    were answered by their deadline; the published guides and how many are reviewed on time
+    (at the period's end, or today); the most read threads; the searches that found nothing,
+    by their words. 5 queries."""
     start, end = _start(date_from), _end(date_to)
     first_reply = (
         Post.objects.filter(thread=OuterRef("pk"), is_opening=False, is_hidden=False)
@@ -331,7 +339,13 @@ def knowledge_figures(*, date_from: date, date_to: date) -> KnowledgeFigures:
         answered=Count("id", filter=Q(answered_at__isnull=False)),
         on_time=Count("id", filter=Q(answered_at__isnull=False, answered_at__lte=F("deadline"))),
     )
+    reference_day = min(date_to, timezone.localdate())
+    guides = Guide.objects.filter(is_published=True).aggregate(
+        published=Count("id"),
+        on_time=Count("id", filter=Q(needs_review=False, review_by__gte=reference_day)),
+    )
     top = most_read_threads(start=date_from, end=date_to, limit=10)
+    misses = search_misses(start=date_from, end=date_to, limit=20)
     asked = len(questions)
     summary = _(
         "%(asked)s questions were asked and %(percent)s%% answered; %(on_time)s of "
@@ -351,7 +365,10 @@ def knowledge_figures(*, date_from: date, date_to: date) -> KnowledgeFigures:
         hotline_cases=hotline["cases"],
         hotline_answered=hotline["answered"],
         hotline_on_time=hotline["on_time"],
+        guides_published=guides["published"],
+        guides_on_time=guides["on_time"],
         top_threads=top,
+        search_misses=misses,
         summary=summary,
     )
 

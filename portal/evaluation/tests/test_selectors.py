@@ -193,6 +193,34 @@ def test_questions_answered_medians_and_hotline_deadlines(caseworker, jurist, to
     assert knowledge.hotline_on_time == 1
 
 
+def test_guides_on_time_and_searches_that_found_nothing(today, editor):
+    from portal.core.tests.factories import TopicFactory
+    from portal.guides.models import Guide
+    from portal.search.models import SearchMiss
+    from portal.search.services import search_miss_record
+
+    def guide(slug, review_by, **fields):
+        Guide.objects.create(
+            title=slug, slug=slug, topic=TopicFactory(), body="Tekst", owner=editor,
+            review_by=review_by, **fields,
+        )  # fmt: skip
+
+    guide("frisk", today + timedelta(days=30))  # on time
+    guide("i-dag", today)  # due today: still on time
+    guide("forfalden", today - timedelta(days=1))  # overdue
+    guide("markeret", today + timedelta(days=30), needs_review=True)  # law changed
+    guide("kladde", today - timedelta(days=99), is_published=False)  # not published
+    for words in ["Seniorjob  fleksjob", "seniorjob fleksjob", "ressourceforløb", "0101901234"]:
+        search_miss_record(words=words)
+    SearchMiss.objects.create(day=today - timedelta(days=40), words="gammel", count=9)
+
+    knowledge = selectors.knowledge_figures(date_from=today - timedelta(days=30), date_to=today)
+
+    assert (knowledge.guides_published, knowledge.guides_on_time) == (4, 2)
+    # The same words however typed count together; the CPR-shaped query is not kept.
+    assert knowledge.search_misses == [("seniorjob fleksjob", 2), ("ressourceforløb", 1)]
+
+
 # --- Meetings -----------------------------------------------------------------------------------
 
 
@@ -252,9 +280,9 @@ def test_the_summary_takes_a_fixed_number_of_queries(django_assert_num_queries, 
 
     period = {"date_from": today - timedelta(days=365), "date_to": today}
     data(1)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(16):
         selectors.evaluation_summary(**period)
     data(5)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(16):
         summary = selectors.evaluation_summary(**period)
     assert summary.people.registered == User.objects.count() == 6
