@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -424,18 +424,22 @@ def meeting_figures(*, date_from: date, date_to: date) -> MeetingFigures:
 @dataclass(frozen=True)
 class EditorialFigures:
     newsletters_sent: int
+    editor_edits: int  # the editor's edits of those newsletters' drafts (Newsletter.editor_edits)
     summary: str
 
 
 def editorial_figures(*, date_from: date, date_to: date) -> EditorialFigures:
-    """Newsletters sent in the period. 1 query."""
-    sent = Newsletter.objects.filter(
+    """Newsletters sent in the period and the edits the editor made to their drafts. 1 query."""
+    counts = Newsletter.objects.filter(
         status=Newsletter.Status.SENT, sent_at__gte=_start(date_from), sent_at__lt=_end(date_to)
-    ).count()
-    summary = ngettext("%(sent)s newsletter was sent.", "%(sent)s newsletters were sent.", sent) % {
-        "sent": sent
-    }
-    return EditorialFigures(newsletters_sent=sent, summary=summary)
+    ).aggregate(sent=Count("id"), edits=Sum("editor_edits"))
+    sent, edits = counts["sent"], counts["edits"] or 0
+    summary = ngettext(
+        "%(sent)s newsletter was sent; the editor made %(edits)s edits to the drafts.",
+        "%(sent)s newsletters were sent; the editor made %(edits)s edits to the drafts.",
+        sent,
+    ) % {"sent": sent, "edits": edits}
+    return EditorialFigures(newsletters_sent=sent, editor_edits=edits, summary=summary)
 
 
 # --- Everything ---------------------------------------------------------------------------------

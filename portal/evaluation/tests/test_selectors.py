@@ -254,19 +254,41 @@ def test_events_held_signups_attendance_and_feedback(today):
 
 
 def test_newsletters_sent_in_the_period(today):
-    def newsletter(status, sent_at=None):
+    def newsletter(status, sent_at=None, edits=0):
         return Newsletter.objects.create(
-            subject="Nyt", period_start=today, period_end=today, status=status, sent_at=sent_at
-        )
+            subject="Nyt", period_start=today, period_end=today, status=status,
+            sent_at=sent_at, editor_edits=edits,
+        )  # fmt: skip
 
-    newsletter(Newsletter.Status.SENT, timezone.now() - timedelta(days=3))
-    newsletter(Newsletter.Status.SENT, timezone.now() - timedelta(days=20))
-    newsletter(Newsletter.Status.SENT, timezone.now() - timedelta(days=90))  # before
-    newsletter(Newsletter.Status.DRAFT)
+    newsletter(Newsletter.Status.SENT, timezone.now() - timedelta(days=3), edits=4)
+    newsletter(Newsletter.Status.SENT, timezone.now() - timedelta(days=20), edits=1)
+    newsletter(Newsletter.Status.SENT, timezone.now() - timedelta(days=90), edits=7)  # before
+    newsletter(Newsletter.Status.DRAFT, edits=2)  # not sent
 
     editorial = selectors.editorial_figures(date_from=today - timedelta(days=30), date_to=today)
 
     assert editorial.newsletters_sent == 2
+    assert editorial.editor_edits == 5  # 4 + 1
+
+
+def test_the_editors_edits_of_a_draft_are_counted(editor, today):
+    from portal.newsletters import services
+    from portal.newsletters.models import NewsletterItem
+
+    draft = Newsletter.objects.create(subject="Nyt", period_start=today, period_end=today)
+    first, second = (
+        NewsletterItem.objects.create(newsletter=draft, position=n, kind="link", url="/", title="T")
+        for n in range(2)
+    )
+    services.newsletter_update(newsletter=draft, by=editor, subject="Nyt i maj", intro="",
+                               segment="everyone")  # fmt: skip
+    services.newsletter_item_update(item=first, by=editor, title="Bedre titel", summary="")
+    services.newsletter_item_move(item=second, by=editor, direction="up")
+    services.newsletter_item_move(item=second, by=editor, direction="up")  # already first
+    services.newsletter_item_remove(item=first, by=editor)
+
+    draft.refresh_from_db()
+    assert draft.editor_edits == 4  # the move that could not happen is not an edit
 
 
 # --- The whole summary: a fixed number of queries -----------------------------------------------
