@@ -68,7 +68,7 @@ def insights_summary(request: HttpRequest, date_from: str = "", date_to: str = "
         raise HttpError(400, _("date_to must not be before date_from."))
     summary = selectors.evaluation_summary(date_from=start, date_to=end)
     people, reach = summary.people, summary.reach
-    return 200, {
+    return {
         "date_from": start,
         "date_to": end,
         "goal_people": people.goal,
