@@ -29,6 +29,8 @@ from portal.insights.selectors import most_read_threads
 from portal.newsletters.models import Newsletter
 from portal.search.selectors import search_misses
 
+from . import access
+
 ACTIVE_DAYS = 30
 
 
@@ -317,15 +319,14 @@ def knowledge_figures(*, date_from: date, date_to: date) -> KnowledgeFigures:
     by their words. 5 queries."""
     start, end = _start(date_from), _end(date_to)
     first_reply = (
-        Post.objects.filter(thread=OuterRef("pk"), is_opening=False, is_hidden=False)
+        Post.objects.filter(access.posts_counted(), thread=OuterRef("pk"), is_opening=False)
         .order_by("created_at")
         .values("created_at")[:1]
     )
     questions = list(
         Thread.objects.filter(
+            access.threads_counted(),
             kind=Thread.Kind.QUESTION,
-            is_hidden=False,
-            merged_into__isnull=True,
             created_at__gte=start,
             created_at__lt=end,
         )
@@ -342,7 +343,7 @@ def knowledge_figures(*, date_from: date, date_to: date) -> KnowledgeFigures:
         on_time=Count("id", filter=Q(answered_at__isnull=False, answered_at__lte=F("deadline"))),
     )
     reference_day = min(date_to, timezone.localdate())
-    guides = Guide.objects.filter(is_published=True).aggregate(
+    guides = Guide.objects.filter(access.guides_counted()).aggregate(
         published=Count("id"),
         on_time=Count("id", filter=Q(needs_review=False, review_by__gte=reference_day)),
     )
