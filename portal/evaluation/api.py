@@ -8,7 +8,7 @@ from datetime import date
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from portal.core.api import ErrorOut
@@ -46,21 +46,42 @@ class InsightsSummaryOut(Schema):
     event_attendance: int = Field(description="People checked in at the events held.")
 
 
+# The figures are about the portal's life: a period outside these years is a typing error
+# (and year 1 or 9999 would overflow the time zone arithmetic).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
 def _day(value: str | None, name: str) -> date:
     try:
-        return date.fromisoformat(value or "")
+        day = date.fromisoformat(value or "")
     except ValueError:
         raise HttpError(
             400, _("%(name)s must be a date written YYYY-MM-DD.") % {"name": name}
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise HttpError(400, _("The period must lie between the years 2000 and 2100."))
+    return day
+
+
+def _date_parameter(description: str):
+    return Query(..., description=description, format="date")
 
 
 @router.get(
     "/insights/summary",
     response={200: InsightsSummaryOut, 400: ErrorOut, 403: ErrorOut},
     summary="The evaluation's headline figures for a period",
+    description=(
+        "Editors and operator administrators; 403 for anyone else. Both dates are Copenhagen "
+        "dates and included. 400 with a Danish message for a date that is not YYYY-MM-DD, a "
+        "year outside 2000-2100, or date_to before date_from (a rule between the two fields)."
+    ),
 )
-def insights_summary(request: HttpRequest, date_from: str = "", date_to: str = ""):
+def insights_summary(
+    request: HttpRequest,
+    date_from: str = _date_parameter("The first day of the period, YYYY-MM-DD."),
+    date_to: str = _date_parameter("The last day of the period, YYYY-MM-DD."),
+):
     if not access.may_view(user=request.user):
         raise HttpError(403, _("Only editors and operator administrators see the evaluation."))
     start, end = _day(date_from, "date_from"), _day(date_to, "date_to")

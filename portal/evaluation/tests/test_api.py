@@ -87,8 +87,9 @@ def test_without_a_token_it_is_401(client):
     [
         {"date_from": "2026-13-01", "date_to": "2026-12-31"},
         {"date_from": "i går", "date_to": "2026-12-31"},
-        {"date_to": "2026-12-31"},
         {"date_from": "2026-12-31", "date_to": "2026-01-01"},  # reversed
+        {"date_from": "0001-01-01", "date_to": "2026-01-01"},  # outside 2000-2100
+        {"date_from": "2026-01-01", "date_to": "9999-12-31"},
     ],
 )
 def test_bad_dates_are_400_with_a_danish_message(editor, get, query):
@@ -97,7 +98,14 @@ def test_bad_dates_are_400_with_a_danish_message(editor, get, query):
     assert response.json()["detail"] in {
         "date_from skal være en dato skrevet ÅÅÅÅ-MM-DD.",
         "date_to må ikke ligge før date_from.",
+        "Perioden skal ligge mellem årene 2000 og 2100.",
     }
+
+
+def test_a_missing_date_is_the_apis_usual_422(editor, get):
+    response = get(editor, date_to="2026-12-31")
+    assert response.status_code == 422
+    assert "date_from" in response.json()["detail"]
 
 
 def test_the_summary_is_documented_in_the_schema(client):
