@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "portal.events",
     "portal.partnership",
     "portal.register",
+    "portal.evaluation",
     "portal.home",
     "portal.demo",
 ]
@@ -407,3 +408,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"huey": {"level": "INFO"}},
 }
+
+# The evaluation measures the portal against its goal: this many registered people (seed 000).
+PORTAL_EVALUATION_GOAL_PEOPLE = env.int("EVALUATION_GOAL_PEOPLE", default=300)

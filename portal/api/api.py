@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from portal.core.api import ErrorOut
 from portal.core.api import router as core_router
+from portal.evaluation.api import router as evaluation_router
 from portal.events.api import router as events_router
 from portal.forum.api import router as forum_router
 from portal.partnership.api import router as partnership_router
@@ -157,3 +158,4 @@ api.add_router("/", search_router)
 api.add_router("/", events_router)
 api.add_router("/", partnership_router)
 api.add_router("/", register_router)
+api.add_router("/", evaluation_router)

@@ -437,6 +437,21 @@ class EmailDelivery(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="email_delivery_due_idx"),
+            # The evaluation's figures (docs/decisions/0039-evaluation-figures.md): who acted
+            # from an email lately, and the digests' and newsletters' sends of a period with
+            # their opens and clicks, read from the index alone.
+            models.Index(
+                fields=["clicked_at"],
+                include=["user"],
+                condition=models.Q(clicked_at__isnull=False),
+                name="email_delivery_clicked_idx",
+            ),
+            models.Index(
+                fields=["sent_at"],
+                include=["category", "opened_at", "clicked_at"],
+                condition=models.Q(status="sent", category__in=["digest", "newsletter"]),
+                name="email_delivery_reach_idx",
+            ),
         ]
 
     def __str__(self):

@@ -50,6 +50,9 @@ class Newsletter(models.Model):
     )
     sent_at = models.DateTimeField(null=True, blank=True)
     recipient_count = models.PositiveIntegerField(default=0)
+    # The editor's edits of the draft (subject, introduction, recipients; items added, removed,
+    # moved or reworded): the evaluation's "editorial effort". A counter, not a history.
+    editor_edits = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, IntegerField, Max, Value, When
+from django.db.models import Case, F, IntegerField, Max, Value, When
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -187,6 +187,7 @@ def newsletter_update(
             "updated_at",
         ]
     )
+    _edit_counted(newsletter.pk)
     return newsletter
 
 
@@ -199,6 +200,11 @@ def newsletter_delete(*, newsletter: Newsletter, by: User) -> None:
 
 
 # --- Items -------------------------------------------------------------------------------
+
+
+def _edit_counted(newsletter_id: int) -> None:
+    """One more edit of the draft by the editor (Newsletter.editor_edits)."""
+    Newsletter.objects.filter(pk=newsletter_id).update(editor_edits=F("editor_edits") + 1)
 
 
 def _renumber(items: Sequence[NewsletterItem]) -> None:
@@ -224,6 +230,7 @@ def newsletter_item_move(*, item: NewsletterItem, by: User, direction: str) -> N
         return
     items[index], items[target] = items[target], items[index]
     _renumber(items)
+    _edit_counted(item.newsletter_id)
 
 
 @transaction.atomic
@@ -233,6 +240,7 @@ def newsletter_item_remove(*, item: NewsletterItem, by: User) -> None:
     newsletter = item.newsletter
     item.delete()
     _renumber(_locked_items(newsletter))
+    _edit_counted(newsletter.pk)
 
 
 @transaction.atomic
@@ -254,6 +262,7 @@ def newsletter_item_update(*, item: NewsletterItem, by: User, title: str, summar
     item.title = title
     item.summary = summary.strip()
     item.save(update_fields=["title", "summary"])
+    _edit_counted(item.newsletter_id)
 
 
 def _not_addable(code: str) -> ValidationError:
@@ -327,6 +336,7 @@ def newsletter_item_add_by_url(*, newsletter: Newsletter, by: User, url: str) ->
     ):
         raise _not_addable("duplicate")
     last = newsletter.items.aggregate(last=Max("position"))["last"]
+    _edit_counted(newsletter.pk)
     return NewsletterItem.objects.create(
         newsletter=newsletter,
         position=0 if last is None else last + 1,

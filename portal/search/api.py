@@ -106,6 +106,7 @@ def search(request: HttpRequest, filters: Query[SearchFilters]):
         organisation_kind=filters.organisation_kind or "",
         date_from=filters.date_from,
         date_to=filters.date_to,
+        count_miss=True,
     )
     return {
         "query": results.query,

@@ -73,3 +73,23 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class SearchMiss(models.Model):
+    """How often a search found nothing, per day and words: what content is missing.
+
+    An anonymous aggregate (no user, no session): the words as typed, lower-cased, counted per
+    day. Only searches of the search page and the API without filters, on their first page;
+    a query showing a CPR number is never stored (docs/decisions/0039-evaluation-figures.md).
+    """
+
+    day = models.DateField()
+    words = models.CharField(max_length=100)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-day", "-count"]
+        constraints = [models.UniqueConstraint(fields=["day", "words"], name="search_miss_once")]
+
+    def __str__(self):
+        return f"{self.day} {self.words}: {self.count}"

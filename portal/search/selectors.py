@@ -18,7 +18,7 @@ from portal.events.models import Event
 from portal.forum import access
 from portal.forum.models import Network
 
-from . import backends
+from . import backends, services
 from .models import SearchDocument
 
 PER_PAGE = 20
@@ -176,8 +176,12 @@ def search(
     organisation_kind: str = "",
     date_from: date | None = None,
     date_to: date | None = None,
+    count_miss: bool = False,
 ) -> SearchResults:
-    """One page of what the person may see that matches every word of the query, best first."""
+    """One page of what the person may see that matches every word of the query, best first.
+
+    With `count_miss` (the search page and the API), a search without filters that finds
+    nothing is counted by its words (SearchMiss: the evaluation's "what content is missing")."""
     page = max(1, min(page, MAX_PAGE))
     results = SearchResults(query=query, page=page)
     terms = analysis.parse_query(query)
@@ -206,6 +210,8 @@ def search(
     candidates = ranked_results(newest_first)
     results.total = len(candidates)
     results.capped = len(newest_first) > MAX_COUNTED
+    if count_miss and not results.total and page == 1 and not any(filters.values()):
+        services.search_miss_record(words=query)
     offset = (page - 1) * PER_PAGE
     page_ids = candidates[offset : offset + PER_PAGE]
     if not page_ids:
@@ -288,3 +294,19 @@ def snippet(text: str, terms, words: int = SNIPPET_WORDS) -> SafeString:
     html = highlight(body, matches)
     # highlight() escaped the text; the ellipses are plain characters.
     return mark_safe(("… " if begin else "") + html + (" …" if finish < len(text) else ""))  # noqa: S308
+
+
+def search_misses(*, start: date, end: date, limit: int = 20) -> list[tuple[str, int]]:
+    """(words, searches) of the searches that found nothing from `start` to `end` (both
+    included), most frequent first: the evaluation's "what content is missing"."""
+    from django.db.models import Sum
+
+    from .models import SearchMiss
+
+    return list(
+        SearchMiss.objects.filter(day__gte=start, day__lte=end)
+        .values("words")
+        .annotate(searches=Sum("count"))
+        .order_by("-searches", "words")
+        .values_list("words", "searches")[:limit]
+    )

@@ -64,6 +64,16 @@ def _config(*, token: str, topic: str, thread_id: int, event_id: int) -> Schemat
                     },
                 }
                 for name in CROSS_FIELD_RULES
+            ]
+            + [
+                # The evaluation's period: date_to not before date_from, years 2000-2100; the
+                # issue asks 400 with a Danish message for bad dates.
+                {
+                    "include-name": "GET /api/v1/insights/summary",
+                    "checks": {
+                        "positive_data_acceptance": {"expected-statuses": [*ACCEPTED, "400"]}
+                    },
+                }
             ],
         }
     )

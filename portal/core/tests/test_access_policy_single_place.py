@@ -128,6 +128,7 @@ def _scanned() -> list[Path]:
 
 def test_every_content_module_has_registered_its_policy():
     assert policy_modules() == {
+        "evaluation": "portal.evaluation.access",
         "forum": "portal.forum.access",
         "events": "portal.events.access",
         "guides": "portal.guides.access",
