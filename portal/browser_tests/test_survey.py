@@ -31,9 +31,11 @@ def test_a_member_answers_from_the_email_on_a_phone_and_the_desk_sees_the_result
     mail = smtp_server.wait_for_message(to=member.email)
     link = extract_url(mail.text, contains="/spoergeskemaer/svar/")
 
-    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size({"width": 320, "height": 640})
     page.goto(link)
     assert_accessible(page)
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
     page.locator("main input[type=radio][value='4']").check()
     page.locator("main textarea").fill("Flere guider om dagpenge")

@@ -10,10 +10,16 @@ from django.urls import reverse
 from portal.surveys import links, selectors, services
 from portal.surveys.models import SurveyQuestion, SurveyResponse
 
+from .conftest import compose
+
 pytestmark = pytest.mark.django_db
 
 # The results page: session, user, roles, the survey, its questions and the three figures.
 QUERIES = 11
+# The desk list (one annotated query) and the draft page (survey, questions, topics, count).
+DESK_LIST_QUERIES = 6
+DRAFT_QUERIES = 9
+ANSWER_QUERIES = 2
 CPR_TEXT = "Borgeren har cpr 010190-1234, se sagen."
 
 
@@ -162,3 +168,28 @@ def test_the_results_page_has_a_fixed_number_of_queries(
     with django_assert_num_queries(QUERIES) as three:
         assert desk.get(desk_page).status_code == 200
     assert len(one.captured_queries) == len(three.captured_queries)
+
+
+def test_the_desk_list_and_the_draft_page_have_a_fixed_number_of_queries(
+    client_for, editor, members, django_assert_num_queries
+):
+    desk = client_for(editor)
+    first = compose(editor)
+    desk.get(reverse("surveys:desk_list"))
+    with django_assert_num_queries(DESK_LIST_QUERIES):
+        desk.get(reverse("surveys:desk_list"))
+    with django_assert_num_queries(DRAFT_QUERIES):
+        desk.get(reverse("surveys:survey_edit", args=[first.pk]))
+    second = compose(editor)
+    services.question_add(survey=second, by=editor, kind="text", text="Og ellers?")
+    with django_assert_num_queries(DESK_LIST_QUERIES):
+        desk.get(reverse("surveys:desk_list"))
+    with django_assert_num_queries(DRAFT_QUERIES):
+        desk.get(reverse("surveys:survey_edit", args=[second.pk]))
+
+
+def test_the_answer_page_has_a_fixed_number_of_queries(
+    client, sent, members, django_assert_num_queries
+):
+    with django_assert_num_queries(ANSWER_QUERIES):
+        assert client.get(url_for(sent, members[0])).status_code == 200
