@@ -1,6 +1,6 @@
 """The user survey from the email to the desk's results: a member answers from the personal
 link on a 390 px phone without signing in, once, anonymously; the desk sees the result without
-a name. Every page is axe-clean."""
+a name. Every page, the desk's list and draft page too, is axe-clean."""
 
 import pytest
 
@@ -51,6 +51,11 @@ def test_a_member_answers_from_the_email_on_a_phone_and_the_desk_sees_the_result
 
     page.set_viewport_size({"width": 1280, "height": 900})
     sign_in_with_password(page, email=editor.email, password=password)
+    assert_accessible(page)
+    draft = services.survey_compose(by=editor, title="Næste runde", intro="", segment="everyone")
+    page.goto("/spoergeskemaer/redaktion/")
+    assert_accessible(page)
+    page.goto(f"/spoergeskemaer/redaktion/{draft.pk}/")
     assert_accessible(page)
     page.goto(f"/spoergeskemaer/redaktion/{survey.pk}/resultater/")
     assert_accessible(page)
