@@ -54,6 +54,19 @@ def survey_questions(*, survey: Survey) -> list[SurveyQuestion]:
     return list(survey.questions.order_by("position", "pk"))
 
 
+def survey_ids_waiting(*, sent_before) -> list[int]:
+    """Open surveys sent before `sent_before` with people whose copy is not written yet."""
+    return list(
+        Survey.objects.filter(
+            status=Survey.Status.SENT,
+            sent_at__lt=sent_before,
+            recipients__handled_at__isnull=True,
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
 def recipient_for_link(*, survey_id: int, user_id: int) -> SurveyRecipient | None:
     return (
         SurveyRecipient.objects.select_related("survey")

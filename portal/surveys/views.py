@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.core.forms import add_service_errors, error_text, posted
 
-from . import links, selectors, services
+from . import access, links, selectors, services
 from .forms import AnswerForm, QuestionForm, SurveyForm
 from .models import Survey, SurveyQuestion
 
@@ -28,7 +28,7 @@ def desk_list(request):
 
 @login_required
 def survey_create(request):
-    services.access.require_manage(request.user)
+    access.require_manage(request.user)
     form = SurveyForm.for_survey(None, posted(request))
     if request.method == "POST" and form.is_valid():
         try:

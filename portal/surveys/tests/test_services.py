@@ -164,3 +164,25 @@ def test_the_results_count_options_scale_and_texts_with_names_only_when_allowed(
     assert [row[1] for row in scale_result.rows] == [0, 1, 0, 0, 1]
     assert choice_result.rows == [("Nyhedsbrevet", 2, 100), ("Direkte", 0, 0), ("Søgning", 0, 0)]
     assert text_result.texts == [("Mere om dagpenge", ""), ("Hurtigere svar", "Bo Berg")]
+
+
+def test_a_round_whose_chunk_task_was_lost_is_resumed_and_mails_each_person_once(
+    editor, survey, members, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from portal.surveys import tasks
+
+    services.survey_send(survey=survey, by=editor)  # on_commit not run: the round is lost
+    assert not EmailDelivery.objects.filter(reference=f"survey:{survey.pk}").exists()
+    assert selectors.survey_ids_waiting(sent_before=timezone.now()) == [survey.pk]
+    Survey.objects.filter(pk=survey.pk).update(sent_at=timezone.now() - timedelta(minutes=11))
+
+    tasks.surveys_resume.call_local()
+    tasks.surveys_resume.call_local()
+
+    copies = EmailDelivery.objects.filter(reference=f"survey:{survey.pk}")
+    assert copies.count() == 4  # the three members and the editor, once each
+    assert selectors.survey_ids_waiting(sent_before=timezone.now()) == []
