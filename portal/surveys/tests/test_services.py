@@ -60,6 +60,8 @@ def test_sending_writes_one_outbox_copy_per_person_of_the_segment_with_a_persona
     copies = EmailDelivery.objects.filter(reference=f"survey:{survey.pk}")
     assert [c.recipient for c in copies] == ["anna@3f.example.dk"]
     assert copies[0].status == EmailDelivery.Status.SENT
+    assert copies[0].subject == "Hvad synes du om portalen?"
+    assert "List-Unsubscribe" in copies[0].headers
     token = links.answer_token(survey_id=survey.pk, user_id=anna.pk)
     assert f"/spoergeskemaer/svar/{token}/" in copies[0].text_body
     survey.refresh_from_db()
