@@ -19,6 +19,7 @@ urlpatterns = [
     path("notifikationer/", include("portal.notifications.urls")),
     path("e/", include("portal.digests.urls")),
     path("nyhedsbreve/", include("portal.newsletters.urls")),
+    path("spoergeskemaer/", include("portal.surveys.urls")),
     path("arrangementer/", include("portal.events.urls")),
     path("partnerskab/", include("portal.partnership.urls")),
     path("register/", include("portal.register.urls")),

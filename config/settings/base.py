@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.digests",
     "portal.newsletters",
+    "portal.surveys",
     "portal.inbound_mail",
     "portal.insights",
     "portal.events",

@@ -239,6 +239,9 @@ class AuditEvent(models.Model):
         NEWSLETTER_SCHEDULED = "newsletter_scheduled", _("Newsletter scheduled")
         NEWSLETTER_UNSCHEDULED = "newsletter_unscheduled", _("Newsletter scheduling withdrawn")
         NEWSLETTER_SENT = "newsletter_sent", _("Newsletter sent now")
+        SURVEY_COMPOSED = "survey_composed", _("User survey composed")
+        SURVEY_SENT = "survey_sent", _("User survey sent")
+        SURVEY_CLOSED = "survey_closed", _("User survey closed")
         ORGANISATION_CREATED = "organisation_created", _("Organisation created")
         PARTNERSHIP_IMPORTED = "partnership_imported", _("Partnership data imported")
         PARTNERSHIP_AGREEMENT_SAVED = (
@@ -261,6 +264,7 @@ class AuditEvent(models.Model):
         "network": _("Network"),
         "event": pgettext_lazy("events module", "Event"),
         "newsletter": _("Newsletter"),
+        "survey": _("User survey"),
         "organisation": _("Organisation"),
         "partnershipimport": _("Partnership import"),
         "partnershipagreement": _("Partnership agreement"),
