@@ -201,7 +201,7 @@ def survey_send_chunk(*, survey_id: int, user_ids: Sequence[int], connection=Non
     return len(delivery_ids)
 
 
-def _render_copy(survey: Survey, person: User, delivery):
+def _render_copy(survey: Survey, person: User, unsubscribe: str, delivery):
     return email_render(
         EMAIL_TEMPLATE,
         {
@@ -210,9 +210,8 @@ def _render_copy(survey: Survey, person: User, delivery):
             "delivery": delivery,
             "answer_url": links.answer_url(survey_id=survey.pk, user_id=person.pk),
             "answer_days": links.ANSWER_DAYS,
-            "unsubscribe_url": unsubscribe_url(
-                user_id=person.pk, category=EmailCategory.NEWSLETTER
-            ),
+            # The same signed link as the List-Unsubscribe header (signed once per message).
+            "unsubscribe_url": unsubscribe,
         },
         person.preferred_language,
     )
@@ -237,19 +236,22 @@ def _chunk_record(*, survey_id: int, user_ids: Sequence[int]) -> list[int]:
         .order_by("pk")
     )
     preferences = email_preferences_for(user_ids=[person.pk for person in people])
-    messages = [
-        OutgoingEmail(
-            to=person.email,
-            template=EMAIL_TEMPLATE,
-            category=EmailCategory.NEWSLETTER,
-            render=partial(_render_copy, survey, person),
-            user_id=person.pk,
-            reference=survey.reference,
-            unsubscribe_url=unsubscribe_url(user_id=person.pk, category=EmailCategory.NEWSLETTER),
+    messages = []
+    for person in people:
+        if not wants_email(preference=preferences[person.pk], category=EmailCategory.NEWSLETTER):
+            continue
+        unsubscribe = unsubscribe_url(user_id=person.pk, category=EmailCategory.NEWSLETTER)
+        messages.append(
+            OutgoingEmail(
+                to=person.email,
+                template=EMAIL_TEMPLATE,
+                category=EmailCategory.NEWSLETTER,
+                render=partial(_render_copy, survey, person, unsubscribe),
+                user_id=person.pk,
+                reference=survey.reference,
+                unsubscribe_url=unsubscribe,
+            )
         )
-        for person in people
-        if wants_email(preference=preferences[person.pk], category=EmailCategory.NEWSLETTER)
-    ]
     deliveries = email_record_batch(messages)
     delivery_of = {m.user_id: d.pk for m, d in zip(messages, deliveries, strict=True) if d}
     round_rows.update(
