@@ -134,7 +134,7 @@ def _sections(summary: EvaluationSummary) -> list[Section]:
         summary=people.summary,
         tables=[
             [
-                [_("Figure"), _("Number")],
+                [_("Figure"), pgettext("evaluation report", "Number")],
                 [_("Goal"), people.goal],
                 [_("Registered people"), people.registered],
                 [_("Active in the last 30 days of the year"), people.active_30d],
@@ -197,7 +197,7 @@ def _sections(summary: EvaluationSummary) -> list[Section]:
         summary=knowledge.summary,
         tables=[
             [
-                [_("Figure"), _("Number")],
+                [_("Figure"), pgettext("evaluation report", "Number")],
                 [_("Questions asked"), knowledge.questions_asked],
                 [_("Questions answered"), knowledge.questions_answered],
                 [
@@ -237,7 +237,7 @@ def _sections(summary: EvaluationSummary) -> list[Section]:
         summary=meetings.summary,
         tables=[
             [
-                [_("Figure"), _("Number")],
+                [_("Figure"), pgettext("evaluation report", "Number")],
                 [_("Meetings held"), meetings.events_held],
                 [_("Sign-ups for meetings"), meetings.signups],
                 [_("Checked in at meetings"), meetings.attendance],
@@ -257,7 +257,7 @@ def _sections(summary: EvaluationSummary) -> list[Section]:
         summary=editorial.summary,
         tables=[
             [
-                [_("Figure"), _("Number")],
+                [_("Figure"), pgettext("evaluation report", "Number")],
                 [_("Newsletters sent"), editorial.newsletters_sent],
                 [_("Edits to the drafts"), editorial.editor_edits],
             ]
