@@ -1,7 +1,7 @@
 """The annual evaluation report (PDF and DOCX): its text carries every headline figure worked
 out from hand-made data; who may make it; a year with no data still renders; the audit entry."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from io import BytesIO
 
 import docx
@@ -12,6 +12,9 @@ from pypdf import PdfReader
 from portal.core.models import AuditEvent
 from portal.core.tests.factories import UserFactory
 from portal.events.tests.factories import EventFactory, RegistrationFactory
+from portal.forum.models import Post, Thread
+from portal.hotline.models import HotlineCase
+from portal.hotline.tests.factories import make_question
 from portal.insights.models import DailyVisits
 from portal.newsletters.models import Newsletter
 from portal.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
@@ -40,7 +43,7 @@ def docx_text(content: bytes) -> str:
 
 
 @pytest.fixture
-def year_of_data(fund):
+def year_of_data(fund, caseworker, jurist):
     # People: 3 approved (and joined) last year, 4 more this year → 3 then 7 registered.
     for year, month, n in [(LAST, 3, 3), (YEAR, 5, 4)]:
         for _i in range(n):
@@ -54,6 +57,22 @@ def year_of_data(fund):
         (date(LAST, 6, 1), "direct", 31),
     ]:
         DailyVisits.objects.create(day=day, channel=channel, count=count)
+    # Questions: 2 asked this year, 1 answered; both went to the hotline, 1 answered in time.
+    asked = at(YEAR, 3)
+    answered, unanswered = make_question(author=caseworker), make_question(author=caseworker)
+    Thread.objects.filter(pk__in=[answered.pk, unanswered.pk]).update(created_at=asked)
+    Post.objects.create(
+        thread=answered, author=jurist, body="Svar", created_at=asked + timedelta(hours=3)
+    )
+    deadline = asked + timedelta(days=3)
+    for thread, answered_at in [
+        (answered, deadline - timedelta(hours=1)),
+        (unanswered, deadline + timedelta(days=1)),
+    ]:
+        HotlineCase.objects.create(
+            thread=thread, requested_at=asked, deadline=deadline, status="answered",
+            answered_at=answered_at,
+        )  # fmt: skip
     # Meetings: one held this year, 3 sign-ups, 2 checked in.
     held = EventFactory(starts_at=at(YEAR, 10))
     RegistrationFactory(event=held, checked_in_at=at(YEAR, 10))
@@ -106,11 +125,13 @@ def test_the_report_carries_every_headline_figure(client, editor, year_of_data, 
         (11, 47, "+36"),  # visits from email
         (31, 23, "-8"),  # direct visits
         (1, 2, "+1"),  # newsletters sent
-        (0, 1, "+1"),  # meetings held
         (0, 3, "+3"),  # sign-ups for meetings
-        (0, 2, "+2"),  # checked in
     ]:
         assert f" {last} {this} {change} " in flat, (last, this)
+    # Questions asked, hotline cases, checked in at meetings: 0 → 2, three rows.
+    assert flat.count(" 0 2 +2 ") == 3
+    # Questions answered, hotline cases answered in time, meetings held: 0 → 1, three rows.
+    assert flat.count(" 0 1 +1 ") == 3
     # The survey that ran this year, with its counts; not the draft.
     assert "Brugerundersøgelse om portalen" in text
     assert " Ja 2 67 % " in flat  # 2 of 3 answers
