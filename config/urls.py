@@ -23,6 +23,7 @@ urlpatterns = [
     path("arrangementer/", include("portal.events.urls")),
     path("partnerskab/", include("portal.partnership.urls")),
     path("register/", include("portal.register.urls")),
+    path("indsigt/rapport/", include("portal.evaluation.urls_report")),
     path("indgaaende-mail/", include("portal.inbound_mail.urls")),
     path("konto/", include("allauth.urls")),
     path("api/v1/", api.urls),

@@ -256,6 +256,10 @@ class AuditEvent(models.Model):
         REGISTER_OFFICE_SAVED = "register_office_saved", _("Responsible office saved")
         LAW_MARKED_CHANGED = "law_marked_changed", _("Law marked as changed")
         TABLE_EXPORTED = "table_exported", _("Table exported (CSV/Excel)")
+        EVALUATION_REPORT_GENERATED = (
+            "evaluation_report_generated",
+            _("Annual evaluation report generated"),
+        )
 
     # The kinds of object an entry may name; a code outside this list is shown as it is.
     OBJECT_TYPES = {

@@ -149,3 +149,13 @@ def survey_results(*, survey: Survey) -> SurveyResults:
         recipient_count=recipient_count,
         questions=results,
     )
+
+
+def surveys_sent_between(*, start, end) -> list[Survey]:
+    """The surveys sent in [start, end) (open or closed since), oldest first: the annual
+    evaluation report shows their results (who may see it is the evaluation's policy)."""
+    return list(
+        Survey.objects.filter(sent_at__gte=start, sent_at__lt=end)
+        .exclude(status=Survey.Status.DRAFT)
+        .order_by("sent_at", "pk")
+    )
