@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def reach_chart(reach) -> Chart:
 def knowledge_chart(knowledge) -> Chart:
     return Chart(
         label=knowledge.summary,
-        series=[_("Total"), _("Answered")],
+        series=[_("Total"), _("Answered (hotline: on time)")],
         rows=[
             (_("Questions"), [knowledge.questions_asked, knowledge.questions_answered]),
             (_("Hotline cases"), [knowledge.hotline_cases, knowledge.hotline_on_time]),
@@ -48,7 +49,7 @@ def knowledge_chart(knowledge) -> Chart:
 def meetings_chart(meetings) -> Chart:
     return Chart(
         label=meetings.summary,
-        series=[_("Number")],
+        series=[pgettext("evaluation", "Number")],
         rows=[
             (_("Meetings held"), [meetings.events_held]),
             (_("Sign-ups"), [meetings.signups]),
@@ -61,7 +62,7 @@ def meetings_chart(meetings) -> Chart:
 def editorial_chart(editorial) -> Chart:
     return Chart(
         label=editorial.summary,
-        series=[_("Number")],
+        series=[pgettext("evaluation", "Number")],
         rows=[
             (_("Newsletters sent"), [editorial.newsletters_sent]),
             (_("Edits to drafts"), [editorial.editor_edits]),
