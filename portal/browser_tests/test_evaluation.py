@@ -26,6 +26,9 @@ def test_the_editor_reads_the_dashboard_on_a_phone_and_a_screen(page, operator, 
     page.goto("/indsigt/")
     assert_accessible(page)
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    page.set_viewport_size({"width": 390, "height": 844})
     # One chart a section; no survey sent yet, so none for the surveys.
     assert page.locator("main svg[role=img]").count() == 5
     assert page.locator("#visits-email").inner_text() == "2"
