@@ -13,7 +13,7 @@ def dashboard(request):
     if not access.may_view(user=request.user):
         raise PermissionDenied
     date_from, date_to = default_period()
-    if request.GET:
+    if "date_from" in request.GET or "date_to" in request.GET:
         form = PeriodForm(request.GET)
         if form.is_valid():
             date_from, date_to = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
