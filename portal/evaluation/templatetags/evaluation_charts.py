@@ -14,6 +14,11 @@ FILLS = ["#0059b3", "#b34700"]  # DKFDS primary blue and a dark orange: both 4.5
 MAX_LABELS = 12
 
 
+def _n(value: float) -> str:
+    """A coordinate as SVG wants it: a dot, never the locale's decimal comma."""
+    return f"{value:.1f}"
+
+
 def _nice_max(value: int) -> int:
     """A round top of the scale at or above `value`."""
     if value <= 5:
@@ -40,24 +45,26 @@ def bar_chart(chart):
             h = plot_h * value / top if top else 0
             bars.append(
                 {
-                    "x": round(x0 + j * per_bar, 1),
-                    "y": round(TOP + plot_h - h, 1),
-                    "w": round(max(per_bar - 1, 1), 1),
-                    "h": round(h, 1),
+                    "x": _n(x0 + j * per_bar),
+                    "y": _n(TOP + plot_h - h),
+                    "w": _n(max(per_bar - 1, 1)),
+                    "h": _n(h),
                     "fill": FILLS[j % len(FILLS)],
                 }
             )
         if i % label_every == 0:
-            labels.append({"x": round(LEFT + (i + 0.5) * group_w, 1), "text": label[:14]})
+            labels.append({"x": _n(LEFT + (i + 0.5) * group_w), "text": label[:14]})
     ticks = [
-        {"y": round(TOP + plot_h - plot_h * k / 4, 1), "value": round(top * k / 4)}
-        for k in range(5)
+        # Every top _nice_max gives is a multiple of 5: five whole steps.
+        {"y": _n(TOP + plot_h - plot_h * k / 5), "value": top * k // 5}
+        for k in range(6)
     ]
     return {
         "chart": chart,
         "width": WIDTH,
         "height": HEIGHT,
         "left": LEFT,
+        "tick_x": LEFT - 6,
         "right": WIDTH - RIGHT,
         "baseline": TOP + plot_h,
         "label_y": TOP + plot_h + 18,

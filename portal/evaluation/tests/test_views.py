@@ -133,3 +133,16 @@ def test_the_query_count_is_fixed(
 # Session, user and roles (3), the figures (16), the latest surveys (1), the top threads (1),
 # the header (notification bell, 2).
 QUERIES = 23
+
+
+def test_the_chart_draws_a_bar_per_value_with_dot_decimals():
+    from portal.evaluation.charts import Chart
+    from portal.evaluation.templatetags.evaluation_charts import bar_chart
+
+    drawn = bar_chart(Chart(label="x", series=["a", "b"], rows=[("u1", [3, 1]), ("u2", [0, 7])]))
+
+    assert len(drawn["bars"]) == 4
+    assert [tick["value"] for tick in drawn["ticks"]] == [0, 2, 4, 6, 8, 10]
+    tallest = max(drawn["bars"], key=lambda bar: float(bar["h"]))
+    assert tallest["h"] == "145.6"  # 7 of 10 on a 208 high plot
+    assert all("," not in bar["x"] for bar in drawn["bars"])
