@@ -20,6 +20,7 @@ urlpatterns = [
     path("e/", include("portal.digests.urls")),
     path("nyhedsbreve/", include("portal.newsletters.urls")),
     path("spoergeskemaer/", include("portal.surveys.urls")),
+    path("indsigt/", include("portal.evaluation.urls")),
     path("arrangementer/", include("portal.events.urls")),
     path("partnerskab/", include("portal.partnership.urls")),
     path("register/", include("portal.register.urls")),

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, OuterRef, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Avg, Count, F, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from portal.core.models import EmailCategory, EmailDelivery, OrganisationKind, User
 from portal.events.models import Event, FeedbackResponse, Registration
 from portal.forum.models import Post, Thread
+from portal.forum.selectors import thread_list_visible
 from portal.guides.models import Guide
 from portal.hotline.models import HotlineCase
 from portal.inbound_mail.models import InboundMessage
@@ -28,6 +29,7 @@ from portal.insights.models import DailyVisits, VisitChannel
 from portal.insights.selectors import most_read_threads
 from portal.newsletters.models import Newsletter
 from portal.search.selectors import search_misses
+from portal.surveys.models import Survey, SurveyRecipient, SurveyResponse
 
 from . import access
 
@@ -471,3 +473,72 @@ def evaluation_summary(*, date_from: date, date_to: date) -> EvaluationSummary:
         meetings=meeting_figures(**period),
         editorial=editorial_figures(**period),
     )
+
+
+# --- The dashboard's extras ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SurveyFigures:
+    survey_id: int
+    title: str
+    status: str
+    status_label: str
+    recipients: int
+    responses: int
+    response_rate: int | None  # percent of those it was sent to
+
+
+def _count_of(queryset) -> Subquery:
+    counted = queryset.order_by().values("survey").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def latest_surveys(*, limit: int = 5) -> list[SurveyFigures]:
+    """The latest sent or closed surveys with their response rate. 1 query."""
+    rows = (
+        Survey.objects.filter(status__in=[Survey.Status.SENT, Survey.Status.CLOSED])
+        # Subqueries, not two joins: recipients x responses would multiply the rows.
+        .annotate(
+            n_recipients=_count_of(
+                SurveyRecipient.objects.filter(survey=OuterRef("pk"), delivery__isnull=False)
+            ),
+            n_responses=_count_of(SurveyResponse.objects.filter(survey=OuterRef("pk"))),
+        )
+        .order_by("-sent_at", "-pk")[:limit]
+    )
+    return [
+        SurveyFigures(
+            survey_id=survey.pk,
+            title=survey.title,
+            status=survey.status,
+            status_label=survey.get_status_display(),
+            recipients=survey.n_recipients,
+            responses=survey.n_responses,
+            response_rate=_percent(survey.n_responses, survey.n_recipients)
+            if survey.n_recipients
+            else None,
+        )
+        for survey in rows
+    ]
+
+
+@dataclass(frozen=True)
+class TopThread:
+    thread_id: int
+    title: str | None  # None: a thread this viewer may not read (shown without its title)
+    reads: int
+
+
+def top_threads_for(*, user: User, top: list[tuple[int, int]]) -> list[TopThread]:
+    """The most read threads with the titles this viewer may read (forum's policy). 1 query."""
+    ids = [thread_id for thread_id, _reads in top]
+    titles = (
+        dict(thread_list_visible(user=user).filter(pk__in=ids).values_list("pk", "title"))
+        if ids
+        else {}
+    )
+    return [
+        TopThread(thread_id=thread_id, title=titles.get(thread_id), reads=reads)
+        for thread_id, reads in top
+    ]
