@@ -15,7 +15,17 @@ NAVIGATION = [
     ("partnership:overview", _("Partnership"), "/partnerskab/"),
     ("register:item_list", pgettext_lazy("register", "Register"), "/register/"),
     ("search:search", _("Search"), "/soeg/"),
+    ("evaluation:dashboard", _("Evaluation"), "/indsigt/"),
 ]
+# Modules shown only to some: url name → predicate(user). A module above core registers its own
+# policy's check in its AppConfig.ready (navigation_condition_register), so the rule is not
+# copied here.
+_CONDITIONS: dict = {}
+REGISTERED = frozenset({"evaluation:dashboard"})
+
+
+def navigation_condition_register(url_name: str, condition) -> None:
+    _CONDITIONS[url_name] = condition
 
 
 def follows_partnership(user) -> bool:
@@ -35,8 +45,18 @@ def reads_register(user) -> bool:
 def navigation_for(user) -> list[tuple]:
     """The modules this person has: the partnership only for those who follow a fund, the
     register for the approved people signed in."""
-    shown = {"partnership:overview": follows_partnership, "register:item_list": reads_register}
-    return [item for item in NAVIGATION if item[0] not in shown or shown[item[0]](user)]
+    shown = {
+        "partnership:overview": follows_partnership,
+        "register:item_list": reads_register,
+        **_CONDITIONS,
+    }
+    # A module that waits for its app's check shows for nobody until the app registers it.
+    return [
+        item
+        for item in NAVIGATION
+        if (item[0] in shown and shown[item[0]](user))
+        or (item[0] not in shown and item[0] not in REGISTERED)
+    ]
 
 
 def portal(request):

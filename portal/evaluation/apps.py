@@ -12,3 +12,9 @@ class EvaluationConfig(AppConfig):
         from portal.core.access import policy_register
 
         policy_register(kind="evaluation", module="portal.evaluation.access")
+
+        from portal.core.context_processors import navigation_condition_register
+
+        from .access import may_view
+
+        navigation_condition_register("evaluation:dashboard", lambda user: may_view(user=user))

@@ -146,3 +146,17 @@ def test_the_chart_draws_a_bar_per_value_with_dot_decimals():
     tallest = max(drawn["bars"], key=lambda bar: float(bar["h"]))
     assert tallest["h"] == "145.6"  # 7 of 10 on a 208 high plot
     assert all("," not in bar["x"] for bar in drawn["bars"])
+
+
+def test_the_menu_links_the_evaluation_for_those_who_may_see_it_and_the_report_from_the_page(
+    client, client_for, editor, caseworker
+):
+    editor_page = client_for(editor).get("/").content.decode()
+    assert 'href="/indsigt/"' in editor_page
+    assert 'href="/indsigt/"' not in client_for(caseworker).get("/").content.decode()
+    client.logout()
+    assert 'href="/indsigt/"' not in client.get("/").content.decode()
+    year = timezone.localdate().year
+    dashboard = client_for(editor).get("/indsigt/").content.decode()
+    assert f'href="/indsigt/rapport/{year}.pdf"' in dashboard
+    assert f'href="/indsigt/rapport/{year}.docx"' in dashboard
