@@ -15,9 +15,8 @@ from datetime import date, datetime
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
-from django.utils.text import slugify
 
-from .text import spell_ascii
+from .slugs import slugify_da
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -110,7 +109,7 @@ def xlsx_bytes(*, header: Sequence[str], rows: Iterable[Sequence], title: str = 
 
 def export_filename(name: str, fmt: str) -> str:
     """A file name of ASCII letters ("deltagere-aarskonference-2026.csv")."""
-    stem = slugify(spell_ascii(name))[:80] or "eksport"
+    stem = slugify_da(name, max_length=80, fallback="eksport")
     return f"{stem}.{fmt}"
 
 
