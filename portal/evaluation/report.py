@@ -26,6 +26,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
 
+from portal.core.docx import docx_language, docx_table
 from portal.core.models import OrganisationKind
 from portal.core.pdf import AUTHOR, FONT, FONT_BOLD, table_style
 
@@ -456,35 +457,6 @@ def report_pdf(content: ReportContent) -> bytes:
 # --- DOCX -------------------------------------------------------------------------------------
 
 
-def _docx_language(document) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    rpr = document.styles["Normal"].element.get_or_add_rPr()
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
-
-
-def _docx_table(document, rows: list[list]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for cells, values in zip(table.rows, rows, strict=True):
-        for cell, value in zip(cells.cells, values, strict=True):
-            cell.text = str(value)
-    for cell in table.rows[0].cells:
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(header)
-
-
 def report_docx(content: ReportContent) -> bytes:
     from docx import Document
 
@@ -495,7 +467,7 @@ def report_docx(content: ReportContent) -> bytes:
     properties.author = AUTHOR
     properties.subject = title
     properties.language = LANGUAGE
-    _docx_language(document)
+    docx_language(document, LANGUAGE)
     document.add_paragraph(title, style="Title")
     document.add_paragraph(AUTHOR)
     document.add_paragraph(_("Made %(date)s") % {"date": _date(content.today)})
@@ -504,14 +476,14 @@ def report_docx(content: ReportContent) -> bytes:
     for line in content.goals:
         document.add_paragraph(line)
     document.add_heading(_("Development since last year"), level=1)
-    _docx_table(document, [_development_header(content.year), *content.development])
+    docx_table(document, [_development_header(content.year), *content.development])
     for section in content.sections:
         document.add_page_break()
         document.add_heading(section.heading, level=1)
         document.add_paragraph(section.summary)
         for rows in section.tables:
             document.add_paragraph()
-            _docx_table(document, rows)
+            docx_table(document, rows)
     document.add_page_break()
     document.add_heading(_("User surveys"), level=1)
     if not content.surveys:
@@ -520,7 +492,7 @@ def report_docx(content: ReportContent) -> bytes:
         document.add_heading(section.heading, level=2)
         document.add_paragraph(section.summary)
         for rows in section.tables:
-            _docx_table(document, rows)
+            docx_table(document, rows)
             document.add_paragraph()
     buffer = BytesIO()
     document.save(buffer)

@@ -30,6 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from portal.core.docx import docx_language, docx_table
 from portal.core.pdf import AUTHOR, FONT, FONT_BOLD, table_style
 
 from .models import MainTopic, Origin, RegisterItem, Section, Status
@@ -363,37 +364,6 @@ def _changes_story(content: ReportContent) -> list:
 # --- DOCX -------------------------------------------------------------------------------------
 
 
-def _docx_language(document) -> None:
-    """Danish as the language of the text (spelling, a screen reader's voice)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    rpr = document.styles["Normal"].element.get_or_add_rPr()
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
-
-
-def _docx_table(document, rows: list[list]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for cells, values in zip(table.rows, rows, strict=True):
-        for cell, value in zip(cells.cells, values, strict=True):
-            cell.text = str(value)
-    for cell in table.rows[0].cells:
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    # The first row repeats on every page and tells a screen reader it is the header.
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(header)
-
-
 def _docx_field(document, label: str, text: str, style=None) -> None:
     paragraph = document.add_paragraph(style=style)
     paragraph.add_run(f"{label}: ").bold = True
@@ -410,7 +380,7 @@ def report_docx(content: ReportContent) -> bytes:
     properties.author = AUTHOR
     properties.subject = title
     properties.language = LANGUAGE
-    _docx_language(document)
+    docx_language(document, LANGUAGE)
     document.add_paragraph(title, style="Title")
     document.add_paragraph(AUTHOR)
     document.add_paragraph(_("Made %(date)s") % {"date": _date(content.today)})
@@ -418,7 +388,7 @@ def report_docx(content: ReportContent) -> bytes:
     document.add_heading(_("Summary"), level=1)
     for heading, rows in content.summary:
         document.add_heading(heading, level=2)
-        _docx_table(document, [[heading, _("Items")], *rows])
+        docx_table(document, [[heading, _("Items")], *rows])
     for section, topics in content.sections:
         document.add_page_break()
         document.add_heading(section, level=1)
@@ -449,7 +419,7 @@ def report_docx(content: ReportContent) -> bytes:
     else:
         document.add_heading(_("New items"), level=2)
         if content.new_items:
-            _docx_table(
+            docx_table(
                 document,
                 [[_("Item"), _("Status")]]
                 + [[item.title, _status_label(item.status)] for item in content.new_items],
@@ -458,7 +428,7 @@ def report_docx(content: ReportContent) -> bytes:
             document.add_paragraph(_("No new items."))
         document.add_heading(_("Changed status or classification"), level=2)
         if content.moved:
-            _docx_table(document, _change_rows(content, "→"))
+            docx_table(document, _change_rows(content, "→"))
         else:
             document.add_paragraph(_("No item changed status or classification."))
     buffer = BytesIO()

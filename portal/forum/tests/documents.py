@@ -45,11 +45,17 @@ _CONTENT_TYPES = (
 )
 
 
+# A fixed time stamp on every member: the same document, byte for byte, whenever it is made.
+# The tests' parameters hold these bytes, and pytest-xdist's workers must collect the same ids.
+_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+
+
 def _office(members: dict[str, str]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in members.items():
-            archive.writestr(name, content)
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            archive.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

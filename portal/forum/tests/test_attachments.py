@@ -26,6 +26,7 @@ def upload(data: bytes, name: str, content_type: str = "application/octet-stream
         (b"navn;antal\nAnne;3\nBo;4\n", "text/csv"),
         ("Et notat om rådighed".encode(), "text/plain"),
     ],
+    ids=["png", "pdf", "docx", "xlsx", "csv", "text"],
 )
 def test_the_type_is_told_by_the_content(data, expected):
     assert detect_content_type(data) == expected
@@ -60,6 +61,7 @@ def test_a_file_over_the_limit_is_refused(settings):
         (documents.docx("Borger 0101", "90-1234"), "brev.docx"),
         (documents.xlsx("Anne", "010190-1234"), "liste.xlsx"),
     ],
+    ids=["text", "csv", "pdf", "docx", "xlsx"],
 )
 def test_a_cpr_number_inside_a_file_is_refused(data, name):
     with pytest.raises(ValidationError) as error:
