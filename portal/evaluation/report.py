@@ -21,14 +21,13 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from portal.core.docx import docx_language, docx_table
 from portal.core.models import OrganisationKind
-from portal.core.pdf import AUTHOR, FONT, FONT_BOLD, table_style
+from portal.core.pdf import AUTHOR, FONT, FONT_BOLD, outlined_pdf, table_style
 
 from .selectors import EvaluationSummary
 
@@ -351,19 +350,6 @@ def _development_header(year: int) -> list[str]:
 # --- PDF --------------------------------------------------------------------------------------
 
 
-class _OutlinedDocument(SimpleDocTemplate):
-    """Every heading becomes a bookmark in the PDF's outline, at its level."""
-
-    def afterFlowable(self, flowable):
-        level = LEVELS.get(getattr(getattr(flowable, "style", None), "name", ""))
-        if level is None or not isinstance(flowable, Paragraph):
-            return
-        self._outline_count = getattr(self, "_outline_count", 0) + 1
-        key = f"h{self._outline_count}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=level > 0)
-
-
 def _p(text: str, style=BODY) -> Paragraph:
     return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
 
@@ -436,22 +422,7 @@ def report_pdf(content: ReportContent) -> bytes:
         story += [_p(section.heading, H2), _p(section.summary)]
         for rows in section.tables:
             story += [_pdf_table(rows), Spacer(1, 3 * mm)]
-    buffer = BytesIO()
-    document = _OutlinedDocument(
-        buffer,
-        pagesize=A4,
-        title=title,
-        author=AUTHOR,
-        subject=title,
-        lang=LANGUAGE,
-        displayDocTitle=True,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-    )
-    document.build(story)
-    return buffer.getvalue()
+    return outlined_pdf(story, title=title, levels=LEVELS, language=LANGUAGE)
 
 
 # --- DOCX -------------------------------------------------------------------------------------

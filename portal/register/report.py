@@ -18,20 +18,18 @@ from xml.sax.saxutils import escape
 from django.utils import formats
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
 from portal.core.docx import docx_language, docx_table
-from portal.core.pdf import AUTHOR, FONT, FONT_BOLD, table_style
+from portal.core.pdf import AUTHOR, FONT, FONT_BOLD, outlined_pdf, table_style
 
 from .models import MainTopic, Origin, RegisterItem, Section, Status
 
@@ -236,19 +234,6 @@ def _change_rows(content: ReportContent, arrow: str) -> list[list[str]]:
 # --- PDF --------------------------------------------------------------------------------------
 
 
-class _OutlinedDocument(SimpleDocTemplate):
-    """Every heading becomes a bookmark in the PDF's outline, at its level."""
-
-    def afterFlowable(self, flowable):
-        level = LEVELS.get(getattr(getattr(flowable, "style", None), "name", ""))
-        if level is None or not isinstance(flowable, Paragraph):
-            return
-        self._outline_count = getattr(self, "_outline_count", 0) + 1
-        key = f"h{self._outline_count}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=level > 0)
-
-
 def _p(text: str, style=BODY) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
@@ -319,22 +304,7 @@ def report_pdf(content: ReportContent) -> bytes:
         story += [_field(label, text) for label, text in _external_lines(item)]
     story += [PageBreak(), _p(_("Changes since the last report"), H1)]
     story += _changes_story(content)
-    buffer = BytesIO()
-    document = _OutlinedDocument(
-        buffer,
-        pagesize=A4,
-        title=title,
-        author=AUTHOR,
-        subject=title,
-        lang=LANGUAGE,
-        displayDocTitle=True,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-    )
-    document.build(story)
-    return buffer.getvalue()
+    return outlined_pdf(story, title=title, levels=LEVELS, language=LANGUAGE)
 
 
 def _changes_story(content: ReportContent) -> list:

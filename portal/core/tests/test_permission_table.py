@@ -683,6 +683,58 @@ TABLE = [
         row(REFUSED, editor=200),
         set(),
     ),
+    # --- The portal's evaluation and the user survey: the editorial desk (and the operator) ---
+    (
+        "evaluation dashboard",
+        "get",
+        lambda w, role: reverse("evaluation:dashboard"),
+        None,
+        row(REFUSED, editor=200, operator_admin=200),
+        set(),
+    ),
+    (
+        "annual evaluation report (PDF)",
+        "get",
+        lambda w, role: reverse(
+            "evaluation_report:annual_report", args=[timezone.localdate().year, "pdf"]
+        ),
+        None,
+        row(REFUSED, editor=200, operator_admin=200),
+        set(),
+    ),
+    (
+        "API: the evaluation's summary",
+        "api-get",
+        lambda w, role: "/api/v1/insights/summary?date_from=2026-01-01&date_to=2026-06-30",
+        None,
+        row(403, anonymous=401, editor=200, operator_admin=200),
+        set(),
+    ),
+    (
+        "user surveys of the editorial desk",
+        "get",
+        lambda w, role: reverse("surveys:desk_list"),
+        None,
+        row(REFUSED, editor=200),
+        set(),
+    ),
+    # --- Finding answers while asking: every signed-in member ------------------------------
+    (
+        "similar threads under a title",
+        "get",
+        lambda w, role: reverse("search:title_suggestions") + "?title=r%C3%A5dighed",
+        None,
+        row(200),
+        set(),
+    ),
+    (
+        "colleagues to mention",
+        "get",
+        lambda w, role: reverse("forum:mention_suggestions") + "?q=an",
+        None,
+        row(200),
+        set(),
+    ),
 ]
 
 

@@ -6,12 +6,10 @@ from datetime import timedelta
 from email.utils import getaddresses
 
 import pytest
-import time_machine
 from django.utils import formats, timezone, translation
 
 from portal.conftest import make_user
 from portal.core.mail_addresses import reply_address_parse
-from portal.core.tests.factories import TopicFactory
 from portal.forum import services as forum
 from portal.forum.models import Post, Thread
 from portal.hotline.models import HotlineCase
@@ -21,9 +19,8 @@ from portal.inbound_mail.tests.mails import reply_mail
 from portal.notifications.emails import notification_email_round
 from portal.notifications.models import Notification
 
-# A Monday morning in Copenhagen: the hotline's deadline is three working days later.
-START = timezone.datetime(2026, 3, 2, 9, 0, tzinfo=timezone.get_fixed_timezone(60))
-DELAY = timedelta(minutes=10)
+from .conftest import DELAY
+
 LONG_BODY = (
     "Vi har en borger på **supplerende dagpenge**, som også får løntilskud.\n\n"
     "- Hvordan tæller timerne i forbrugsperioden?\n"
@@ -31,17 +28,6 @@ LONG_BODY = (
     + "Sagen er kompliceret, fordi arbejdstiden skifter fra uge til uge. " * 6
     + "\n\nSidste sætning, som et uddrag på 240 tegn aldrig nåede."
 )
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(START, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def topic(db):
-    return TopicFactory(slug="dagpenge", name="Dagpenge")
 
 
 @pytest.fixture

@@ -25,19 +25,7 @@ from portal.notifications.models import Notification
 from portal.notifications.services import notification_create_many, notification_mark_read
 from portal.testing.smtp import extract_url
 
-START = timezone.datetime(2026, 3, 2, 9, 0, tzinfo=timezone.get_fixed_timezone(60))
-DELAY = timedelta(minutes=10)
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(START, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def topic(db):
-    return TopicFactory(slug="dagpenge", name="Dagpenge")
+from .conftest import DELAY, START
 
 
 @pytest.fixture
