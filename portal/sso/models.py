@@ -76,3 +76,6 @@ class SeenAssertion(models.Model):
             )
         ]
         indexes = [models.Index(fields=["seen_at"], name="sso_assertion_seen_idx")]
+
+    def __str__(self):
+        return self.assertion_id
