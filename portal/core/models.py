@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -39,7 +40,12 @@ class Organisation(models.Model):
     # Comma-free list of domains ("3f.dk foa.dk") whose owners may ask to join by self-sign-up.
     email_domains = models.CharField(_("email domains"), max_length=500, blank=True)
     # The CVR number (8 digits) a NemLog-in/MitID Erhverv assertion names the organisation by.
-    cvr = models.CharField(_("CVR number"), max_length=8, blank=True)
+    cvr = models.CharField(
+        _("CVR number"),
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^\d{8}$", _("A CVR number is 8 digits."))],
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
