@@ -11,7 +11,12 @@ from portal.core.tests.factories import OrganisationFactory, UserFactory
 from portal.testing.browser import report_skipped_browser_tests
 
 # smtp_server: a real SMTP server on loopback (aiosmtpd) with Django's SMTP backend pointed at it.
-pytest_plugins = ["portal.testing.smtp", "portal.testing.outbox"]
+# oidc_provider: a real OpenID Connect provider on loopback (npm oidc-provider in Node.js).
+pytest_plugins = [
+    "portal.testing.smtp",
+    "portal.testing.outbox",
+    "portal.testing.oidc_provider",
+]
 
 PASSWORD = "korrekt-hest-batteri"
 
