@@ -11,7 +11,8 @@ from portal.core.tests.factories import OrganisationFactory, UserFactory
 from portal.testing.browser import report_skipped_browser_tests
 
 # smtp_server: a real SMTP server on loopback (aiosmtpd) with Django's SMTP backend pointed at it.
-pytest_plugins = ["portal.testing.smtp", "portal.testing.outbox"]
+# saml_idp: a real SAML 2.0 identity provider on loopback (pysaml2), see portal/testing/saml_idp.py.
+pytest_plugins = ["portal.testing.smtp", "portal.testing.outbox", "portal.testing.saml_idp"]
 
 PASSWORD = "korrekt-hest-batteri"
 
