@@ -331,6 +331,7 @@ class SamlIdp:
         self._httpd: WSGIServer | None = None
         self._thread: threading.Thread | None = None
         self._tmp: Path | None = None
+        self._instance = secrets.token_hex(6)
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -376,7 +377,12 @@ class SamlIdp:
     def entity_id(self) -> str:
         return self.base_url + "/metadata"
 
-    metadata_url = entity_id
+    @property
+    def metadata_url(self) -> str:
+        """Where the metadata is served: the entity id plus a query unique to this instance,
+        because allauth caches parsed IdP metadata by URL (Django cache, 4 h) and a later test's
+        IdP may get the same port with new keys."""
+        return f"{self.entity_id}?instance={self._instance}"
 
     @property
     def sso_url(self) -> str:

@@ -120,6 +120,7 @@ def test_metadata_is_served_and_names_the_endpoints_and_both_certificates(idp):
         xml = answer.read().decode()
     assert f'entityID="{idp.entity_id}"' in xml
     assert idp.entity_id == f"http://127.0.0.1:{idp.port}/metadata"
+    assert idp.metadata_url.startswith(idp.entity_id + "?instance=")
     parsed = OneLogin_Saml2_IdPMetadataParser.parse(xml)["idp"]
     assert parsed["singleSignOnService"]["url"] == idp.sso_url
     assert parsed["singleLogoutService"]["url"] == idp.slo_url
