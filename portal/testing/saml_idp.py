@@ -310,7 +310,7 @@ class SamlIdp:
     ):
         self.host = host
         self.port: int | None = None
-        self.want_authn_requests_signed = want_authn_requests_signed
+        self._want_authn_requests_signed = want_authn_requests_signed
         self.name_id_format = name_id_format
         self.auto_login = auto_login
         self.lifetime_minutes = lifetime_minutes
@@ -366,6 +366,17 @@ class SamlIdp:
 
     def __exit__(self, *exc_info) -> None:
         self.stop()
+
+    @property
+    def want_authn_requests_signed(self) -> bool:
+        return self._want_authn_requests_signed
+
+    @want_authn_requests_signed.setter
+    def want_authn_requests_signed(self, value: bool) -> None:
+        """Settable between requests: pysaml2 is rebuilt with the new setting."""
+        with self._lock:
+            self._want_authn_requests_signed = value
+            self._server = self._wrong_key_server = None
 
     # -- what the SP's configuration needs --------------------------------------------------
 

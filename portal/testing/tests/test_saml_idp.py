@@ -371,7 +371,6 @@ def test_auto_login_skips_the_form(idp, sp_keys):
 
 def test_signed_authn_requests_are_verified_when_wanted(idp, sp_keys):
     idp.want_authn_requests_signed = True
-    idp.set_sp(metadata_xml=idp._sp_metadata_xml)  # rebuild pysaml2 with the new setting
     idp.auto_login = "anna"
 
     unsigned_url, _ = _authn_request_url(idp, sp_keys, sign=False)
