@@ -11,11 +11,13 @@ from portal.core.tests.factories import OrganisationFactory, UserFactory
 from portal.testing.browser import report_skipped_browser_tests
 
 # smtp_server: a real SMTP server on loopback (aiosmtpd) with Django's SMTP backend pointed at it.
+# saml_idp: a real SAML 2.0 identity provider on loopback (pysaml2), see portal/testing/saml_idp.py.
 # oidc_provider: a real OpenID Connect provider on loopback (npm oidc-provider in Node.js).
 pytest_plugins = [
     "portal.testing.smtp",
     "portal.testing.outbox",
     "portal.testing.oidc_provider",
+    "portal.testing.saml_idp",
 ]
 
 PASSWORD = "korrekt-hest-batteri"
