@@ -38,10 +38,17 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     # Comma-free list of domains ("3f.dk foa.dk") whose owners may ask to join by self-sign-up.
     email_domains = models.CharField(_("email domains"), max_length=500, blank=True)
+    # The CVR number (8 digits) a NemLog-in/MitID Erhverv assertion names the organisation by.
+    cvr = models.CharField(_("CVR number"), max_length=8, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cvr"], condition=~models.Q(cvr=""), name="organisation_cvr_once"
+            )
+        ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 

@@ -10,15 +10,17 @@ again: at most one duplicate per crash, and nothing lost (docs/decisions/0014-du
 
 import logging
 import smtplib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +29,11 @@ from .models import AuditEvent, EmailDelivery, User
 from .services import audit_record
 
 logger = logging.getLogger(__name__)
+
+# Sent after a run of `email_deliver` with `counts`: {(category, Copenhagen date): messages
+# sent}; the insights count emails per day without this module knowing of them (apps depend one
+# way), in one write per day and category rather than one per message.
+emails_sent = Signal()
 
 Status = EmailDelivery.Status
 
@@ -118,6 +125,7 @@ def email_deliver(
     the connection fails, the rest waits for the sweep.
     """
     result = DeliveryResult()
+    sent_counts: Counter[tuple[str, date]] = Counter()
     opened = False
     try:
         for offset in range(0, len(delivery_ids), SLICE):
@@ -149,9 +157,11 @@ def email_deliver(
                     if _is_connection_error(exc):
                         return result
                     continue
+                sent_at = timezone.now()
                 EmailDelivery.objects.filter(pk=delivery_id).update(
-                    status=Status.SENT, sent_at=timezone.now(), claimed_at=None, error=""
+                    status=Status.SENT, sent_at=sent_at, claimed_at=None, error=""
                 )
+                sent_counts[(delivery.category, timezone.localdate(sent_at))] += 1
                 result.sent += 1
     finally:
         if opened:
@@ -159,6 +169,13 @@ def email_deliver(
                 connection.close()
             except Exception:  # a dead connection cannot be closed politely
                 logger.debug("closing the SMTP connection failed", exc_info=True)
+        if sent_counts:
+            # The mail is sent and marked: a counter that fails must not fail the sending.
+            for receiver, error in emails_sent.send_robust(
+                sender=EmailDelivery, counts=dict(sent_counts)
+            ):
+                if isinstance(error, Exception):
+                    logger.error("counting sent email in %s failed: %r", receiver, error)
     return result
 
 

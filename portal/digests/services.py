@@ -22,6 +22,8 @@ from portal.core.mail_addresses import reply_address
 from portal.core.models import EmailCategory, EmailDelivery, EmailSuppression, User
 from portal.core.notify import NotificationKind
 from portal.core.outbox import email_deliver
+from portal.insights.models import EmailAction
+from portal.insights.services import email_action_record, email_figure_record
 
 from . import links
 from .models import DigestFrequency, DigestRun, EmailClick, EmailPreference
@@ -36,22 +38,42 @@ from .selectors import (
 )
 
 
+def _sent(delivery_id: int) -> tuple[str, datetime | None] | None:
+    """(category, sent_at) of a delivery, None if it no longer exists."""
+    return EmailDelivery.objects.filter(pk=delivery_id).values_list("category", "sent_at").first()
+
+
+def _count_first(*, sent: tuple[str, datetime | None], figure: str) -> None:
+    """Count a delivery's first open or click on the day it was sent (insights' daily figures)."""
+    category, sent_at = sent
+    if sent_at is not None:
+        email_figure_record(category=category, day=timezone.localdate(sent_at), figure=figure)
+
+
 @transaction.atomic
 def email_click_record(*, delivery_id: int, item: str, url: str) -> EmailClick | None:
     """Record a click on a link in an email; None if the delivery no longer exists."""
-    if not EmailDelivery.objects.filter(pk=delivery_id).exists():
+    sent = _sent(delivery_id)
+    if sent is None:
         return None
     now = timezone.now()
-    EmailDelivery.objects.filter(pk=delivery_id, clicked_at__isnull=True).update(clicked_at=now)
+    if EmailDelivery.objects.filter(pk=delivery_id, clicked_at__isnull=True).update(clicked_at=now):
+        _count_first(sent=sent, figure="clicked")
     # A click proves the mail was opened even where images are blocked.
-    EmailDelivery.objects.filter(pk=delivery_id, opened_at__isnull=True).update(opened_at=now)
+    if EmailDelivery.objects.filter(pk=delivery_id, opened_at__isnull=True).update(opened_at=now):
+        _count_first(sent=sent, figure="opened")
     return EmailClick.objects.create(delivery_id=delivery_id, item=item[:40], url=url[:500])
 
 
+@transaction.atomic
 def email_open_record(*, delivery_id: int) -> None:
-    EmailDelivery.objects.filter(pk=delivery_id, opened_at__isnull=True).update(
+    """Record the first time the mail program loaded the email's image (a lower bound)."""
+    if EmailDelivery.objects.filter(pk=delivery_id, opened_at__isnull=True).update(
         opened_at=timezone.now()
-    )
+    ):
+        sent = _sent(delivery_id)
+        if sent is not None:
+            _count_first(sent=sent, figure="opened")
 
 
 @transaction.atomic
@@ -64,14 +86,17 @@ def email_unsubscribe(*, user_id: int, category: str) -> EmailPreference | None:
         return None
     preference, _ = EmailPreference.objects.select_for_update().get_or_create(user_id=user_id)
     if category == EmailCategory.DIGEST:
+        receiving = preference.digest_frequency != DigestFrequency.NEVER
         preference.digest_frequency = DigestFrequency.NEVER
     elif category == EmailCategory.NEWSLETTER:
-        preference.newsletter = False
+        receiving, preference.newsletter = preference.newsletter, False
     elif category == EmailCategory.NOTIFICATION:
-        preference.notifications = False
+        receiving, preference.notifications = preference.notifications, False
     else:
         raise ValueError(category)
     preference.save()
+    if receiving:  # a second press of the link unsubscribes nobody: counted once
+        email_action_record(action=EmailAction.UNSUBSCRIBE)
     return preference
 
 

@@ -177,6 +177,8 @@ def _sections(summary: EvaluationSummary) -> list[Section]:
                 [_("Visits from email"), reach.visits_email],
                 [_("Direct visits"), reach.visits_direct],
                 [_("Replies by email"), reach.replies_by_email],
+                [_("Sign-ups for meetings from an email"), reach.rsvps_from_email],
+                [_("Unsubscribes from an email"), reach.unsubscribes],
             ],
             [
                 [_("Email"), _("Sent"), _("Opened"), _("Open rate"), _("Clicked"), _("Click rate")],

@@ -23,10 +23,16 @@ from portal.events.models import Event, FeedbackResponse, Registration
 from portal.forum.models import Post, Thread
 from portal.forum.selectors import thread_list_visible
 from portal.guides.models import Guide
+from portal.guides.selectors import guide_list_visible
 from portal.hotline.models import HotlineCase
 from portal.inbound_mail.models import InboundMessage
-from portal.insights.models import DailyVisits, VisitChannel
-from portal.insights.selectors import most_read_threads
+from portal.insights.models import DailyVisits, EmailAction, VisitChannel
+from portal.insights.selectors import (
+    email_actions,
+    email_figures,
+    most_read_guides,
+    most_read_threads,
+)
 from portal.newsletters.models import Newsletter
 from portal.search.selectors import search_misses
 from portal.surveys.models import Survey, SurveyRecipient, SurveyResponse
@@ -216,12 +222,15 @@ class ReachFigures:
     weekly: list[WeekVisits]
     emails: dict[str, EmailFigures]
     replies_by_email: int
+    rsvps_from_email: int  # sign-ups for a meeting through the link in an email
+    unsubscribes: int  # from the link in an email (the settings page is not counted)
     summary: str
 
 
 def reach_figures(*, date_from: date, date_to: date) -> ReachFigures:
     """Visits from email and direct, per ISO week; the digest's and newsletter's opens (a lower
-    bound) and clicks; replies by email. 3 queries."""
+    bound) and clicks, from the daily counters; what people did from an email: replies,
+    sign-ups for meetings, unsubscribes. 4 queries."""
     weeks: dict[tuple[int, int], dict[str, int]] = {}
     for day, channel, count in DailyVisits.objects.filter(
         day__gte=date_from, day__lte=date_to
@@ -235,22 +244,7 @@ def reach_figures(*, date_from: date, date_to: date) -> ReachFigures:
     visits_email = sum(week.email for week in weekly)
     visits_direct = sum(week.direct for week in weekly)
 
-    rows = (
-        EmailDelivery.objects.filter(
-            status=EmailDelivery.Status.SENT,
-            category__in=[EmailCategory.DIGEST, EmailCategory.NEWSLETTER],
-            sent_at__gte=_start(date_from),
-            sent_at__lt=_end(date_to),
-        )
-        .values("category")
-        .annotate(
-            sent=Count("id"),
-            opened=Count("id", filter=Q(opened_at__isnull=False)),
-            clicked=Count("id", filter=Q(clicked_at__isnull=False)),
-        )
-        .order_by()
-    )
-    found = {row["category"]: row for row in rows}
+    found = email_figures(start=date_from, end=date_to)
     emails = {}
     for category in (EmailCategory.DIGEST, EmailCategory.NEWSLETTER):
         row = found.get(category, {"sent": 0, "opened": 0, "clicked": 0})
@@ -267,14 +261,18 @@ def reach_figures(*, date_from: date, date_to: date) -> ReachFigures:
         received_at__gte=_start(date_from),
         received_at__lt=_end(date_to),
     ).count()
+    actions = email_actions(start=date_from, end=date_to)
     summary = _(
         "%(email)s visits came from an email and %(direct)s were direct (%(percent)s%% from "
-        "email); %(replies)s replies were written by email."
+        "email); from emails, %(replies)s replies were written, %(rsvps)s signed up for a "
+        "meeting and %(unsubscribes)s unsubscribed."
     ) % {
         "email": visits_email,
         "direct": visits_direct,
         "percent": _percent(visits_email, visits_email + visits_direct),
         "replies": replies,
+        "rsvps": actions[EmailAction.RSVP],
+        "unsubscribes": actions[EmailAction.UNSUBSCRIBE],
     }
     return ReachFigures(
         visits_email=visits_email,
@@ -282,6 +280,8 @@ def reach_figures(*, date_from: date, date_to: date) -> ReachFigures:
         weekly=weekly,
         emails=emails,
         replies_by_email=replies,
+        rsvps_from_email=actions[EmailAction.RSVP],
+        unsubscribes=actions[EmailAction.UNSUBSCRIBE],
         summary=summary,
     )
 
@@ -302,6 +302,7 @@ class KnowledgeFigures:
     guides_published: int
     guides_on_time: int  # not past their review date nor marked for review, at the period's end
     top_threads: list[tuple[int, int]] = field(default_factory=list)  # (thread id, reads)
+    top_guides: list[tuple[int, int]] = field(default_factory=list)  # (guide id, reads)
     # (words, searches) of the searches that found nothing: what content is missing.
     search_misses: list[tuple[str, int]] = field(default_factory=list)
     summary: str = ""
@@ -318,7 +319,7 @@ def knowledge_figures(*, date_from: date, date_to: date) -> KnowledgeFigures:
     first reply and to an accepted answer; the hotline's cases asked in the period and how many
     were answered by their deadline; the published guides and how many are reviewed on time
     (at the period's end, or today); the most read threads; the searches that found nothing,
-    by their words. 5 queries."""
+    by their words. 6 queries."""
     start, end = _start(date_from), _end(date_to)
     first_reply = (
         Post.objects.filter(access.posts_counted(), thread=OuterRef("pk"), is_opening=False)
@@ -350,6 +351,7 @@ def knowledge_figures(*, date_from: date, date_to: date) -> KnowledgeFigures:
         on_time=Count("id", filter=Q(needs_review=False, review_by__gte=reference_day)),
     )
     top = most_read_threads(start=date_from, end=date_to, limit=10)
+    top_guides = most_read_guides(start=date_from, end=date_to, limit=10)
     misses = search_misses(start=date_from, end=date_to, limit=20)
     asked = len(questions)
     summary = _(
@@ -373,6 +375,7 @@ def knowledge_figures(*, date_from: date, date_to: date) -> KnowledgeFigures:
         guides_published=guides["published"],
         guides_on_time=guides["on_time"],
         top_threads=top,
+        top_guides=top_guides,
         search_misses=misses,
         summary=summary,
     )
@@ -541,4 +544,36 @@ def top_threads_for(*, user: User, top: list[tuple[int, int]]) -> list[TopThread
     return [
         TopThread(thread_id=thread_id, title=titles.get(thread_id), reads=reads)
         for thread_id, reads in top
+    ]
+
+
+@dataclass(frozen=True)
+class TopGuide:
+    guide_id: int
+    slug: str | None
+    title: str | None  # None: a guide this viewer may not read (shown without its title)
+    reads: int
+
+
+def top_guides_for(*, user: User, top: list[tuple[int, int]]) -> list[TopGuide]:
+    """The most read guides with the titles this viewer may read (guides' policy). 1 query."""
+    ids = [guide_id for guide_id, _reads in top]
+    rows = (
+        {
+            pk: (slug, title)
+            for pk, slug, title in guide_list_visible(user=user)
+            .filter(pk__in=ids)
+            .values_list("pk", "slug", "title")
+        }
+        if ids
+        else {}
+    )
+    return [
+        TopGuide(
+            guide_id=guide_id,
+            slug=rows.get(guide_id, (None, None))[0],
+            title=rows.get(guide_id, (None, None))[1],
+            reads=reads,
+        )
+        for guide_id, reads in top
     ]

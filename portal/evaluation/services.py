@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from portal.core.models import AuditEvent, User
 from portal.core.services import audit_record
-from portal.surveys.selectors import survey_results, surveys_sent_between
+from portal.surveys.selectors import surveys_results, surveys_sent_between
 
 from . import access, report, selectors
 
@@ -41,7 +41,7 @@ def annual_report_generate(*, by: User, year: int, fmt: str) -> bytes:
         last_year = selectors.evaluation_summary(
             date_from=date(year - 1, 1, 1), date_to=date(year - 1, 12, 31)
         )
-        surveys = [survey_results(survey=s) for s in surveys_sent_between(start=start, end=end)]
+        surveys = surveys_results(surveys=surveys_sent_between(start=start, end=end))
         content = report.report_content(
             year=year,
             this_year=this_year,

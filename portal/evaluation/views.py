@@ -30,6 +30,9 @@ def dashboard(request):
             "top_threads": selectors.top_threads_for(
                 user=request.user, top=summary.knowledge.top_threads
             ),
+            "top_guides": selectors.top_guides_for(
+                user=request.user, top=summary.knowledge.top_guides
+            ),
             "surveys": surveys,
             "charts": charts.for_dashboard(summary, surveys),
         },

@@ -17,7 +17,7 @@ from portal.forum import access
 from portal.forum.models import Post
 from portal.forum.selectors import access_thread
 
-from . import selectors, services
+from . import selectors, services, signals
 from .forms import GuideFilterForm, GuideForm, LawChangedForm, MarkReviewedForm
 from .models import Guide
 
@@ -59,6 +59,7 @@ def guide_list(request):
 @follow_old_slug(Guide)
 def guide_detail(request, slug: str):
     guide = selectors.access_guide(user=request.user, slug=slug)
+    signals.guide_viewed.send(sender=Guide, guide_id=guide.pk)
     source_thread = guide.source_thread
     if source_thread is not None and not access.thread_readable(
         user=request.user, thread=source_thread

@@ -107,48 +107,76 @@ def _percent(part: int, whole: int) -> int:
 def survey_results(*, survey: Survey) -> SurveyResults:
     """Counts per option, the scale's distribution and mean, the free-text answers (with a name
     only where the person allowed it) and the response rate. A fixed number of queries."""
-    questions = survey_questions(survey=survey)
-    response_count = SurveyResponse.objects.filter(survey=survey).count()
-    recipient_count = SurveyRecipient.objects.filter(survey=survey, delivery__isnull=False).count()
+    return surveys_results(surveys=[survey])[0]
+
+
+def _counts_per_survey(queryset, key: str = "survey_id") -> dict[int, int]:
+    return dict(queryset.values(key).annotate(n=Count("pk")).order_by().values_list(key, "n"))
+
+
+def surveys_results(*, surveys: list[Survey]) -> list[SurveyResults]:
+    """`survey_results` of several surveys (the annual report's), in the same five queries
+    however many surveys there are."""
+    if not surveys:
+        return []
+    ids = [survey.pk for survey in surveys]
+    questions: dict[int, list[SurveyQuestion]] = {}
+    for question in SurveyQuestion.objects.filter(survey_id__in=ids).order_by("position", "pk"):
+        questions.setdefault(question.survey_id, []).append(question)
+    responses = _counts_per_survey(SurveyResponse.objects.filter(survey_id__in=ids))
+    recipients = _counts_per_survey(
+        SurveyRecipient.objects.filter(survey_id__in=ids, delivery__isnull=False)
+    )
     counts: dict[tuple[int, int], int] = {
         (row["question_id"], row["value"]): row["n"]
-        for row in SurveyAnswer.objects.filter(question__survey=survey, value__isnull=False)
+        for row in SurveyAnswer.objects.filter(question__survey_id__in=ids, value__isnull=False)
         .values("question_id", "value")
         .annotate(n=Count("pk"))
         .order_by()
     }
     texts: dict[int, list[tuple[str, str]]] = {}
     for question_id, text, name in (
-        SurveyAnswer.objects.filter(question__survey=survey)
+        SurveyAnswer.objects.filter(question__survey_id__in=ids)
         .exclude(Q(text=""))
         .order_by("pk")
         .values_list("question_id", "text", "response__user__full_name")
     ):
         texts.setdefault(question_id, []).append((text, name or ""))
-    results = []
-    for question in questions:
-        result = QuestionResult(question=question)
-        if question.kind == SurveyQuestion.Kind.SCALE:
-            values = {score: counts.get((question.pk, score), 0) for score in range(1, 6)}
-            result.count = sum(values.values())
-            result.rows = [(score, n, _percent(n, result.count)) for score, n in values.items()]
-            if result.count:
-                result.mean = sum(s * n for s, n in values.items()) / result.count
-        elif question.kind == SurveyQuestion.Kind.CHOICE:
-            options = question.option_list
-            values = {i: counts.get((question.pk, i), 0) for i in range(len(options))}
-            result.count = sum(values.values())
-            result.rows = [(options[i], n, _percent(n, result.count)) for i, n in values.items()]
-        else:
-            result.texts = texts.get(question.pk, [])
-            result.count = len(result.texts)
-        results.append(result)
-    return SurveyResults(
-        survey=survey,
-        response_count=response_count,
-        recipient_count=recipient_count,
-        questions=results,
-    )
+    return [
+        SurveyResults(
+            survey=survey,
+            response_count=responses.get(survey.pk, 0),
+            recipient_count=recipients.get(survey.pk, 0),
+            questions=[
+                _question_result(question, counts, texts)
+                for question in questions.get(survey.pk, [])
+            ],
+        )
+        for survey in surveys
+    ]
+
+
+def _question_result(
+    question: SurveyQuestion,
+    counts: dict[tuple[int, int], int],
+    texts: dict[int, list[tuple[str, str]]],
+) -> QuestionResult:
+    result = QuestionResult(question=question)
+    if question.kind == SurveyQuestion.Kind.SCALE:
+        values = {score: counts.get((question.pk, score), 0) for score in range(1, 6)}
+        result.count = sum(values.values())
+        result.rows = [(score, n, _percent(n, result.count)) for score, n in values.items()]
+        if result.count:
+            result.mean = sum(s * n for s, n in values.items()) / result.count
+    elif question.kind == SurveyQuestion.Kind.CHOICE:
+        options = question.option_list
+        values = {i: counts.get((question.pk, i), 0) for i in range(len(options))}
+        result.count = sum(values.values())
+        result.rows = [(options[i], n, _percent(n, result.count)) for i, n in values.items()]
+    else:
+        result.texts = texts.get(question.pk, [])
+        result.count = len(result.texts)
+    return result
 
 
 def surveys_sent_between(*, start, end) -> list[Survey]:

@@ -3,10 +3,13 @@
 from datetime import datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from portal.core.models import EmailCategory, EmailDelivery, OrganisationKind, User
+from portal.core.outbox import email_deliver
 from portal.core.tests.factories import OrganisationFactory, UserFactory
+from portal.digests.services import email_click_record, email_open_record, email_unsubscribe
 from portal.evaluation import selectors
 from portal.events.models import Event, Registration
 from portal.events.tests.factories import (
@@ -18,7 +21,8 @@ from portal.forum.models import Post, Thread
 from portal.hotline.models import HotlineCase
 from portal.hotline.tests.factories import make_question
 from portal.inbound_mail.models import InboundMessage
-from portal.insights.models import DailyVisits
+from portal.insights.models import DailyVisits, EmailAction
+from portal.insights.services import email_action_record
 from portal.newsletters.models import Newsletter
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +96,7 @@ def test_the_goal_is_a_setting(settings, today):
 # --- Reach --------------------------------------------------------------------------------------
 
 
-def test_visits_per_iso_week_email_opens_clicks_and_replies(today):
+def test_visits_per_iso_week_email_opens_clicks_and_actions_from_email(today, smtp_server):
     monday = today - timedelta(days=today.weekday() + 14)  # two weeks ago, a Monday
     date_from, date_to = monday, monday + timedelta(days=13)
     for day, channel, count in [
@@ -104,22 +108,36 @@ def test_visits_per_iso_week_email_opens_clicks_and_replies(today):
     ]:
         DailyVisits.objects.create(day=day, channel=channel, count=count)
 
-    def delivery(category, opened=False, clicked=False, status=EmailDelivery.Status.SENT):
-        sent = at(monday + timedelta(days=2))
+    # Sent through the real outbox on the Wednesday; opened and clicked through the links'
+    # landing points, some a week later: counted on the day they were sent.
+    def delivery(category, recipient="a@example.dk"):
         return EmailDelivery.objects.create(
-            template="t", recipient="a@example.dk", subject="s", category=category,
-            status=status, sent_at=sent, opened_at=sent if opened else None,
-            clicked_at=sent if clicked else None,
-        )  # fmt: skip
+            template="t", recipient=recipient, subject="s", text_body="t", category=category
+        )
 
-    delivery(EmailCategory.NEWSLETTER, opened=True, clicked=True)
-    delivery(EmailCategory.NEWSLETTER, opened=True)
-    delivery(EmailCategory.NEWSLETTER)
-    delivery(EmailCategory.NEWSLETTER)
-    delivery(EmailCategory.NEWSLETTER, status=EmailDelivery.Status.FAILED)  # not sent
-    delivery(EmailCategory.DIGEST, opened=True, clicked=True)
-    delivery(EmailCategory.DIGEST)
-    delivery(EmailCategory.TRANSACTIONAL, opened=True)  # not counted
+    newsletters = [delivery(EmailCategory.NEWSLETTER) for _ in range(4)]
+    digests = [delivery(EmailCategory.DIGEST) for _ in range(2)]
+    receipt = delivery(EmailCategory.TRANSACTIONAL)
+    delivery(EmailCategory.NEWSLETTER)  # still waiting in the outbox: not sent
+    with time_machine.travel(at(monday + timedelta(days=2)), tick=False):
+        email_deliver([d.pk for d in [*newsletters, *digests, receipt]])
+    with time_machine.travel(at(monday + timedelta(days=9)), tick=False):
+        email_click_record(delivery_id=newsletters[0].pk, item="i", url="/")  # opened too
+        email_click_record(delivery_id=newsletters[0].pk, item="i", url="/")  # once
+        email_open_record(delivery_id=newsletters[1].pk)
+        email_open_record(delivery_id=newsletters[1].pk)  # once
+        email_click_record(delivery_id=digests[0].pk, item="i", url="/")
+        email_open_record(delivery_id=receipt.pk)  # not a digest nor a newsletter
+    with time_machine.travel(at(monday + timedelta(days=3)), tick=False):
+        reader = UserFactory()
+        email_unsubscribe(user_id=reader.pk, category=EmailCategory.NEWSLETTER)
+        email_unsubscribe(user_id=reader.pk, category=EmailCategory.NEWSLETTER)  # once
+        email_unsubscribe(user_id=reader.pk, category=EmailCategory.DIGEST)
+    with time_machine.travel(at(monday - timedelta(days=1)), tick=False):
+        email_action_record(action=EmailAction.UNSUBSCRIBE)  # before the period
+        email_action_record(action=EmailAction.RSVP)
+    with time_machine.travel(at(monday + timedelta(days=4)), tick=False):
+        email_action_record(action=EmailAction.RSVP)
     for outcome in ("posted", "posted", "rejected"):
         InboundMessage.objects.create(
             recipient="svar@example.dk", outcome=outcome, received_at=at(monday)
@@ -135,6 +153,7 @@ def test_visits_per_iso_week_email_opens_clicks_and_replies(today):
     assert (newsletter.open_rate, newsletter.click_rate) == (0.5, 0.25)
     assert (digest.sent, digest.opened, digest.clicked) == (2, 1, 1)
     assert reach.replies_by_email == 2
+    assert (reach.rsvps_from_email, reach.unsubscribes) == (1, 2)
     assert "36%" in reach.summary or "36 %" in reach.summary  # 4 of 11 visits from email
 
 
@@ -302,9 +321,9 @@ def test_the_summary_takes_a_fixed_number_of_queries(django_assert_num_queries, 
 
     period = {"date_from": today - timedelta(days=365), "date_to": today}
     data(1)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(18):
         selectors.evaluation_summary(**period)
     data(5)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(18):
         summary = selectors.evaluation_summary(**period)
     assert summary.people.registered == User.objects.count() == 6

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from portal.conftest import make_user
 from portal.core.tests.factories import UserFactory
+from portal.guides.tests.factories import make_guide
 from portal.hotline.tests.factories import make_question
-from portal.insights.services import thread_read_record, visit_record
+from portal.insights.services import guide_read_record, thread_read_record, visit_record
 from portal.search.services import search_miss_record
 from portal.surveys import services as survey_services
 from portal.surveys.models import SurveyRecipient
@@ -46,6 +47,7 @@ def _make_figures(editor, fund, caseworker, django_capture_on_commit_callbacks, 
     thread = make_question(author=caseworker)
     thread_read_record(thread_id=thread.pk)
     thread_read_record(thread_id=thread.pk)
+    guide_read_record(guide_id=make_guide(by=editor, title=f"Vejledning {n}").pk)
     for _i in range(2):
         search_miss_record(words="seniorjob fleksjob")
     survey = compose(editor)
@@ -130,9 +132,10 @@ def test_the_query_count_is_fixed(
         client.get(URL)
 
 
-# Session, user and roles (3), the figures (16), the latest surveys (1), the top threads (1),
+# Session, user and roles (3), the figures (18), the latest surveys (1), the top threads and
+# guides (2),
 # the header (notification bell, 2).
-QUERIES = 23
+QUERIES = 26
 
 
 def test_the_chart_draws_a_bar_per_value_with_dot_decimals():

@@ -9,16 +9,17 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from portal.conftest import make_user
-from portal.core.models import OrganisationKind
+from portal.core.models import EmailDelivery, OrganisationKind
 from portal.core.tests.factories import OrganisationFactory, TopicFactory
 from portal.digests.models import DigestFrequency
 from portal.digests.services import digest_round
 from portal.events.models import Event, Registration
 from portal.forum import services as forum
 from portal.forum.tests.factories import NetworkFactory, add_member
+from portal.insights.models import DailyEmailActions, DailyEmailFigures
 from portal.newsletters import services as newsletters
 from portal.newsletters.models import NewsletterItem
 from portal.search import indexing
@@ -71,6 +72,13 @@ def test_the_digest_offers_a_visible_event_with_a_working_rsvp_link(
     assert client.post(landing["Location"]).status_code == 200
     registration = Registration.objects.get()
     assert (registration.user, registration.event) == (caseworker, event)
+    # The evaluation counts the digest sent and clicked, and one sign-up from an email, once.
+    assert client.post(landing["Location"]).status_code == 200
+    assert list(DailyEmailActions.objects.values_list("action", "count")) == [("rsvp", 1)]
+    sent_day = timezone.localdate(EmailDelivery.objects.get(recipient=caseworker.email).sent_at)
+    assert DailyEmailFigures.objects.filter(
+        day=sent_day, category="digest", opened=1, clicked=1
+    ).exists()
 
 
 def test_the_digest_never_offers_an_event_of_a_network_the_reader_is_not_in(

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal.core.models import User
 
-from .. import access, links, services
+from .. import access, links, services, signals
 from ..models import Event, Registration
 from ..selectors import registration_of, seats
 
@@ -42,6 +42,7 @@ def rsvp(request, token: str):
         raise Http404
     context = {"event": event, "person": user, "token": token, "place": _place(event)}
     if request.method == "POST":
+        before = registration_of(user=user, event=event)
         try:
             registration = services.registration_create(event=event, user=user)
         except PermissionDenied as exc:
@@ -49,6 +50,9 @@ def rsvp(request, token: str):
         except ValidationError as error:
             context["errors"] = error.messages
             return render(request, "events/rsvp.html", context, status=409)
+        if before is None or before.status == Registration.Status.CANCELLED:
+            # A second press of the button signs nobody up again: counted once.
+            signals.registered_from_email.send(sender=Registration)
         return render(request, "events/rsvp_done.html", _done_context(context, registration))
     registration = registration_of(user=user, event=event)
     if registration is not None and registration.status != Registration.Status.CANCELLED:

@@ -143,7 +143,7 @@ def test_the_guide_page_costs_a_fixed_number_of_queries(
     guide = make_guide(by=editor, references="LAB § 16, LAS § 7, SDL § 7")
     client = client_for(caseworker)
     client.get(guide.get_absolute_url())
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(guide.get_absolute_url())
 
 
