@@ -23,9 +23,19 @@ from portal.core.models import EmailCategory, EmailDelivery, Organisation, Organ
 from portal.events.models import Event, FeedbackResponse, Registration
 from portal.forum import access
 from portal.forum.models import Post, Thread
+from portal.guides.models import Guide
 from portal.hotline.models import HotlineCase
 from portal.hotline.workdays import response_deadline
-from portal.insights.models import DailyThreadReads, DailyVisits, VisitChannel
+from portal.insights.models import (
+    DailyEmailActions,
+    DailyEmailFigures,
+    DailyGuideReads,
+    DailyThreadReads,
+    DailyVisits,
+    EmailAction,
+    VisitChannel,
+)
+from portal.insights.services import email_figures_rebuild
 from portal.newsletters.models import Newsletter
 from portal.newsletters.services import default_subject
 from portal.search.models import SearchMiss
@@ -60,12 +70,12 @@ def evaluation_demo_load() -> dict[str, int]:
     rng = random.Random(SEED)  # noqa: S311 (fictional figures, not security)
     _people_over_the_year(rng, today)
     pending = _pending_people(today)
-    _email_figures(rng, today)
     _search_misses(rng, today)
     cases = _hotline_history(rng)
     events = _past_events(rng, today)
     newsletters = _earlier_newsletters(rng, today)
     _user_survey(rng, today)
+    _email_figures(rng, today)
     return {
         "pending_people": pending,
         "earlier_hotline_cases": cases,
@@ -214,7 +224,23 @@ def reading_figures_load(today: date | None = None) -> None:
             if count:
                 reads.append(DailyThreadReads(thread_id=thread_id, day=day, count=count))
     DailyThreadReads.objects.bulk_create(reads, ignore_conflicts=True, batch_size=2000)
+    _guide_reads(rng, today)
     _visits(rng, today)
+
+
+def _guide_reads(rng: random.Random, today: date) -> None:
+    """The guides are read a little every working day, the first few most."""
+    guides = list(
+        Guide.objects.filter(is_published=True).order_by("pk").values_list("pk", flat=True)
+    )
+    reads = []
+    for rank, guide_id in enumerate(rng.sample(guides, min(15, len(guides)))):
+        for days_ago in range(0, DAYS, 3):
+            day = today - timedelta(days=days_ago)
+            count = max(0, int(rng.gauss(6 - rank * 0.35, 2))) if day.weekday() < 5 else 0
+            if count:
+                reads.append(DailyGuideReads(guide_id=guide_id, day=day, count=count))
+    DailyGuideReads.objects.bulk_create(reads, ignore_conflicts=True)
 
 
 def _visits(rng: random.Random, today: date) -> None:
@@ -241,21 +267,27 @@ def _visits(rng: random.Random, today: date) -> None:
 
 
 def _email_figures(rng: random.Random, today: date) -> None:
-    """The counters the dashboard reads for the digest and the newsletter, per sending day."""
-    # TODO(DailyEmailFigures): the lead's counter model (insights.DailyEmailFigures) had not
-    # landed on main when this was written; the rows to write are computed by
-    # `email_figure_rows` and written here once it exists.
-    try:
-        from portal.insights.models import DailyEmailFigures
-    except ImportError:
-        return
+    """The counters the dashboard reads: first counted afresh from the copies on record (the
+    newsletter sent today with its opens and clicks, the survey's copies on the day they went
+    out, the debate's notifications), then the year before them that has no copies: the digest
+    and the eleven earlier newsletters. And what people did from an email: sign-ups for
+    meetings and unsubscribes, a few a month."""
+    email_figures_rebuild()
     existing = set(DailyEmailFigures.objects.values_list("day", "category"))
-    rows = [
-        DailyEmailFigures(day=day, category=category, sent=sent, opened=opened, clicked=clicked)
-        for day, category, sent, opened, clicked in email_figure_rows(rng, today)
-        if (day, category) not in existing
-    ]
-    DailyEmailFigures.objects.bulk_create(rows)
+    DailyEmailFigures.objects.bulk_create(
+        [
+            DailyEmailFigures(day=day, category=category, sent=sent, opened=opened, clicked=clicked)
+            for day, category, sent, opened, clicked in email_figure_rows(rng, today)
+            if (day, category) not in existing
+        ]
+    )
+    actions = []
+    for days_ago in range(1, DAYS):
+        day = today - timedelta(days=days_ago)
+        for action, chance in ((EmailAction.RSVP, 0.25), (EmailAction.UNSUBSCRIBE, 0.04)):
+            if day.weekday() < 5 and rng.random() < chance:
+                actions.append(DailyEmailActions(day=day, action=action, count=rng.randint(1, 3)))
+    DailyEmailActions.objects.bulk_create(actions, ignore_conflicts=True)
 
 
 def email_figure_rows(rng: random.Random, today: date) -> list[tuple[date, str, int, int, int]]:

@@ -15,7 +15,7 @@ from portal.core.models import User
 from portal.demo.evaluation import SURVEY_TITLE, evaluation_demo_load
 from portal.demo.people import DEMO_DOMAIN
 from portal.evaluation.selectors import evaluation_summary, latest_surveys
-from portal.insights.models import DailyThreadReads, DailyVisits
+from portal.insights.models import DailyEmailFigures, DailyThreadReads, DailyVisits
 from portal.newsletters.models import Newsletter
 from portal.search.models import SearchMiss
 from portal.surveys.models import Survey, SurveyAnswer, SurveyResponse
@@ -58,6 +58,20 @@ def test_most_visits_come_from_an_email_every_day_of_the_year(year):
     assert sum(w.count for w in weekdays) / len(weekdays) > 3 * max(
         1, sum(w.count for w in weekends) / len(weekends)
     )
+
+
+def test_the_digest_and_the_newsletter_are_opened_and_clicked_like_the_real_ones(year):
+    digest, newsletter = year.reach.emails["digest"], year.reach.emails["newsletter"]
+    # The weekly digest to most of ~350 people, a year of Mondays; twelve newsletters.
+    assert 52 * 250 < digest.sent < 52 * 350
+    assert 11 * 250 < newsletter.sent < 13 * 354 + 200
+    assert 0.35 <= digest.open_rate <= 0.47 and 0.10 <= digest.click_rate <= 0.16
+    assert 0.40 <= newsletter.open_rate <= 0.50 and 0.14 <= newsletter.click_rate <= 0.21
+    # The newsletter sent today is counted from its own copies (with their opens).
+    today = DailyEmailFigures.objects.get(day=timezone.localdate(), category="newsletter")
+    latest = Newsletter.objects.latest("sent_at")
+    assert today.sent == latest.recipient_count and 0 < today.clicked < today.opened
+    assert year.reach.rsvps_from_email > 0
 
 
 def test_questions_are_answered_and_the_hotline_keeps_most_deadlines(year):
