@@ -10,6 +10,7 @@ from portal.guides.models import Guide
 from portal.search.indexing import index_rebuild
 
 from .debate import debate_demo_load
+from .evaluation import evaluation_demo_load
 from .events import events_demo_load
 from .newsletters import email_demo_load
 from .partnership import partnership_demo_load
@@ -36,6 +37,8 @@ def demo_load() -> LoadSummary:
     summary.created.update(events_demo_load())
     summary.created.update(partnership_demo_load())
     summary.created.update(register_demo_load())
+    # Last: the year behind the evaluation dashboard, shaped around what the others wrote.
+    summary.created.update(evaluation_demo_load())
     # The services hand their indexing to the queue at commit; the demo is searchable at once
     # (and with the story's dates, set after the services wrote) when the index is built here.
     index_rebuild()

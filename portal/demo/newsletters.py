@@ -1,11 +1,10 @@
-"""The demo's email side: choices of the demo logins, a month of reading figures, and one sent
+"""The demo's email side: choices of the demo logins, the year's reading figures, and one sent
 newsletter in the archive with its figures, so the editor's pages have something to show.
 
 All figures are fictional (a fixed random seed makes them the same on every machine).
 """
 
 import random
-from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,13 +12,11 @@ from django.utils import timezone
 from portal.core.models import EmailDelivery, User
 from portal.digests.models import DigestFrequency, EmailClick
 from portal.digests.services import email_preference_update
-from portal.forum import access
-from portal.forum.models import Thread
-from portal.insights.models import DailyThreadReads, DailyVisits, VisitChannel
 from portal.newsletters import services
 from portal.newsletters.models import Newsletter
 
 from . import content
+from .evaluation import reading_figures_load
 from .people import DEMO_DOMAIN
 
 DEMO_INTRO = content.newsletter()["intro"]
@@ -32,7 +29,8 @@ def email_demo_load() -> dict[str, int]:
         return {"newsletters": 0}
     rng = random.Random(2026)  # noqa: S311 (fictional figures, not security)
     _load_preferences()
-    _load_reading_figures(rng)
+    # A year of visits and thread reads first: the draft picks the most read threads.
+    reading_figures_load()
     sent = _load_sent_newsletter(rng)
     return {"newsletters": 1, "newsletter_copies": sent}
 
@@ -48,39 +46,6 @@ def _load_preferences() -> None:
         notifications=True,
         notification_kinds_off=[],
     )
-
-
-def _load_reading_figures(rng: random.Random) -> None:
-    today = timezone.localdate()
-    # Read by everyone: the public threads outside any network (the policy says which).
-    threads = list(
-        Thread.objects.filter(access.threads_public(), network__isnull=True).values_list(
-            "pk", flat=True
-        )
-    )
-    popular = rng.sample(threads, min(40, len(threads)))
-    reads = []
-    for rank, thread_id in enumerate(popular):
-        for days_ago in range(30):
-            count = max(0, int(rng.gauss(30 - rank * 0.6, 4)))
-            if count:
-                reads.append(
-                    DailyThreadReads(
-                        thread_id=thread_id, day=today - timedelta(days=days_ago), count=count
-                    )
-                )
-    DailyThreadReads.objects.bulk_create(reads, ignore_conflicts=True)
-    visits = []
-    for days_ago in range(30):
-        day = today - timedelta(days=days_ago)
-        weekday = day.weekday() < 5
-        visits.append(
-            DailyVisits(day=day, channel=VisitChannel.DIRECT, count=rng.randint(20, 45) * weekday)
-        )
-        visits.append(
-            DailyVisits(day=day, channel=VisitChannel.EMAIL, count=rng.randint(35, 80) * weekday)
-        )
-    DailyVisits.objects.bulk_create(visits, ignore_conflicts=True)
 
 
 def _load_sent_newsletter(rng: random.Random) -> int:

@@ -31,7 +31,8 @@ def test_the_year_of_events_is_there(demo_loaded):
 
 
 def test_the_past_theme_meeting_has_check_ins_and_feedback(demo_loaded):
-    past = Event.objects.get(starts_at__lt=timezone.now())
+    # The one of events.yaml (evaluation.py adds the year's earlier meetings).
+    past = Event.objects.filter(starts_at__lt=timezone.now()).latest("starts_at")
     assert past.kind == Event.Kind.THEME_MEETING
     registrations = past.registrations.all()
     checked_in = registrations.filter(checked_in_at__isnull=False).count()
@@ -70,7 +71,8 @@ def test_audiences_are_respected(demo_loaded):
 
 
 def test_events_are_in_the_search_index(demo_loaded):
-    assert SearchDocument.objects.filter(kind=SearchDocument.Kind.EVENT).count() == 9
+    held_earlier = demo_loaded["past_events"]  # the year's meetings of evaluation.py
+    assert SearchDocument.objects.filter(kind=SearchDocument.Kind.EVENT).count() == 9 + held_earlier
 
 
 def test_everyone_in_the_events_is_fictional(demo_loaded):
