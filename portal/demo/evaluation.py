@@ -6,7 +6,7 @@ sign-ups, check-ins and feedback, eleven earlier newsletters, and a finished use
 The seeds say it (000*, 001*): a goal of 300 users, 354 counted, few daily visits and most of
 them from the newsletter. All figures are fictional: a fixed random seed gives the same year on
 every machine, counted back from the day of loading. Counters and cheap rows, not a year of
-individual emails (docs/decisions/0043-demo-year.md).
+individual emails (docs/decisions/0044-demo-year.md).
 """
 
 import random
@@ -26,6 +26,7 @@ from portal.forum.models import Post, Thread
 from portal.guides.models import Guide
 from portal.hotline.models import HotlineCase
 from portal.hotline.workdays import response_deadline
+from portal.inbound_mail.models import InboundMessage
 from portal.insights.models import (
     DailyEmailActions,
     DailyEmailFigures,
@@ -71,6 +72,7 @@ def evaluation_demo_load() -> dict[str, int]:
     _people_over_the_year(rng, today)
     pending = _pending_people(today)
     _search_misses(rng, today)
+    _replies_by_email(rng, today)
     cases = _hotline_history(rng)
     events = _past_events(rng, today)
     newsletters = _earlier_newsletters(rng, today)
@@ -336,6 +338,26 @@ SEARCH_MISSES = [
     ("tidlig pension", 2),
     ("ydelseskort", 2),
 ]
+
+
+def _replies_by_email(rng: random.Random, today: date) -> None:
+    """About one reply in six of the year came by email (reply by email's log of what it
+    posted): the reach section's "replies written by email"."""
+    since = _at(today - timedelta(days=DAYS - 1), 0)
+    replies = Post.objects.filter(is_opening=False, created_at__gte=since).values_list(
+        "pk", "author_id", "created_at"
+    )
+    InboundMessage.objects.bulk_create(
+        InboundMessage(
+            recipient=f"svar@{DEMO_DOMAIN}",
+            outcome=InboundMessage.Outcome.POSTED,
+            received_at=created_at,
+            user_id=author_id,
+            post_id=post_id,
+        )
+        for post_id, author_id, created_at in replies.order_by("pk")
+        if rng.random() < 1 / 6
+    )
 
 
 def _search_misses(rng: random.Random, today: date) -> None:

@@ -72,6 +72,7 @@ def test_the_digest_and_the_newsletter_are_opened_and_clicked_like_the_real_ones
     latest = Newsletter.objects.latest("sent_at")
     assert today.sent == latest.recipient_count and 0 < today.clicked < today.opened
     assert year.reach.rsvps_from_email > 0
+    assert 0 < year.reach.replies_by_email < year.knowledge.questions_asked * 5
 
 
 def test_questions_are_answered_and_the_hotline_keeps_most_deadlines(year):
