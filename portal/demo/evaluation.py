@@ -23,6 +23,7 @@ from portal.core.models import EmailCategory, EmailDelivery, Organisation, Organ
 from portal.events.models import Event, FeedbackResponse, Registration
 from portal.forum import access
 from portal.forum.models import Post, Thread
+from portal.guides import access as guides_access
 from portal.guides.models import Guide
 from portal.hotline.models import HotlineCase
 from portal.hotline.workdays import response_deadline
@@ -233,7 +234,9 @@ def reading_figures_load(today: date | None = None) -> None:
 def _guide_reads(rng: random.Random, today: date) -> None:
     """The guides are read a little every working day, the first few most."""
     guides = list(
-        Guide.objects.filter(is_published=True).order_by("pk").values_list("pk", flat=True)
+        Guide.objects.filter(guides_access.guides_published())
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     reads = []
     for rank, guide_id in enumerate(rng.sample(guides, min(15, len(guides)))):
@@ -379,15 +382,15 @@ def _hotline_history(rng: random.Random) -> int:
     now = timezone.now()
     jurist_reply = (
         Post.objects.filter(
-            thread=OuterRef("pk"), is_opening=False, is_hidden=False, author_is_jurist=True
+            access.posts_shown(), thread=OuterRef("pk"), is_opening=False, author_is_jurist=True
         )
         .order_by("created_at")
         .values("created_at", "author_id")[:1]
     )
     older = list(
         Thread.objects.filter(
+            access.threads_shown_everywhere(),
             kind=Thread.Kind.QUESTION,
-            is_hidden=False,
             hotline_case__isnull=True,
             created_at__lt=now - timedelta(days=30),
         )
