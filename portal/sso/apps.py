@@ -6,3 +6,8 @@ class SsoConfig(AppConfig):
     name = "portal.sso"
     label = "sso"
     verbose_name = _("Single sign-on")
+
+    def ready(self):
+        from portal.core.access import policy_register
+
+        policy_register(kind="sso", module="portal.sso.access")
