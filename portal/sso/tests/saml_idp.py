@@ -1,0 +1,138 @@
+"""A test SAML identity provider in-process: its key and certificate, its metadata, and
+responses signed with python3-saml, as an IdP would post them to the portal's ACS."""
+
+import base64
+import functools
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from onelogin.saml2.constants import OneLogin_Saml2_Constants as C
+from onelogin.saml2.utils import OneLogin_Saml2_Utils
+
+from portal.sso.services import sp_key_pair
+
+IDP_ENTITY_ID = "https://idp.test.example/saml"
+IDP_SSO_URL = "https://idp.test.example/saml/sso"
+IDP_SLO_URL = "https://idp.test.example/saml/slo"
+
+CVR = "https://data.gov.dk/model/core/eid/professional/cvr"
+LOA = "https://data.gov.dk/concept/core/nsis/loa"
+EMAIL = "https://data.gov.dk/model/core/eid/email"
+FULL_NAME = "https://data.gov.dk/model/core/eid/fullName"
+ROLES = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"
+
+
+@functools.cache
+def idp_keys(which: str = "idp") -> tuple[str, str]:
+    """(private key, certificate) PEM; `which` names another key pair (a forger's)."""
+    return sp_key_pair(common_name=f"test {which}")
+
+
+def _cert_body(cert_pem: str) -> str:
+    return "".join(line for line in cert_pem.splitlines() if "-----" not in line)
+
+
+def metadata_xml(*, with_cert: bool = True, with_sso: bool = True) -> str:
+    cert = _cert_body(idp_keys()[1])
+    key_descriptor = (
+        f'<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{cert}'
+        "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
+        if with_cert
+        else ""
+    )
+    sso = (
+        f'<md:SingleSignOnService Binding="{C.BINDING_HTTP_REDIRECT}" Location="{IDP_SSO_URL}"/>'
+        if with_sso
+        else ""
+    )
+    return (
+        '<?xml version="1.0"?>'
+        '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" '
+        f'xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="{IDP_ENTITY_ID}">'
+        '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
+        f"{key_descriptor}"
+        f'<md:SingleLogoutService Binding="{C.BINDING_HTTP_REDIRECT}" Location="{IDP_SLO_URL}"/>'
+        f"{sso}"
+        "</md:IDPSSODescriptor></md:EntityDescriptor>"
+    )
+
+
+def _t(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def saml_response(
+    *,
+    sp_entity_id: str,
+    acs_url: str,
+    in_response_to: str | None,
+    attributes: dict[str, list[str] | str],
+    name_id: str = "nameid-1",
+    session_index: str = "session-1",
+    issuer: str = IDP_ENTITY_ID,
+    audience: str | None = None,
+    recipient: str | None = None,
+    now: datetime | None = None,
+    lifetime: timedelta = timedelta(minutes=5),
+    response_id: str | None = None,
+    assertion_id: str | None = None,
+    signed_by: str | None = "idp",
+    tamper=None,
+) -> str:
+    """A base64 SAMLResponse whose assertion is signed by `signed_by`'s key (None: unsigned).
+    `tamper(xml) -> xml` changes the signed text afterwards (a forged attribute)."""
+    now = now or datetime.now(UTC)
+    response_id = response_id or f"_r{uuid.uuid4().hex}"
+    assertion_id = assertion_id or f"_a{uuid.uuid4().hex}"
+    in_response = f' InResponseTo="{in_response_to}"' if in_response_to else ""
+    not_after = _t(now + lifetime)
+    attrs = "".join(
+        f'<saml:Attribute Name="{name}">'
+        + "".join(
+            f'<saml:AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+            f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            f'xsi:type="xs:string">{v}</saml:AttributeValue>'
+            for v in ([values] if isinstance(values, str) else values)
+        )
+        + "</saml:Attribute>"
+        for name, values in attributes.items()
+    )
+    assertion = (
+        f'<saml:Assertion xmlns:saml="{C.NS_SAML}" ID="{assertion_id}" Version="2.0" '
+        f'IssueInstant="{_t(now)}">'
+        f"<saml:Issuer>{issuer}</saml:Issuer>"
+        "<saml:Subject>"
+        f'<saml:NameID Format="{C.NAMEID_PERSISTENT}">{name_id}</saml:NameID>'
+        f'<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">'
+        f'<saml:SubjectConfirmationData NotOnOrAfter="{not_after}" '
+        f'Recipient="{recipient or acs_url}"{in_response}/>'
+        "</saml:SubjectConfirmation></saml:Subject>"
+        f'<saml:Conditions NotBefore="{_t(now - timedelta(minutes=1))}" '
+        f'NotOnOrAfter="{not_after}">'
+        f"<saml:AudienceRestriction><saml:Audience>{audience or sp_entity_id}</saml:Audience>"
+        "</saml:AudienceRestriction></saml:Conditions>"
+        f'<saml:AuthnStatement AuthnInstant="{_t(now)}" SessionIndex="{session_index}">'
+        "<saml:AuthnContext><saml:AuthnContextClassRef>"
+        "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"
+        "</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>"
+        f"<saml:AttributeStatement>{attrs}</saml:AttributeStatement>"
+        "</saml:Assertion>"
+    )
+    if signed_by:
+        key, cert = idp_keys(signed_by)
+        assertion = OneLogin_Saml2_Utils.add_sign(
+            assertion, key, cert, sign_algorithm=C.RSA_SHA256, digest_algorithm=C.SHA256
+        ).decode()
+        if assertion.startswith("<?xml"):
+            assertion = assertion.split("?>", 1)[1]
+    response = (
+        f'<samlp:Response xmlns:samlp="{C.NS_SAMLP}" xmlns:saml="{C.NS_SAML}" '
+        f'ID="{response_id}" Version="2.0" IssueInstant="{_t(now)}" '
+        f'Destination="{acs_url}"{in_response}>'
+        f"<saml:Issuer>{issuer}</saml:Issuer>"
+        f'<samlp:Status><samlp:StatusCode Value="{C.STATUS_SUCCESS}"/></samlp:Status>'
+        f"{assertion}</samlp:Response>"
+    )
+    if tamper:
+        response = tamper(response)
+    return base64.b64encode(response.encode()).decode()
