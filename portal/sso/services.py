@@ -446,8 +446,7 @@ def identity_provider_deactivate(
     provider.is_active = False
     provider.save(update_fields=["is_active", "updated_at"])
     # A broker vouches for people of other organisations too: they are the ones it signed in.
-    people = User.objects.filter(is_active=True).filter(
-socialaccount__provider=provider.slug)
+    people = User.objects.filter(is_active=True).filter(socialaccount__provider=provider.slug)
     if not provider.is_broker:
         people = User.objects.filter(is_active=True, organisation=provider.organisation) | people
     told = []
@@ -513,8 +512,7 @@ def sp_details(*, identity_provider: IdentityProvider, request_or_site_url=None)
         }
     return {
         "protocol": "oidc",
-        "redirect_uri": base
-        + reverse("openid_connect_callback", kwargs={"provider_id": slug}),
+        "redirect_uri": base + reverse("openid_connect_callback", kwargs={"provider_id": slug}),
         "post_logout_redirect_uri": base + "/",
         "login_url": base + reverse("openid_connect_login", kwargs={"provider_id": slug}),
     }

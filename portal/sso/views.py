@@ -5,6 +5,7 @@ identity providers. The protocol is allauth's: a sign-in starts with the allauth
 False), and every write goes through portal.sso.services."""
 
 from allauth.account.views import LoginView
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from portal.core.forms import add_service_errors, error_text, posted
 from portal.core.models import Organisation
 
-from . import access, selectors
+from . import access, selectors, services
 from .cvr import organisation_cvr_set
 from .forms import (
     CvrForm,
@@ -31,13 +32,6 @@ from .forms import (
     role_map_rows,
 )
 from .models import IdentityProvider, Protocol
-
-
-def _services():
-    # The protocol side (portal/sso/services.py) is written alongside; imported when used.
-    from . import services
-
-    return services
 
 
 def _redirect_to_identity_provider(request, identity_provider: IdentityProvider, next_url):
@@ -210,7 +204,7 @@ def identity_provider_add_saml(request, slug: str):
     form = SamlAddForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            identity_provider = _services().identity_provider_add_saml(
+            identity_provider = services.identity_provider_add_saml(
                 organisation=organisation,
                 by=request.user,
                 metadata_url=form.cleaned_data["metadata_url"],
@@ -239,7 +233,7 @@ def identity_provider_add_oidc(request, slug: str):
     form = OidcAddForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            identity_provider = _services().identity_provider_add_oidc(
+            identity_provider = services.identity_provider_add_oidc(
                 organisation=organisation,
                 by=request.user,
                 issuer=form.cleaned_data["issuer"],
@@ -280,7 +274,7 @@ def identity_provider_detail(request, slug: str, pk: int):
     )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
-            _services().identity_provider_update(
+            services.identity_provider_update(
                 identity_provider=identity_provider,
                 by=request.user,
                 name=form.cleaned_data["name"],
@@ -295,9 +289,7 @@ def identity_provider_detail(request, slug: str, pk: int):
             return redirect(
                 "sso:identity_provider_detail", slug=organisation.slug, pk=identity_provider.pk
             )
-    sp_details = _services().sp_details(
-        identity_provider=identity_provider, request_or_site_url=request
-    )
+    sp_details = services.sp_details(identity_provider=identity_provider, request_or_site_url=None)
     return render(
         request,
         "sso/identity_provider_detail.html",
@@ -307,7 +299,8 @@ def identity_provider_detail(request, slug: str, pk: int):
             "sp_fields": _sp_fields(sp_details),
             "form": form,
             "formset": formset,
-            "direct_link": request.build_absolute_uri(_direct_link_path(identity_provider)),
+            # The portal's one public address (as sp_details uses), not this request's host.
+            "direct_link": settings.SITE_URL.rstrip("/") + _direct_link_path(identity_provider),
         },
     )
 
@@ -315,6 +308,7 @@ def identity_provider_detail(request, slug: str, pk: int):
 # sp_details' keys, in the order an administrator types them in, with their Danish names.
 _SP_LABELS = {
     "metadata_url": gettext_lazy("SP metadata URL"),
+    "certificate": gettext_lazy("The portal's certificate (signed requests, encrypted assertions)"),
     "entity_id": gettext_lazy("Entity ID (the portal's)"),
     "acs_url": gettext_lazy("Assertion Consumer Service (ACS) URL"),
     "slo_url": gettext_lazy("Single logout (SLO) URL"),
@@ -323,11 +317,20 @@ _SP_LABELS = {
 }
 
 
-def _sp_fields(sp_details: dict) -> list[tuple[str, str]]:
-    """The service's details as (label, value) rows: the known ones first, any other after."""
+# Not for the IdP's administrator: the protocol is on the page already, and allauth's own
+# sign-in URL is not where people start (the direct link is).
+_SP_NOT_SHOWN = {"protocol", "login_url"}
+
+
+def _sp_fields(sp_details: dict) -> list[tuple[str, str, bool]]:
+    """The service's details as (label, value, several lines) rows: the known ones first."""
     known = [(label, sp_details[key]) for key, label in _SP_LABELS.items() if sp_details.get(key)]
-    other = [(key, value) for key, value in sp_details.items() if key not in _SP_LABELS and value]
-    return known + other
+    other = [
+        (key, value)
+        for key, value in sp_details.items()
+        if key not in _SP_LABELS and key not in _SP_NOT_SHOWN and value
+    ]
+    return [(label, value, "\n" in str(value)) for label, value in known + other]
 
 
 def _direct_link_path(identity_provider: IdentityProvider) -> str:
@@ -343,7 +346,6 @@ def identity_provider_switch(request, slug: str, pk: int):
         user=request.user, organisation=organisation, pk=pk
     )
     if request.method == "POST":
-        services = _services()
         try:
             if identity_provider.is_active:
                 services.identity_provider_deactivate(

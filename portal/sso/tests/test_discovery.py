@@ -78,7 +78,11 @@ def oidc_identity_provider(organisation, *, slug=None) -> IdentityProvider:
         settings={"server_url": "https://login.example.net"},
     )
     return IdentityProvider.objects.create(
-        organisation=organisation, protocol=Protocol.OIDC, slug=slug, name=organisation.name, app=app
+        organisation=organisation,
+        protocol=Protocol.OIDC,
+        slug=slug,
+        name=organisation.name,
+        app=app,
     )
 
 
@@ -287,4 +291,6 @@ def test_the_direct_link_of_an_unknown_or_deactivated_provider_is_404(client, mu
     saml_identity_provider(municipality, is_active=False)
 
     assert getattr(client, method)(reverse("sso:direct_sign_in", args=["kk"])).status_code == 404
-    assert getattr(client, method)(reverse("sso:direct_sign_in", args=["ukendt"])).status_code == 404
+    assert (
+        getattr(client, method)(reverse("sso:direct_sign_in", args=["ukendt"])).status_code == 404
+    )
