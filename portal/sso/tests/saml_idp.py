@@ -6,8 +6,9 @@ import functools
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import xmlsec
+from lxml import etree
 from onelogin.saml2.constants import OneLogin_Saml2_Constants as C
-from onelogin.saml2.utils import OneLogin_Saml2_Utils
 
 from portal.sso.services import sp_key_pair
 
@@ -33,7 +34,7 @@ def _cert_body(cert_pem: str) -> str:
 
 
 def metadata_xml(*, with_cert: bool = True, with_sso: bool = True) -> str:
-    cert = _cert_body(idp_keys()[1])
+    cert = _cert_body(idp_keys("idp")[1])
     key_descriptor = (
         f'<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{cert}'
         "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
@@ -55,6 +56,25 @@ def metadata_xml(*, with_cert: bool = True, with_sso: bool = True) -> str:
         f"{sso}"
         "</md:IDPSSODescriptor></md:EntityDescriptor>"
     )
+
+
+def _sign(element, key: str, cert: str) -> None:
+    """An enveloped RSA-SHA256 signature of `element`, placed after its Issuer, in place."""
+    signature = xmlsec.template.create(
+        element, xmlsec.Transform.EXCL_C14N, xmlsec.Transform.RSA_SHA256, ns="ds"
+    )
+    element.find(f"{{{C.NS_SAML}}}Issuer").addnext(signature)
+    ref = xmlsec.template.add_reference(
+        signature, xmlsec.Transform.SHA256, uri=f"#{element.get('ID')}"
+    )
+    xmlsec.template.add_transform(ref, xmlsec.Transform.ENVELOPED)
+    xmlsec.template.add_transform(ref, xmlsec.Transform.EXCL_C14N)
+    xmlsec.template.add_x509_data(xmlsec.template.ensure_key_info(signature))
+    ctx = xmlsec.SignatureContext()
+    ctx.key = xmlsec.Key.from_memory(key.encode(), xmlsec.KeyFormat.PEM, None)
+    ctx.key.load_cert_from_memory(cert.encode(), xmlsec.KeyFormat.PEM)
+    ctx.register_id(element, "ID")
+    ctx.sign(signature)
 
 
 def _t(moment: datetime) -> str:
@@ -118,13 +138,6 @@ def saml_response(
         f"<saml:AttributeStatement>{attrs}</saml:AttributeStatement>"
         "</saml:Assertion>"
     )
-    if signed_by:
-        key, cert = idp_keys(signed_by)
-        assertion = OneLogin_Saml2_Utils.add_sign(
-            assertion, key, cert, sign_algorithm=C.RSA_SHA256, digest_algorithm=C.SHA256
-        ).decode()
-        if assertion.startswith("<?xml"):
-            assertion = assertion.split("?>", 1)[1]
     response = (
         f'<samlp:Response xmlns:samlp="{C.NS_SAMLP}" xmlns:saml="{C.NS_SAML}" '
         f'ID="{response_id}" Version="2.0" IssueInstant="{_t(now)}" '
@@ -133,6 +146,13 @@ def saml_response(
         f'<samlp:Status><samlp:StatusCode Value="{C.STATUS_SUCCESS}"/></samlp:Status>'
         f"{assertion}</samlp:Response>"
     )
+    if signed_by:
+        # Signed where it stands, inside the response, as an IdP does (assertion only).
+        key, cert = idp_keys(signed_by)
+        document = etree.fromstring(response.encode())
+        element = document.find(f"{{{C.NS_SAML}}}Assertion")
+        _sign(element, key, cert)
+        response = etree.tostring(document).decode()
     if tamper:
         response = tamper(response)
     return base64.b64encode(response.encode()).decode()
