@@ -30,11 +30,12 @@ def identity_provider_of(provider) -> IdentityProvider | None:
     app = getattr(provider, "app", None)
     if app is None or not app.pk:
         return None
-    return (
-        IdentityProvider.objects.select_related("organisation", "app")
-        .filter(app_id=app.pk)
-        .first()
-    )
+    # Asked several times per sign-in (allauth's hooks); read once per app instance.
+    if not hasattr(app, "_portal_identity_provider"):
+        app._portal_identity_provider = (
+            IdentityProvider.objects.select_related("organisation").filter(app_id=app.pk).first()
+        )
+    return app._portal_identity_provider
 
 
 def _domain(email: str) -> str:

@@ -181,8 +181,13 @@ def identity_provider_add_saml(
     slug: str = "",
     name: str = "",
     is_broker: bool = False,
+    want_assertion_encrypted: bool = True,
 ) -> IdentityProvider:
-    """Let the organisation's people sign in through a SAML 2.0 (OIOSAML) identity provider."""
+    """Let the organisation's people sign in through a SAML 2.0 (OIOSAML) identity provider.
+
+    Assertions must be encrypted to the portal's key by default, as OIOSAML 3 requires (the SP
+    metadata then offers the encryption certificate); `want_assertion_encrypted=False` accepts
+    plain ones (signed all the same) from an IdP that cannot encrypt."""
     _require_operator(by)
     slug = _clean_slug(slug, organisation)
     name = _name(name, organisation)
@@ -208,7 +213,7 @@ def identity_provider_add_saml(
                 "authn_request_signed": True,
                 "logout_request_signed": True,
                 "logout_response_signed": True,
-                "want_assertion_encrypted": False,
+                "want_assertion_encrypted": bool(want_assertion_encrypted),
                 "private_key": key_pem,
                 "x509cert": cert_pem,
                 "reject_idp_initiated_sso": True,
@@ -235,6 +240,7 @@ def identity_provider_add_saml(
         slug=slug,
         entity_id=idp["entity_id"],
         is_broker=is_broker,
+        want_assertion_encrypted=bool(want_assertion_encrypted),
     )
     return provider
 

@@ -77,6 +77,26 @@ def _sign(element, key: str, cert: str) -> None:
     ctx.sign(signature)
 
 
+def _encrypt(assertion, sp_cert: str) -> None:
+    """Replace the assertion by an EncryptedAssertion to the SP's certificate (AES-128-CBC
+    content, RSA-OAEP key transport), as an OIOSAML IdP sends it."""
+    wrapper = etree.Element(f"{{{C.NS_SAML}}}EncryptedAssertion", nsmap={"saml": C.NS_SAML})
+    assertion.addprevious(wrapper)
+    wrapper.append(assertion)
+    manager = xmlsec.KeysManager()
+    manager.add_key(xmlsec.Key.from_memory(sp_cert.encode(), xmlsec.KeyFormat.CERT_PEM, None))
+    template = xmlsec.template.encrypted_data_create(
+        wrapper, xmlsec.Transform.AES128, type=xmlsec.EncryptionType.ELEMENT, ns="xenc"
+    )
+    xmlsec.template.encrypted_data_ensure_cipher_value(template)
+    key_info = xmlsec.template.encrypted_data_ensure_key_info(template, ns="dsig")
+    encrypted_key = xmlsec.template.add_encrypted_key(key_info, xmlsec.Transform.RSA_OAEP)
+    xmlsec.template.encrypted_data_ensure_cipher_value(encrypted_key)
+    ctx = xmlsec.EncryptionContext(manager)
+    ctx.key = xmlsec.Key.generate(xmlsec.KeyData.AES, 128, xmlsec.KeyDataType.SESSION)
+    ctx.encrypt_xml(template, assertion)
+
+
 def _t(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -97,10 +117,12 @@ def saml_response(
     response_id: str | None = None,
     assertion_id: str | None = None,
     signed_by: str | None = "idp",
+    encrypt_for: str | None = None,
     tamper=None,
 ) -> str:
     """A base64 SAMLResponse whose assertion is signed by `signed_by`'s key (None: unsigned).
-    `tamper(xml) -> xml` changes the signed text afterwards (a forged attribute)."""
+    `tamper(xml) -> xml` changes the signed text afterwards (a forged attribute), before it is
+    encrypted to `encrypt_for` (the SP's certificate is public: anyone can encrypt to it)."""
     now = now or datetime.now(UTC)
     response_id = response_id or f"_r{uuid.uuid4().hex}"
     assertion_id = assertion_id or f"_a{uuid.uuid4().hex}"
@@ -155,4 +177,8 @@ def saml_response(
         response = etree.tostring(document).decode()
     if tamper:
         response = tamper(response)
+    if encrypt_for:
+        document = etree.fromstring(response.encode())
+        _encrypt(document.find(f"{{{C.NS_SAML}}}Assertion"), encrypt_for)
+        response = etree.tostring(document).decode()
     return base64.b64encode(response.encode()).decode()
