@@ -4,11 +4,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db.models import Q
+from django.utils import translation
+from django.utils.html import escape
 from allauth.socialaccount.models import SocialAccount
 
 from portal.conftest import make_user
 from portal.core.models import AuditEvent, Organisation, OrganisationKind, Role, User
 from portal.sso import services
+from portal.sso.refusals import MESSAGES
 from portal.sso.models import IdentityProvider, SeenAssertion
 
 from .saml_idp import CVR, EMAIL, FULL_NAME, LOA, ROLES, saml_response
@@ -152,7 +155,8 @@ def test_an_email_outside_the_organisations_domains_is_refused(client, saml_idp)
     response, _ = sign_in(client, attributes=attributes(email="boss@foa.example.dk"))
     event = refused(response, "email_domain")
     assert event.detail["email"] == "boss@foa.example.dk"
-    assert "email address outside your" in response.content.decode()
+    with translation.override("da"):
+        assert escape(str(MESSAGES["email_domain"])) in response.content.decode()
     assert not User.objects.filter(email="boss@foa.example.dk").exists()
 
 
@@ -278,3 +282,20 @@ def test_the_sp_metadata_offers_signing_and_encryption_keys(client, saml_idp):
     text = response.content.decode()
     assert 'use="signing"' in text and 'use="encryption"' in text
     assert 'AuthnRequestsSigned="true"' in text and 'WantAssertionsSigned="true"' in text
+
+
+def test_a_plain_assertion_is_refused_when_encryption_is_wanted(client, saml_idp):
+    response, _ = sign_in(client, encrypt_for=None)
+    refused(response, "invalid_response")
+
+
+def test_a_provider_that_cannot_encrypt_may_send_signed_plain_assertions(client, other_fund):
+    from .saml_idp import metadata_xml
+
+    services.identity_provider_add_saml(
+        organisation=other_fund, by=None, metadata_xml=metadata_xml(), want_assertion_encrypted=False
+    )
+    state = start(client, "foa")
+    response = post(client, body(state, "foa", attributes=attributes("x@foa.example.dk")), "foa")
+    assert response.status_code == 302
+    assert User.objects.get(email="x@foa.example.dk").organisation == other_fund
