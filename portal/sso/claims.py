@@ -65,3 +65,16 @@ def roles_from(claims, *, attribute: str, role_map: dict) -> list[str] | None:
     for value in claims.get(attribute, []):
         roles.update(role_map.get(value, []))
     return sorted(roles)
+
+
+def extra_data_minimised(extra_data):
+    """What allauth keeps of an assertion or ID token, without CPR numbers: an identity
+    provider that sends one (OIOSAML's cprNumber, a broker's claim) does not get it stored in
+    the social account's extra_data."""
+    if not isinstance(extra_data, dict):
+        return extra_data
+    return {
+        key: (extra_data_minimised(value) if isinstance(value, dict) else value)
+        for key, value in extra_data.items()
+        if "cpr" not in str(key).lower()
+    }

@@ -26,8 +26,7 @@ MESSAGES = {
     ),
     "email_missing": _("The identity provider did not send your email address."),
     "email_domain": _(
-        "The identity provider sent an email address outside your organisation's email "
-        "domains."
+        "The identity provider sent an email address outside your organisation's email domains."
     ),
     "email_changed": _(
         "The identity provider now sends another email address for you than the one your "

@@ -25,8 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from onelogin.saml2.idp_metadata_parser import OneLogin_Saml2_IdPMetadataParser
 
-from portal.core.email import email_send
 from portal.accounts.selectors import is_last_admin
+from portal.core.email import email_send
 from portal.core.models import ORGANISATION_ROLES, AuditEvent, Organisation, Role, RoleGrant, User
 from portal.core.rules import is_operator_admin
 from portal.core.services import audit_record
@@ -453,8 +453,7 @@ def identity_provider_deactivate(
     provider.is_active = False
     provider.save(update_fields=["is_active", "updated_at"])
     # A broker vouches for people of other organisations too: they are the ones it signed in.
-    people = User.objects.filter(is_active=True).filter(
-socialaccount__provider=provider.slug)
+    people = User.objects.filter(is_active=True).filter(socialaccount__provider=provider.slug)
     if not provider.is_broker:
         people = User.objects.filter(is_active=True, organisation=provider.organisation) | people
     told = []
@@ -520,8 +519,7 @@ def sp_details(*, identity_provider: IdentityProvider, request_or_site_url=None)
         }
     return {
         "protocol": "oidc",
-        "redirect_uri": base
-        + reverse("openid_connect_callback", kwargs={"provider_id": slug}),
+        "redirect_uri": base + reverse("openid_connect_callback", kwargs={"provider_id": slug}),
         "post_logout_redirect_uri": base + "/",
         "login_url": base + reverse("openid_connect_login", kwargs={"provider_id": slug}),
     }
@@ -669,7 +667,5 @@ def assertion_mark_seen(*, identity_provider: IdentityProvider, ids: list[str]) 
 
 def seen_assertions_prune(*, older_than: datetime.timedelta = datetime.timedelta(days=1)) -> int:
     """Forget ids older than any assertion's validity (minutes; a day is ample)."""
-    deleted, _rows = SeenAssertion.objects.filter(
-        seen_at__lt=timezone.now() - older_than
-    ).delete()
+    deleted, _rows = SeenAssertion.objects.filter(seen_at__lt=timezone.now() - older_than).delete()
     return deleted

@@ -62,7 +62,10 @@ def _oidc_logout_url(provider: IdentityProvider, data: dict) -> str | None:
     endpoint = data.get("end_session_endpoint")
     if not endpoint:
         return None
-    params = {"post_logout_redirect_uri": f"{settings.SITE_URL}/", "client_id": provider.app.client_id}
+    params = {
+        "post_logout_redirect_uri": f"{settings.SITE_URL}/",
+        "client_id": provider.app.client_id,
+    }
     if data.get("id_token"):
         params["id_token_hint"] = data["id_token"]
     return f"{endpoint}{'&' if '?' in endpoint else '?'}{urlencode(params)}"

@@ -28,6 +28,7 @@ from django.views import View
 from onelogin.saml2.errors import OneLogin_Saml2_Error
 
 from . import services
+from .claims import extra_data_minimised
 from .adapter import identity_provider_of
 from .refusals import Refusal, refused_response
 
@@ -79,6 +80,7 @@ class FinishACSView(SAMLViewMixin, View):
             )
 
         login = provider.sociallogin_from_response(request, auth)
+        login.account.extra_data = extra_data_minimised(login.account.extra_data)
         state_id = auth.get_last_response_in_response_to()
         if state_id:
             try:
@@ -113,6 +115,7 @@ finish_acs = login_not_required(FinishACSView.as_view())
 class PortalOIDCAdapter(OpenIDConnectOAuth2Adapter):
     def complete_login(self, request, app, token, **kwargs):
         login = super().complete_login(request, app, token, **kwargs)
+        login.account.extra_data = extra_data_minimised(login.account.extra_data)
         request.sso_logout = {
             "slug": self.provider_id,
             "protocol": "oidc",

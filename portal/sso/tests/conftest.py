@@ -4,7 +4,6 @@ from portal.sso import services
 
 from .saml_idp import metadata_xml
 
-
 # python3-saml refuses single-label hosts such as Django's "testserver".
 HOST = "portal.test.example"
 

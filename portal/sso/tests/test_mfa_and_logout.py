@@ -184,7 +184,7 @@ class FakeProvider:
             "exp": int((now + timedelta(minutes=5)).timestamp()),
             **self.claims,
         }
-        return jwt.encode(payload, "not-checked-over-tls", algorithm="HS256")
+        return jwt.encode(payload, "not-checked-over-tls-" * 2, algorithm="HS256")
 
     def _response(self, payload):
         response = mock.Mock(status_code=200, headers={"content-type": "application/json"})
@@ -289,5 +289,3 @@ def test_sso_add_commands_exit_non_zero_on_error(fund):
             "--client-secret",
             "b",
         )
-
-

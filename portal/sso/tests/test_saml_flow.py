@@ -3,16 +3,16 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from allauth.socialaccount.models import SocialAccount
 from django.db.models import Q
 from django.utils import translation
 from django.utils.html import escape
-from allauth.socialaccount.models import SocialAccount
 
 from portal.conftest import make_user
 from portal.core.models import AuditEvent, Organisation, OrganisationKind, Role, User
 from portal.sso import services
-from portal.sso.refusals import MESSAGES
 from portal.sso.models import IdentityProvider, SeenAssertion
+from portal.sso.refusals import MESSAGES
 
 from .saml_idp import CVR, EMAIL, FULL_NAME, LOA, ROLES, saml_response
 
@@ -73,7 +73,8 @@ def refused(response, reason):
 def test_first_sign_in_creates_the_person_approved_in_the_providers_organisation(
     client, saml_idp, fund
 ):
-    response, _ = sign_in(client)
+    cpr = "https://data.gov.dk/model/core/eid/cprNumber"
+    response, _ = sign_in(client, attributes=attributes(**{cpr: "0101011234"}))
     assert response.status_code == 302, response.content[:500]
     user = User.objects.get(email="mette@3f.example.dk")
     assert user.organisation == fund and user.approved_at is not None
@@ -87,7 +88,10 @@ def test_first_sign_in_creates_the_person_approved_in_the_providers_organisation
         )
     )
     assert {"user_created", "role_granted", "sso_login", "login"} <= actions
-    assert SocialAccount.objects.get(user=user).provider == "3f"
+    account = SocialAccount.objects.get(user=user)
+    assert account.provider == "3f"
+    assert EMAIL in account.extra_data
+    assert not [key for key in account.extra_data if "cpr" in key.lower()]
 
 
 def test_second_sign_in_finds_the_person_and_follows_name_and_roles(
@@ -127,9 +131,7 @@ def test_an_existing_person_of_the_organisation_is_connected_by_email(client, sa
     assert SocialAccount.objects.get(user=person)
 
 
-def test_a_person_of_another_organisation_with_the_address_is_refused(
-    client, saml_idp, other_fund
-):
+def test_a_person_of_another_organisation_with_the_address_is_refused(client, saml_idp, other_fund):
     make_user(organisation=other_fund, email="mette@3f.example.dk")
     response, _ = sign_in(client)
     refused(response, "organisation_mismatch")
@@ -189,7 +191,9 @@ def test_a_broker_signs_in_the_organisation_its_cvr_number_names(client, fund, o
     fund.cvr = "12345678"
     fund.save()
     state = start(client, "nemlog-in")
-    response = post(client, body(state, "nemlog-in", attributes=attributes(**{CVR: "12345678"})), "nemlog-in")
+    response = post(
+        client, body(state, "nemlog-in", attributes=attributes(**{CVR: "12345678"})), "nemlog-in"
+    )
     assert response.status_code == 302
     assert User.objects.get(email="mette@3f.example.dk").organisation == fund
     # Without a CVR number a broker's assertion names no organisation.
@@ -293,7 +297,10 @@ def test_a_provider_that_cannot_encrypt_may_send_signed_plain_assertions(client,
     from .saml_idp import metadata_xml
 
     services.identity_provider_add_saml(
-        organisation=other_fund, by=None, metadata_xml=metadata_xml(), want_assertion_encrypted=False
+        organisation=other_fund,
+        by=None,
+        metadata_xml=metadata_xml(),
+        want_assertion_encrypted=False,
     )
     state = start(client, "foa")
     response = post(client, body(state, "foa", attributes=attributes("x@foa.example.dk")), "foa")

@@ -72,11 +72,10 @@ def test_add_saml_says_when_the_metadata_url_cannot_be_fetched(fund, operator_ad
     with mock.patch(
         "portal.sso.services.OneLogin_Saml2_IdPMetadataParser.parse_remote",
         side_effect=requests.ConnectionError("no route"),
-    ):
-        with pytest.raises(ValidationError) as exc:
-            services.identity_provider_add_saml(
-                organisation=fund, by=operator_admin, metadata_url="https://idp.example/md"
-            )
+    ), pytest.raises(ValidationError) as exc:
+        services.identity_provider_add_saml(
+            organisation=fund, by=operator_admin, metadata_url="https://idp.example/md"
+        )
     assert exc.value.code == "metadata_unreachable"
 
 
@@ -90,9 +89,7 @@ def test_only_operator_admins_manage_identity_providers(fund, fund_admin):
 def test_slug_is_taken_once(fund, operator_admin):
     services.identity_provider_add_saml(organisation=fund, by=None, metadata_xml=metadata_xml())
     with pytest.raises(ValidationError) as exc:
-        services.identity_provider_add_saml(
-            organisation=fund, by=None, metadata_xml=metadata_xml()
-        )
+        services.identity_provider_add_saml(organisation=fund, by=None, metadata_xml=metadata_xml())
     assert exc.value.code == "slug_taken"
 
 
@@ -163,7 +160,9 @@ def test_update_maps_only_organisation_roles(saml_provider, operator_admin):
             services.identity_provider_update(
                 identity_provider=saml_provider, by=operator_admin, role_map=bad
             )
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.IDENTITY_PROVIDER_CHANGED).count() == 1
+    assert (
+        AuditEvent.objects.filter(action=AuditEvent.Action.IDENTITY_PROVIDER_CHANGED).count() == 1
+    )
 
 
 def test_deactivation_asks_everyone_without_a_password_to_choose_one(

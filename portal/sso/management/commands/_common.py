@@ -24,7 +24,9 @@ def organisation_get(slug: str) -> Organisation:
 
 
 def sp_details_write(stdout, provider, details: dict) -> None:
-    stdout.write(f"Added {provider.name} ({provider.slug}). Give the identity provider's administrator:")
+    stdout.write(
+        f"Added {provider.name} ({provider.slug}). Give the identity provider's administrator:"
+    )
     for key, label in SP_LABELS.items():
         if details.get(key):
             stdout.write(f"  {label}: {details[key]}")

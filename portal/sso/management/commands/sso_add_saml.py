@@ -36,7 +36,16 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, slug, metadata_url, metadata_file, broker, name, idp_slug, no_encryption, **options
+        self,
+        *args,
+        slug,
+        metadata_url,
+        metadata_file,
+        broker,
+        name,
+        idp_slug,
+        no_encryption,
+        **options,
     ):
         organisation = organisation_get(slug)
         metadata_xml = ""
