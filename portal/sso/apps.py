@@ -10,4 +10,6 @@ class SsoConfig(AppConfig):
     def ready(self):
         from portal.core.access import policy_register
 
+        from . import signals  # noqa: F401
+
         policy_register(kind="sso", module="portal.sso.access")

@@ -19,18 +19,19 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from onelogin.saml2.idp_metadata_parser import OneLogin_Saml2_IdPMetadataParser
 
+from portal.accounts.selectors import is_last_admin
 from portal.core.email import email_send
-from portal.core.models import ORGANISATION_ROLES, AuditEvent, Organisation, User
+from portal.core.models import ORGANISATION_ROLES, AuditEvent, Organisation, Role, RoleGrant, User
 from portal.core.rules import is_operator_admin
 from portal.core.services import audit_record
 
-from .models import IdentityProvider, Protocol
+from .models import IdentityProvider, Protocol, SeenAssertion
 
 # OIOSAML 3 (NemLog-in, KOMBIT Context Handler) first, then OIOSAML 2 / LDAP OIDs, then the
 # claims AD FS and Entra ID send. allauth takes the first attribute present for each key.
@@ -180,8 +181,13 @@ def identity_provider_add_saml(
     slug: str = "",
     name: str = "",
     is_broker: bool = False,
+    want_assertion_encrypted: bool = True,
 ) -> IdentityProvider:
-    """Let the organisation's people sign in through a SAML 2.0 (OIOSAML) identity provider."""
+    """Let the organisation's people sign in through a SAML 2.0 (OIOSAML) identity provider.
+
+    Assertions must be encrypted to the portal's key by default, as OIOSAML 3 requires (the SP
+    metadata then offers the encryption certificate); `want_assertion_encrypted=False` accepts
+    plain ones (signed all the same) from an IdP that cannot encrypt."""
     _require_operator(by)
     slug = _clean_slug(slug, organisation)
     name = _name(name, organisation)
@@ -207,7 +213,7 @@ def identity_provider_add_saml(
                 "authn_request_signed": True,
                 "logout_request_signed": True,
                 "logout_response_signed": True,
-                "want_assertion_encrypted": False,
+                "want_assertion_encrypted": bool(want_assertion_encrypted),
                 "private_key": key_pem,
                 "x509cert": cert_pem,
                 "reject_idp_initiated_sso": True,
@@ -234,6 +240,7 @@ def identity_provider_add_saml(
         slug=slug,
         entity_id=idp["entity_id"],
         is_broker=is_broker,
+        want_assertion_encrypted=bool(want_assertion_encrypted),
     )
     return provider
 
@@ -516,3 +523,149 @@ def sp_details(*, identity_provider: IdentityProvider, request_or_site_url=None)
         "post_logout_redirect_uri": base + "/",
         "login_url": base + reverse("openid_connect_login", kwargs={"provider_id": slug}),
     }
+
+
+# --- Sign-ins ------------------------------------------------------------------------------
+
+
+def _roles_sync(*, user: User, wanted: list[str], request, identity_provider) -> None:
+    """Give the person exactly the organisation roles the provider maps; portal roles stay,
+    and the organisation's last administrator keeps the role (nobody is locked out of the
+    organisation's people pages by a change at the identity provider)."""
+    current = set(
+        user.role_grants.filter(role__in=ORGANISATION_ROLES).values_list("role", flat=True)
+    )
+    wanted_set = set(wanted) & set(ORGANISATION_ROLES)
+    for role in sorted(wanted_set - current):
+        RoleGrant.objects.create(user=user, role=role)
+        audit_record(
+            action=AuditEvent.Action.ROLE_GRANTED,
+            actor=None,
+            subject_user=user,
+            organisation=user.organisation,
+            request=request,
+            role=role,
+            via="sso",
+            identity_provider=identity_provider.slug,
+        )
+    for role in sorted(current - wanted_set):
+        if role == Role.ADMIN and is_last_admin(user=user):
+            continue
+        RoleGrant.objects.filter(user=user, role=role).delete()
+        audit_record(
+            action=AuditEvent.Action.ROLE_REVOKED,
+            actor=None,
+            subject_user=user,
+            organisation=user.organisation,
+            request=request,
+            role=role,
+            via="sso",
+            identity_provider=identity_provider.slug,
+        )
+    user.__dict__.pop("role_names", None)
+
+
+@transaction.atomic
+def sso_person_created(
+    *, user: User, identity_provider: IdentityProvider, roles: list[str] | None, request=None
+) -> User:
+    """A person's first sign-in created their account (allauth saved it): approved, since the
+    provider vouches, with the mapped roles or else caseworker."""
+    audit_record(
+        action=AuditEvent.Action.USER_CREATED,
+        actor=user,
+        subject_user=user,
+        organisation=user.organisation,
+        request=request,
+        via="sso",
+        identity_provider=identity_provider.slug,
+    )
+    _roles_sync(
+        user=user,
+        wanted=roles or [Role.CASEWORKER],
+        request=request,
+        identity_provider=identity_provider,
+    )
+    return user
+
+
+@transaction.atomic
+def sso_person_synced(
+    *,
+    user: User,
+    identity_provider: IdentityProvider,
+    full_name: str,
+    roles: list[str] | None,
+    request=None,
+) -> User:
+    """A later sign-in: the name follows the provider; so do the organisation roles when the
+    provider maps a role attribute (None: the portal's administrators manage them)."""
+    full_name = " ".join((full_name or "").split())[:200]
+    if full_name and full_name != user.full_name:
+        user.full_name = full_name
+        user.save(update_fields=["full_name"])
+    if user.approved_at is None:
+        # A self-sign-up waiting for approval whom the provider now vouches for.
+        user.approved_at = timezone.now()
+        user.save(update_fields=["approved_at"])
+        audit_record(
+            action=AuditEvent.Action.USER_APPROVED,
+            actor=None,
+            subject_user=user,
+            organisation=user.organisation,
+            request=request,
+            via="sso",
+            identity_provider=identity_provider.slug,
+        )
+    if roles is not None:
+        _roles_sync(
+            user=user,
+            wanted=roles or [Role.CASEWORKER],
+            request=request,
+            identity_provider=identity_provider,
+        )
+    return user
+
+
+def sso_login_refused(
+    *,
+    reason: str,
+    identity_provider: IdentityProvider | None,
+    request=None,
+    email: str = "",
+    **detail,
+) -> None:
+    """Write down a refused sign-in (in its own transaction: nothing else of the attempt is
+    kept)."""
+    with transaction.atomic():
+        audit_record(
+            action=AuditEvent.Action.SSO_LOGIN_REFUSED,
+            actor=None,
+            organisation=identity_provider.organisation if identity_provider else None,
+            request=request,
+            target=identity_provider,
+            reason=reason,
+            email=email[:254],
+            **detail,
+        )
+
+
+def assertion_mark_seen(*, identity_provider: IdentityProvider, ids: list[str]) -> bool:
+    """Record the SAML response's and assertion's ids; False if any was seen before (a
+    replay). The unique constraint decides, so two concurrent posts cannot both pass."""
+    fresh = True
+    for assertion_id in dict.fromkeys(i for i in ids if i):
+        try:
+            with transaction.atomic():
+                SeenAssertion.objects.create(
+                    identity_provider=identity_provider, assertion_id=assertion_id[:200]
+                )
+        except IntegrityError:
+            fresh = False
+    return fresh
+
+
+def seen_assertions_prune(*, older_than: datetime.timedelta = datetime.timedelta(days=1)) -> int:
+    """Forget ids older than any assertion's validity (minutes; a day is ample)."""
+    deleted, _rows = SeenAssertion.objects.filter(seen_at__lt=timezone.now() - older_than).delete()
+    return deleted

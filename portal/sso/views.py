@@ -1,390 +1,134 @@
-"""Single sign-on's pages: the sign-in page's first step (discovery by email domain), the direct
-link per organisation for intranets, and the operator admins' pages for an organisation's
-identity providers. The protocol is allauth's: a sign-in starts with the allauth provider's own
-`redirect()` on a POST (so a CSRF token guards it: allauth's SOCIALACCOUNT_LOGIN_ON_GET stays
-False), and every write goes through portal.sso.services."""
+"""The two places where the portal steps into allauth's protocol views.
 
-from allauth.account.views import LoginView
-from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
-from django.http import Http404
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+- SAML: allauth's ACS view keeps the posted response and redirects to its finish view; ours
+  replaces that finish view (same URL, mounted before allauth's) to do what allauth's does plus
+  the replay guard: after python3-saml has verified the response and before the sign-in, the
+  response's and the assertion's ids go into SeenAssertion, and a second use is refused. It
+  also keeps the NameID and SessionIndex for single logout.
+- OpenID Connect: the callback keeps the raw ID token and the provider's end_session_endpoint,
+  for RP-initiated logout (allauth keeps only the decoded claims).
+"""
 
-from portal.core.forms import add_service_errors, error_text, posted
-from portal.core.models import Organisation
+import binascii
+import logging
 
-from . import access, selectors, services
-from .cvr import organisation_cvr_set
-from .forms import (
-    CvrForm,
-    IdentityProviderEditForm,
-    OidcAddForm,
-    RoleMapFormSet,
-    SamlAddForm,
-    role_map_from,
-    role_map_rows,
-)
-from .models import IdentityProvider, Protocol
+from allauth.account.internal.decorators import login_not_required
+from allauth.core.internal import httpkit
+from allauth.socialaccount.helpers import complete_social_login, render_authentication_error
+from allauth.socialaccount.models import SocialApp
+from allauth.socialaccount.providers.base.constants import AuthError, AuthProcess
+from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView
+from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
+from allauth.socialaccount.providers.saml.utils import build_auth, decode_relay_state
+from allauth.socialaccount.providers.saml.views import SAMLViewMixin
+from allauth.socialaccount.sessions import LoginSession
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.views import View
+from onelogin.saml2.errors import OneLogin_Saml2_Error
 
+from . import services
+from .claims import extra_data_minimised
+from .adapter import identity_provider_of
+from .refusals import Refusal, refused_response
 
-def _redirect_to_identity_provider(request, identity_provider: IdentityProvider, next_url):
-    """Start the sign-in at the identity provider: allauth's provider builds the SAML
-    AuthnRequest or the OpenID Connect authorisation request and remembers the state."""
-    provider = identity_provider.app.get_provider(request)
-    return provider.redirect(request, "login", next_url=next_url or None)
+logger = logging.getLogger(__name__)
 
 
-# --- Sign-in: discovery by email domain --------------------------------------------------
+class FinishACSView(SAMLViewMixin, View):
+    def dispatch(self, request, organization_slug):
+        provider = self.get_provider(organization_slug)
+        acs_session = LoginSession(request, "saml_acs_session", "saml-acs-session")
+        acs_request = None
+        acs_request_data = acs_session.store.get("request")
+        if acs_request_data:
+            acs_request = httpkit.deserialize_request(acs_request_data, HttpRequest())
+        acs_session.delete()
+        if not acs_request:
+            logger.error("Unable to finish login, SAML ACS session missing")
+            return render_authentication_error(request, provider)
 
+        auth = build_auth(acs_request, provider)
+        errors, error_reason = [], None
+        try:
+            # InResponseTo is checked below against the state stashed when we sent the request.
+            auth.process_response(request_id=None)
+        except binascii.Error:
+            errors, error_reason = ["invalid_response"], "Invalid response"
+        except OneLogin_Saml2_Error as exc:
+            errors, error_reason = ["error"], str(exc)
+        if not errors:
+            errors = auth.get_errors()
+        if errors:
+            error_reason = auth.get_last_error_reason() or error_reason
+            return render_authentication_error(
+                request,
+                provider,
+                extra_context={"saml_errors": errors, "saml_last_error_reason": error_reason},
+            )
+        if not auth.is_authenticated():
+            return render_authentication_error(request, provider, error=AuthError.CANCELLED)
 
-class SignInView(LoginView):
-    """allauth's login view with a first step: the work email.
+        identity_provider = identity_provider_of(provider)
+        if identity_provider is None:
+            return refused_response(request, Refusal("provider_unknown"))
+        ids = [auth.get_last_message_id(), auth.get_last_assertion_id()]
+        if not services.assertion_mark_seen(identity_provider=identity_provider, ids=ids):
+            return refused_response(
+                request,
+                Refusal("replayed", identity_provider, response_id=ids[0], assertion_id=ids[1]),
+            )
 
-    One form, email and password (the password may be left empty): an address whose domain
-    belongs to an organisation with an active identity provider goes to that provider, whether
-    or not a password was typed (it is never checked: a municipal employee who types their
-    Windows password here has it neither tried nor kept, and a portal password does not get
-    round the organisation's own sign-in). Any other address with an empty password gets the
-    second step: the same form with the address filled in, the password field to fill and the
-    offer of a code by email. An address and a password together sign in as they always did.
-    """
-
-    template_name = "account/login.html"
-
-    def post(self, request, *args, **kwargs):
-        email = request.POST.get("login", "").strip()
-        identity_provider = selectors.identity_provider_for_email(email=email) if email else None
-        password_typed = bool(request.POST.get("password"))
-        if identity_provider is not None:
-            if password_typed:
-                # They expected to sign in here: say why not, and whose login comes next.
-                return render(
-                    request,
-                    "sso/direct_sign_in.html",
-                    {
-                        "identity_provider": identity_provider,
-                        "next": self.get_next_url() or "",
-                        "password_ignored": True,
-                    },
+        login = provider.sociallogin_from_response(request, auth)
+        login.account.extra_data = extra_data_minimised(login.account.extra_data)
+        state_id = auth.get_last_response_in_response_to()
+        if state_id:
+            try:
+                login.state = provider.unstash_redirect_state(request, state_id)
+            except PermissionDenied:
+                # allauth's own guard: the answer is to a request this browser did not send.
+                return refused_response(request, Refusal("state_missing", identity_provider))
+        else:
+            if provider.app.settings.get("advanced", {}).get("reject_idp_initiated_sso", True):
+                return render_authentication_error(
+                    request, provider, extra_context={"saml_errors": ["idp_initiated"]}
                 )
-            return _redirect_to_identity_provider(request, identity_provider, self.get_next_url())
-        if email and "@" in email and not password_typed:
-            form = self.get_form_class()(request=request, initial={"login": email})
-            return self.render_to_response(
-                self.get_context_data(
-                    form=self._shaped(form, True), password_step=True, email=email
-                )
-            )
-        return super().post(request, *args, **kwargs)
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        return self._shaped(form, form.is_bound)
-
-    @staticmethod
-    def _shaped(form, password_step: bool):
-        """The first step says the password may wait; the second puts the cursor in it."""
-        login, password = form.fields.get("login"), form.fields.get("password")
-        if login is None or password is None:
-            return form
-        login.label = _("Work email")
-        login.widget.attrs["autocomplete"] = "username"
-        if password_step:
-            login.widget.attrs.pop("autofocus", None)
-            password.widget.attrs["autofocus"] = True
-            password.help_text = ""
-        else:
-            password.help_text = _(
-                "Leave it empty if your organisation signs you in with its own login."
-            )
-        return form
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault("password_step", False)
-        return context
+            next_url = decode_relay_state(acs_request.POST.get("RelayState"))
+            login.state["process"] = AuthProcess.LOGIN
+            if next_url:
+                login.state["next"] = next_url
+        request.sso_logout = {
+            "slug": identity_provider.slug,
+            "protocol": "saml",
+            "name_id": auth.get_nameid(),
+            "name_id_format": auth.get_nameid_format(),
+            "name_id_nq": auth.get_nameid_nq(),
+            "name_id_spnq": auth.get_nameid_spnq(),
+            "session_index": auth.get_session_index(),
+        }
+        return complete_social_login(request, login)
 
 
-sign_in = SignInView.as_view()
+finish_acs = login_not_required(FinishACSView.as_view())
 
 
-# --- The direct link per organisation ----------------------------------------------------
+class PortalOIDCAdapter(OpenIDConnectOAuth2Adapter):
+    def complete_login(self, request, app, token, **kwargs):
+        login = super().complete_login(request, app, token, **kwargs)
+        login.account.extra_data = extra_data_minimised(login.account.extra_data)
+        request.sso_logout = {
+            "slug": self.provider_id,
+            "protocol": "oidc",
+            "id_token": (kwargs.get("response") or {}).get("id_token", ""),
+            "end_session_endpoint": self.openid_config.get("end_session_endpoint", ""),
+            "client_id": app.client_id,
+        }
+        return login
 
 
-def _active_identity_provider(slug: str) -> IdentityProvider:
-    identity_provider = (
-        IdentityProvider.objects.filter(slug=slug, is_active=True)
-        .select_related("app", "organisation")
-        .first()
-    )
-    if identity_provider is None:
-        raise Http404
-    return identity_provider
-
-
-def direct_sign_in(request, slug: str):
-    """/log-ind/<slug>/: a page with one button that signs in at the organisation's identity
-    provider. The button POSTs (with the CSRF token): a GET that started a sign-in could be
-    fired by any page the person visits (login CSRF), which is why allauth refuses it too."""
-    identity_provider = _active_identity_provider(slug)
-    if request.method == "POST":
-        return _redirect_to_identity_provider(
-            request, identity_provider, _safe_next(request, request.POST.get("next", ""))
-        )
-    return render(
-        request,
-        "sso/direct_sign_in.html",
-        {
-            "identity_provider": identity_provider,
-            "next": _safe_next(request, request.GET.get("next", "")),
-        },
-    )
-
-
-def _safe_next(request, url: str) -> str:
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return ""
-
-
-# --- Operator admins: an organisation's identity providers -------------------------------
-
-
-def _operator_admin_only(request):
-    if not access.identity_provider_manageable(request.user):
-        raise PermissionDenied
-
-
-@login_required
-def identity_provider_list(request, slug: str):
-    _operator_admin_only(request)
-    organisation = access.access_organisation_for_sso(user=request.user, slug=slug)
-    identity_providers = (
-        IdentityProvider.objects.filter(access.identity_providers_manageable(request.user))
-        .filter(organisation=organisation)
-        .select_related("created_by")
-        .order_by("-is_active", "created_at")
-    )
-    return render(
-        request,
-        "sso/identity_provider_list.html",
-        {
-            "organisation": organisation,
-            "identity_providers": identity_providers,
-            "domains": organisation.domain_list,
-        },
-    )
-
-
-@login_required
-def organisations_with_sso(request):
-    """Every organisation and how many identity providers it has: where an operator admin
-    starts."""
-    _operator_admin_only(request)
-    organisations = Organisation.objects.annotate(
-        active_count=Count("identity_providers", filter=Q(identity_providers__is_active=True)),
-        inactive_count=Count("identity_providers", filter=Q(identity_providers__is_active=False)),
-    ).order_by("name")
-    return render(request, "sso/organisation_list.html", {"organisations": organisations})
-
-
-@login_required
-def identity_provider_add_saml(request, slug: str):
-    _operator_admin_only(request)
-    organisation = access.access_organisation_for_sso(user=request.user, slug=slug)
-    form = SamlAddForm(posted(request), request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            identity_provider = services.identity_provider_add_saml(
-                organisation=organisation,
-                by=request.user,
-                metadata_url=form.cleaned_data["metadata_url"],
-                metadata_xml=form.cleaned_data["metadata_file"],
-                name=form.cleaned_data["name"],
-                is_broker=form.cleaned_data["is_broker"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The identity provider has been added."))
-            return redirect(
-                "sso:identity_provider_detail", slug=organisation.slug, pk=identity_provider.pk
-            )
-    return render(
-        request,
-        "sso/identity_provider_add.html",
-        {"organisation": organisation, "form": form, "protocol": Protocol.SAML},
-    )
-
-
-@login_required
-def identity_provider_add_oidc(request, slug: str):
-    _operator_admin_only(request)
-    organisation = access.access_organisation_for_sso(user=request.user, slug=slug)
-    form = OidcAddForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            identity_provider = services.identity_provider_add_oidc(
-                organisation=organisation,
-                by=request.user,
-                issuer=form.cleaned_data["issuer"],
-                client_id=form.cleaned_data["client_id"],
-                client_secret=form.cleaned_data["client_secret"],
-                name=form.cleaned_data["name"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The identity provider has been added."))
-            return redirect(
-                "sso:identity_provider_detail", slug=organisation.slug, pk=identity_provider.pk
-            )
-    return render(
-        request,
-        "sso/identity_provider_add.html",
-        {"organisation": organisation, "form": form, "protocol": Protocol.OIDC},
-    )
-
-
-@login_required
-def identity_provider_detail(request, slug: str, pk: int):
-    """What the identity provider's administrator needs (to copy), and the role mapping."""
-    _operator_admin_only(request)
-    organisation = access.access_organisation_for_sso(user=request.user, slug=slug)
-    identity_provider = access.access_identity_provider(
-        user=request.user, organisation=organisation, pk=pk
-    )
-    initial = {
-        "name": identity_provider.name,
-        "is_broker": identity_provider.is_broker,
-        "role_attribute": identity_provider.role_attribute,
-    }
-    form = IdentityProviderEditForm(posted(request), initial=initial)
-    formset = RoleMapFormSet(
-        posted(request), initial=role_map_rows(identity_provider.role_map), prefix="roles"
-    )
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            services.identity_provider_update(
-                identity_provider=identity_provider,
-                by=request.user,
-                name=form.cleaned_data["name"],
-                role_attribute=form.cleaned_data["role_attribute"],
-                role_map=role_map_from(formset),
-                is_broker=form.cleaned_data["is_broker"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(
-                "sso:identity_provider_detail", slug=organisation.slug, pk=identity_provider.pk
-            )
-    sp_details = services.sp_details(identity_provider=identity_provider, request_or_site_url=None)
-    return render(
-        request,
-        "sso/identity_provider_detail.html",
-        {
-            "organisation": organisation,
-            "identity_provider": identity_provider,
-            "sp_fields": _sp_fields(sp_details),
-            "form": form,
-            "formset": formset,
-            # The portal's one public address (as sp_details uses), not this request's host.
-            "direct_link": settings.SITE_URL.rstrip("/") + _direct_link_path(identity_provider),
-        },
-    )
-
-
-# sp_details' keys, in the order an administrator types them in, with their Danish names.
-_SP_LABELS = {
-    "metadata_url": gettext_lazy("SP metadata URL"),
-    "certificate": gettext_lazy("The portal's certificate (signed requests, encrypted assertions)"),
-    "entity_id": gettext_lazy("Entity ID (the portal's)"),
-    "acs_url": gettext_lazy("Assertion Consumer Service (ACS) URL"),
-    "slo_url": gettext_lazy("Single logout (SLO) URL"),
-    "redirect_uri": gettext_lazy("Redirect URI"),
-    "post_logout_redirect_uri": gettext_lazy("Post-logout redirect URI"),
-}
-
-
-# Not for the IdP's administrator: the protocol is on the page already, and allauth's own
-# sign-in URL is not where people start (the direct link is).
-_SP_NOT_SHOWN = {"protocol", "login_url"}
-
-
-def _sp_fields(sp_details: dict) -> list[tuple[str, str, bool]]:
-    """The service's details as (label, value, several lines) rows: the known ones first."""
-    known = [(label, sp_details[key]) for key, label in _SP_LABELS.items() if sp_details.get(key)]
-    other = [
-        (key, value)
-        for key, value in sp_details.items()
-        if key not in _SP_LABELS and key not in _SP_NOT_SHOWN and value
-    ]
-    return [(label, value, "\n" in str(value)) for label, value in known + other]
-
-
-def _direct_link_path(identity_provider: IdentityProvider) -> str:
-    return reverse("sso:direct_sign_in", kwargs={"slug": identity_provider.slug})
-
-
-@login_required
-def identity_provider_switch(request, slug: str, pk: int):
-    """Deactivate (or activate again) after a confirmation page that says what follows."""
-    _operator_admin_only(request)
-    organisation = access.access_organisation_for_sso(user=request.user, slug=slug)
-    identity_provider = access.access_identity_provider(
-        user=request.user, organisation=organisation, pk=pk
-    )
-    if request.method == "POST":
-        try:
-            if identity_provider.is_active:
-                services.identity_provider_deactivate(
-                    identity_provider=identity_provider, by=request.user
-                )
-                messages.success(request, _("Single sign-on has been switched off."))
-            else:
-                services.identity_provider_activate(
-                    identity_provider=identity_provider, by=request.user
-                )
-                messages.success(request, _("Single sign-on has been switched on."))
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        return redirect("sso:identity_provider_list", slug=organisation.slug)
-    return render(
-        request,
-        "sso/identity_provider_switch.html",
-        {"organisation": organisation, "identity_provider": identity_provider},
-    )
-
-
-@login_required
-def organisation_cvr(request, slug: str):
-    _operator_admin_only(request)
-    organisation = access.access_organisation_for_sso(user=request.user, slug=slug)
-    form = CvrForm(posted(request), organisation=organisation, initial={"cvr": organisation.cvr})
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation_cvr_set(
-                organisation=organisation,
-                cvr=form.cleaned_data["cvr"],
-                by=request.user,
-                request=request,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The CVR number has been saved."))
-            return redirect("sso:identity_provider_list", slug=organisation.slug)
-    return render(
-        request, "sso/organisation_cvr.html", {"organisation": organisation, "form": form}
-    )
+@login_not_required
+def oidc_callback(request, provider_id):
+    try:
+        return OAuth2CallbackView.adapter_view(PortalOIDCAdapter(request, provider_id))(request)
+    except SocialApp.DoesNotExist:
+        raise Http404 from None

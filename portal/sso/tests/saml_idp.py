@@ -6,8 +6,9 @@ import functools
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import xmlsec
+from lxml import etree
 from onelogin.saml2.constants import OneLogin_Saml2_Constants as C
-from onelogin.saml2.utils import OneLogin_Saml2_Utils
 
 from portal.sso.services import sp_key_pair
 
@@ -33,7 +34,7 @@ def _cert_body(cert_pem: str) -> str:
 
 
 def metadata_xml(*, with_cert: bool = True, with_sso: bool = True) -> str:
-    cert = _cert_body(idp_keys()[1])
+    cert = _cert_body(idp_keys("idp")[1])
     key_descriptor = (
         f'<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{cert}'
         "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
@@ -57,6 +58,45 @@ def metadata_xml(*, with_cert: bool = True, with_sso: bool = True) -> str:
     )
 
 
+def _sign(element, key: str, cert: str) -> None:
+    """An enveloped RSA-SHA256 signature of `element`, placed after its Issuer, in place."""
+    signature = xmlsec.template.create(
+        element, xmlsec.Transform.EXCL_C14N, xmlsec.Transform.RSA_SHA256, ns="ds"
+    )
+    element.find(f"{{{C.NS_SAML}}}Issuer").addnext(signature)
+    ref = xmlsec.template.add_reference(
+        signature, xmlsec.Transform.SHA256, uri=f"#{element.get('ID')}"
+    )
+    xmlsec.template.add_transform(ref, xmlsec.Transform.ENVELOPED)
+    xmlsec.template.add_transform(ref, xmlsec.Transform.EXCL_C14N)
+    xmlsec.template.add_x509_data(xmlsec.template.ensure_key_info(signature))
+    ctx = xmlsec.SignatureContext()
+    ctx.key = xmlsec.Key.from_memory(key.encode(), xmlsec.KeyFormat.PEM, None)
+    ctx.key.load_cert_from_memory(cert.encode(), xmlsec.KeyFormat.PEM)
+    ctx.register_id(element, "ID")
+    ctx.sign(signature)
+
+
+def _encrypt(assertion, sp_cert: str) -> None:
+    """Replace the assertion by an EncryptedAssertion to the SP's certificate (AES-128-CBC
+    content, RSA-OAEP key transport), as an OIOSAML IdP sends it."""
+    wrapper = etree.Element(f"{{{C.NS_SAML}}}EncryptedAssertion", nsmap={"saml": C.NS_SAML})
+    assertion.addprevious(wrapper)
+    wrapper.append(assertion)
+    manager = xmlsec.KeysManager()
+    manager.add_key(xmlsec.Key.from_memory(sp_cert.encode(), xmlsec.KeyFormat.CERT_PEM, None))
+    template = xmlsec.template.encrypted_data_create(
+        wrapper, xmlsec.Transform.AES128, type=xmlsec.EncryptionType.ELEMENT, ns="xenc"
+    )
+    xmlsec.template.encrypted_data_ensure_cipher_value(template)
+    key_info = xmlsec.template.encrypted_data_ensure_key_info(template, ns="dsig")
+    encrypted_key = xmlsec.template.add_encrypted_key(key_info, xmlsec.Transform.RSA_OAEP)
+    xmlsec.template.encrypted_data_ensure_cipher_value(encrypted_key)
+    ctx = xmlsec.EncryptionContext(manager)
+    ctx.key = xmlsec.Key.generate(xmlsec.KeyData.AES, 128, xmlsec.KeyDataType.SESSION)
+    ctx.encrypt_xml(template, assertion)
+
+
 def _t(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -77,10 +117,12 @@ def saml_response(
     response_id: str | None = None,
     assertion_id: str | None = None,
     signed_by: str | None = "idp",
+    encrypt_for: str | None = None,
     tamper=None,
 ) -> str:
     """A base64 SAMLResponse whose assertion is signed by `signed_by`'s key (None: unsigned).
-    `tamper(xml) -> xml` changes the signed text afterwards (a forged attribute)."""
+    `tamper(xml) -> xml` changes the signed text afterwards (a forged attribute), before it is
+    encrypted to `encrypt_for` (the SP's certificate is public: anyone can encrypt to it)."""
     now = now or datetime.now(UTC)
     response_id = response_id or f"_r{uuid.uuid4().hex}"
     assertion_id = assertion_id or f"_a{uuid.uuid4().hex}"
@@ -118,13 +160,6 @@ def saml_response(
         f"<saml:AttributeStatement>{attrs}</saml:AttributeStatement>"
         "</saml:Assertion>"
     )
-    if signed_by:
-        key, cert = idp_keys(signed_by)
-        assertion = OneLogin_Saml2_Utils.add_sign(
-            assertion, key, cert, sign_algorithm=C.RSA_SHA256, digest_algorithm=C.SHA256
-        ).decode()
-        if assertion.startswith("<?xml"):
-            assertion = assertion.split("?>", 1)[1]
     response = (
         f'<samlp:Response xmlns:samlp="{C.NS_SAMLP}" xmlns:saml="{C.NS_SAML}" '
         f'ID="{response_id}" Version="2.0" IssueInstant="{_t(now)}" '
@@ -133,6 +168,17 @@ def saml_response(
         f'<samlp:Status><samlp:StatusCode Value="{C.STATUS_SUCCESS}"/></samlp:Status>'
         f"{assertion}</samlp:Response>"
     )
+    if signed_by:
+        # Signed where it stands, inside the response, as an IdP does (assertion only).
+        key, cert = idp_keys(signed_by)
+        document = etree.fromstring(response.encode())
+        element = document.find(f"{{{C.NS_SAML}}}Assertion")
+        _sign(element, key, cert)
+        response = etree.tostring(document).decode()
     if tamper:
         response = tamper(response)
+    if encrypt_for:
+        document = etree.fromstring(response.encode())
+        _encrypt(document.find(f"{{{C.NS_SAML}}}Assertion"), encrypt_for)
+        response = etree.tostring(document).decode()
     return base64.b64encode(response.encode()).decode()

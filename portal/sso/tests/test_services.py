@@ -72,11 +72,10 @@ def test_add_saml_says_when_the_metadata_url_cannot_be_fetched(fund, operator_ad
     with mock.patch(
         "portal.sso.services.OneLogin_Saml2_IdPMetadataParser.parse_remote",
         side_effect=requests.ConnectionError("no route"),
-    ):
-        with pytest.raises(ValidationError) as exc:
-            services.identity_provider_add_saml(
-                organisation=fund, by=operator_admin, metadata_url="https://idp.example/md"
-            )
+    ), pytest.raises(ValidationError) as exc:
+        services.identity_provider_add_saml(
+            organisation=fund, by=operator_admin, metadata_url="https://idp.example/md"
+        )
     assert exc.value.code == "metadata_unreachable"
 
 

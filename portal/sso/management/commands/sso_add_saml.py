@@ -27,10 +27,26 @@ class Command(BaseCommand):
         )
         parser.add_argument("--name", default="", help="Name shown on the sign-in page.")
         parser.add_argument(
+            "--no-encryption",
+            action="store_true",
+            help="Accept assertions that are signed but not encrypted (OIOSAML wants both).",
+        )
+        parser.add_argument(
             "--idp-slug", default="", help="The provider's own short name (default: SLUG)."
         )
 
-    def handle(self, *args, slug, metadata_url, metadata_file, broker, name, idp_slug, **options):
+    def handle(
+        self,
+        *args,
+        slug,
+        metadata_url,
+        metadata_file,
+        broker,
+        name,
+        idp_slug,
+        no_encryption,
+        **options,
+    ):
         organisation = organisation_get(slug)
         metadata_xml = ""
         if metadata_file:
@@ -47,6 +63,7 @@ class Command(BaseCommand):
                 slug=idp_slug,
                 name=name,
                 is_broker=broker,
+                want_assertion_encrypted=not no_encryption,
             )
         except ValidationError as exc:
             raise CommandError(error_text(exc)) from exc
