@@ -125,7 +125,7 @@ class IdentityProviderEditForm(CprGuardedFormMixin, forms.Form):
             "The SAML attribute or OpenID Connect claim that carries the person's groups or "
             "roles, for example “groups” (Entra ID) or "
             "“https://data.gov.dk/model/core/eid/privilege/1” (KOMBIT, NemLog-in). Empty: "
-            "no roles are taken from the identity provider."
+            "people become caseworkers at their first sign-in, then roles are managed here."
         ),
     )
 
