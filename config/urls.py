@@ -26,6 +26,11 @@ urlpatterns = [
     path("register/", include("portal.register.urls")),
     path("indsigt/rapport/", include("portal.evaluation.urls_report")),
     path("indgaaende-mail/", include("portal.inbound_mail.urls")),
+    # Single sign-on: the sign-in page's first step (before allauth's /konto/login/), the
+    # direct link per organisation and the operator admins' pages.
+    path("", include("portal.sso.urls_pages")),
+    # Single sign-on's replay guard and logout bookkeeping, on allauth's own paths.
+    path("konto/", include("portal.sso.urls")),
     path("konto/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

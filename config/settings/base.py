@@ -267,6 +267,31 @@ USERSESSIONS_TRACK_ACTIVITY = True
 # Roles that must have a second factor before they can use the portal.
 PORTAL_MFA_REQUIRED_ROLES = ["admin", "coordinator", "operator_admin"]
 
+# Single sign-on per organisation (portal/sso, docs/decisions/0043-single-sign-on.md). The
+# identity provider vouches for the address (within its organisation's domains, which the
+# adapter checks), so no verification mail; the first sign-in creates the person; an existing
+# person with the address is connected (adapter: only within the provider's organisation).
+SOCIALACCOUNT_ADAPTER = "portal.sso.adapter.SsoSocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_OAUTH_PKCE_ENABLED = True
+# Levels of assurance (OIOSAML's NSIS loa attribute, OIDC's acr claim) at which the identity
+# provider's sign-in counts as the portal's second factor; compared without case.
+PORTAL_SSO_MFA_LEVELS = env.list(
+    "PORTAL_SSO_MFA_LEVELS",
+    default=[
+        "Substantial",
+        "High",
+        "https://data.gov.dk/concept/core/nsis/loa/Substantial",
+        "https://data.gov.dk/concept/core/nsis/loa/High",
+    ],
+)
+
 # Email: SMTP from EMAIL_URL; without it, the local outbox (readable in the browser in the demo).
 EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from portal.core.email import email_send_rendered
 from portal.core.http import client_ip
 
-from . import selectors, sign_in_throttle
+from . import hooks, selectors, sign_in_throttle
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -56,7 +56,23 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         """Approval comes right after email verification and before the second factor."""
         stages = super().get_login_stages()
         after = stages.index("allauth.account.stages.EmailVerificationStage") + 1
-        return [*stages[:after], "portal.accounts.stages.ApprovalStage", *stages[after:]]
+        stages = [*stages[:after], "portal.accounts.stages.ApprovalStage", *stages[after:]]
+        # The TOTP prompt knows when an identity provider already gave the second factor.
+        return [
+            "portal.accounts.stages.MfaAuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in stages
+        ]
+
+    def get_logout_redirect_url(self, request) -> str:
+        """Where "Log ud" goes: the identity provider's logout when the session came from
+        single sign-on (an app above answers through the hook), else allauth's default.
+        allauth asks before it ends the session, so the session still tells."""
+        for _receiver, url in hooks.logout_redirect.send(sender=self.__class__, request=request):
+            if url:
+                return url
+        return super().get_logout_redirect_url(request)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Route allauth's emails (codes, resets, verification) through the portal's one sender."""

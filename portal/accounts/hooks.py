@@ -8,3 +8,7 @@ from django.dispatch import Signal
 
 # user=User; sent when a person deletes their account, before the account row goes.
 account_deleting = Signal()
+
+# request=HttpRequest; sent when "Log ud" asks where to go, while the session still holds the
+# sign-in. A receiver returns a URL (single logout at the identity provider) or None.
+logout_redirect = Signal()

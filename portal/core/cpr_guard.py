@@ -48,6 +48,7 @@ EXEMPT_FIELDS: dict[str, str] = {
     # Written by the portal itself from text that was checked where a person typed it, or from
     # outside systems; refusing them would lose a record, not keep a number out.
     "core.AuditEvent.detail": "the portal's own record of an action (codes, ids, checked names)",
+    "sso.SeenAssertion.assertion_id": "a SAML response or assertion id an identity provider made",
     "core.AuditEvent.object_type": "a model name written by the portal",
     "core.AuditEvent.object_id": "a primary key written by the portal",
     "core.AuditEvent.object_label": "a copy of checked titles and names, as evidence",

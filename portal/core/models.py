@@ -273,6 +273,19 @@ class AuditEvent(models.Model):
             "evaluation_report_generated",
             _("Annual evaluation report generated"),
         )
+        # Single sign-on (docs/decisions/0043-single-sign-on.md).
+        IDENTITY_PROVIDER_ADDED = "identity_provider_added", _("Identity provider added")
+        IDENTITY_PROVIDER_CHANGED = "identity_provider_changed", _("Identity provider changed")
+        IDENTITY_PROVIDER_DEACTIVATED = (
+            "identity_provider_deactivated",
+            _("Identity provider switched off"),
+        )
+        IDENTITY_PROVIDER_ACTIVATED = (
+            "identity_provider_activated",
+            _("Identity provider switched on"),
+        )
+        SSO_LOGIN = "sso_login", _("Signed in through identity provider")
+        SSO_LOGIN_REFUSED = "sso_login_refused", _("Sign-in through identity provider refused")
 
     # The kinds of object an entry may name; a code outside this list is shown as it is.
     OBJECT_TYPES = {
@@ -289,6 +302,7 @@ class AuditEvent(models.Model):
         "registeritem": _("Register item"),
         "office": _("Responsible office"),
         "lawreference": _("Law reference"),
+        "identityprovider": _("Identity provider"),
     }
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from portal.accounts.models import Invitation
 from portal.api.services import api_token_create
 from portal.conftest import make_user
-from portal.core.models import OrganisationKind, RoleGrant
+from portal.core.models import Organisation, OrganisationKind, RoleGrant
 from portal.core.tests.factories import OrganisationFactory
 from portal.events.models import Event, Registration
 from portal.events.tests.factories import EventFactory, RegistrationFactory, days_ahead
@@ -25,6 +25,9 @@ from portal.forum.tests.factories import NetworkFactory, add_member
 from portal.guides.models import LawReference
 from portal.newsletters.models import Newsletter, NewsletterItem
 from portal.register.models import Endorsement, ItemComment, Office, RegisterItem
+from portal.sso.models import IdentityProvider
+from portal.sso.services import identity_provider_add_saml
+from portal.sso.tests.saml_idp import metadata_xml
 
 NOTE = "Glutenfri-og-trinfri-adgang"
 PRIVATE_NETWORK = "jurister"
@@ -98,6 +101,10 @@ def world(django_db_setup, django_db_blocker):
         tokens = {
             role: api_token_create(user=user, name="Tabel")[1] for role, user in people.items()
         }
+        # The fund signs its people in through its own identity provider (added by a script).
+        identity_provider = identity_provider_add_saml(
+            organisation=fund, by=None, metadata_xml=metadata_xml()
+        )
         yield {
             "people": people,
             "fund": fund,
@@ -110,6 +117,7 @@ def world(django_db_setup, django_db_blocker):
             "tokens": tokens,
             "office": office,
             "register_item": register_item,
+            "identity_provider": identity_provider,
         }
         transaction.set_rollback(True)
 
@@ -128,6 +136,10 @@ def _event(name):
 
 def _newsletter(name):
     return lambda w, role: reverse(f"newsletters:{name}", args=[w["newsletter"].pk])
+
+
+def _identity_provider(name):
+    return lambda w, role: reverse(f"sso:{name}", args=[w["fund"].slug, w["identity_provider"].pk])
 
 
 def _member_page(w, role):
@@ -735,6 +747,78 @@ TABLE = [
         row(200),
         set(),
     ),
+    # --- Single sign-on: the operator's admins only ------------------------------------------
+    (
+        "single sign-on overview",
+        "get",
+        lambda w, role: reverse("sso:organisation_list"),
+        None,
+        row(REFUSED, operator_admin=200),
+        set(),
+    ),
+    (
+        "an organisation's identity providers",
+        "get",
+        lambda w, role: reverse("sso:identity_provider_list", args=[w["fund"].slug]),
+        None,
+        row(REFUSED, operator_admin=200),
+        set(),
+    ),
+    (
+        "add a SAML identity provider (form)",
+        "get",
+        lambda w, role: reverse("sso:identity_provider_add_saml", args=[w["fund"].slug]),
+        None,
+        row(REFUSED, operator_admin=200),
+        set(),
+    ),
+    (
+        "add an OpenID Connect identity provider (form)",
+        "get",
+        lambda w, role: reverse("sso:identity_provider_add_oidc", args=[w["fund"].slug]),
+        None,
+        row(REFUSED, operator_admin=200),
+        set(),
+    ),
+    (
+        "an identity provider's details and role mapping",
+        "get",
+        _identity_provider("identity_provider_detail"),
+        None,
+        row(REFUSED, operator_admin=200),
+        set(),
+    ),
+    (
+        "change an identity provider's role mapping",
+        "post",
+        _identity_provider("identity_provider_detail"),
+        {
+            "name": "3F",
+            "role_attribute": "groups",
+            "roles-TOTAL_FORMS": "1",
+            "roles-INITIAL_FORMS": "0",
+            "roles-0-value": "admins",
+            "roles-0-roles": ["admin"],
+        },
+        row(REFUSED, operator_admin=302),
+        {"operator_admin"},
+    ),
+    (
+        "switch an identity provider off",
+        "post",
+        _identity_provider("identity_provider_switch"),
+        None,
+        row(REFUSED, operator_admin=302),
+        {"operator_admin"},
+    ),
+    (
+        "an organisation's CVR number",
+        "post",
+        lambda w, role: reverse("sso:organisation_cvr", args=[w["fund"].slug]),
+        {"cvr": "31710158"},
+        row(REFUSED, operator_admin=302),
+        {"operator_admin"},
+    ),
 ]
 
 
@@ -758,6 +842,8 @@ def _state(w) -> tuple:
         ItemComment.objects.count(),
         sorted(Office.objects.values_list("pk", "name", "slug")),
         sorted(LawReference.objects.values_list("law", "paragraph", "changed_at")),
+        sorted(Organisation.objects.values_list("pk", "cvr")),
+        sorted(IdentityProvider.objects.values_list("pk", "is_active", "name", "role_attribute")),
     )
 
 

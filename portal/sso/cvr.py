@@ -1,0 +1,37 @@
+"""An organisation's CVR number: how a NemLog-in/MitID Erhverv assertion finds its organisation.
+
+A write with its audit entry, like every service; here rather than in core because only single
+sign-on reads the number (portal.sso sits above core and accounts)."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from portal.core.models import Organisation
+from portal.core.services import audit_record
+
+
+@transaction.atomic
+def organisation_cvr_set(*, organisation: Organisation, cvr: str, by, request=None) -> None:
+    """Give the organisation this CVR number ("" for none); unique across organisations."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.cvr == cvr:
+        return
+    previous = organisation.cvr
+    organisation.cvr = cvr
+    try:
+        with transaction.atomic():
+            organisation.save(update_fields=["cvr"])
+    except IntegrityError:
+        raise ValidationError(
+            {"cvr": _("Another organisation already has this CVR number.")}, code="taken"
+        ) from None
+    audit_record(
+        action="organisation_cvr_set",
+        actor=by,
+        organisation=organisation,
+        request=request,
+        target=organisation,
+        previous=previous,
+        cvr=cvr,
+    )
