@@ -291,9 +291,7 @@ def test_sso_add_commands_exit_non_zero_on_error(fund):
         )
 
 
-def test_a_password_sign_in_is_never_excused_by_a_key_left_in_the_session(
-    client, fund, password
-):
+def test_a_password_sign_in_is_never_excused_by_a_key_left_in_the_session(client, fund, password):
     person = make_user(
         organisation=fund, roles=[Role.COORDINATOR], email="mette@3f.example.dk", mfa=True
     )
