@@ -53,7 +53,10 @@ class SsoSocialAccountAdapter(DefaultSocialAccountAdapter):
         if not provider.is_active:
             raise Refusal("provider_inactive", provider)
         claims = claims_.claims_of(sociallogin.account.extra_data)
-        email = (sociallogin.user.email or "").strip().lower()
+        # What the provider asserts now (for a person found by the provider's uid, allauth has
+        # already swapped in the stored person, whose address may differ).
+        asserted = [a.email for a in sociallogin.email_addresses if a.email]
+        email = (asserted[0] if asserted else sociallogin.user.email or "").strip().lower()
         if not email:
             raise Refusal("email_missing", provider)
         cvr = claims_.cvr(claims)

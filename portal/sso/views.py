@@ -28,8 +28,8 @@ from django.views import View
 from onelogin.saml2.errors import OneLogin_Saml2_Error
 
 from . import services
-from .claims import extra_data_minimised
 from .adapter import identity_provider_of
+from .claims import extra_data_minimised
 from .refusals import Refusal, refused_response
 
 logger = logging.getLogger(__name__)

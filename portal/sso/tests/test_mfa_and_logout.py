@@ -289,3 +289,15 @@ def test_sso_add_commands_exit_non_zero_on_error(fund):
             "--client-secret",
             "b",
         )
+
+
+def test_a_password_sign_in_is_never_excused_by_a_key_left_in_the_session(client, fund, password):
+    person = make_user(
+        organisation=fund, roles=[Role.COORDINATOR], email="mette@3f.example.dk", mfa=True
+    )
+    session = client.session
+    session[MFA_SATISFIED_BY_IDP] = person.email
+    session.save()
+    response = client.post("/konto/login/", {"login": person.email, "password": password})
+    assert response.status_code == 302 and response.url.startswith("/konto/2fa/authenticate")
+    assert "_auth_user_id" not in client.session

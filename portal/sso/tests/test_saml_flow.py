@@ -306,3 +306,11 @@ def test_a_provider_that_cannot_encrypt_may_send_signed_plain_assertions(client,
     response = post(client, body(state, "foa", attributes=attributes("x@foa.example.dk")), "foa")
     assert response.status_code == 302
     assert User.objects.get(email="x@foa.example.dk").organisation == other_fund
+
+
+def test_a_known_uid_with_another_email_is_refused(client, saml_idp):
+    sign_in(client, name_id="nameid-7")
+    client.logout()
+    response, _ = sign_in(client, name_id="nameid-7", attributes=attributes("ny@3f.example.dk"))
+    refused(response, "email_changed")
+    assert not User.objects.filter(email="ny@3f.example.dk").exists()

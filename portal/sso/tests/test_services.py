@@ -69,10 +69,13 @@ def test_add_saml_refuses_unusable_metadata(fund, operator_admin, xml, code):
 
 
 def test_add_saml_says_when_the_metadata_url_cannot_be_fetched(fund, operator_admin):
-    with mock.patch(
-        "portal.sso.services.OneLogin_Saml2_IdPMetadataParser.parse_remote",
-        side_effect=requests.ConnectionError("no route"),
-    ), pytest.raises(ValidationError) as exc:
+    with (
+        mock.patch(
+            "portal.sso.services.OneLogin_Saml2_IdPMetadataParser.parse_remote",
+            side_effect=requests.ConnectionError("no route"),
+        ),
+        pytest.raises(ValidationError) as exc,
+    ):
         services.identity_provider_add_saml(
             organisation=fund, by=operator_admin, metadata_url="https://idp.example/md"
         )
