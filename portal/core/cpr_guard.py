@@ -99,13 +99,6 @@ EXEMPT_FIELDS: dict[str, str] = {
     "search.SearchDocument.body_terms": "analysed terms of checked content",
     "search.SearchTerm.term": "an analysed term of checked content",
     "search.SearchTerm.word": "a word of checked content",
-    # Single sign-on: configuration an operator admin types, and ids an identity provider sent.
-    "core.Organisation.cvr": "a company number of 8 digits (validated), never a person's",
-    "sso.IdentityProvider.slug": "a slug (letters, digits and hyphens)",
-    "sso.IdentityProvider.name": "an identity provider's name, typed by an operator admin",
-    "sso.IdentityProvider.role_attribute": "the name of a SAML attribute or OIDC claim",
-    "sso.IdentityProvider.role_map": "group names of the identity provider mapped to roles",
-    "sso.SeenAssertion.assertion_id": "a SAML message id the identity provider generated",
 }
 
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)

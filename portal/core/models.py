@@ -286,6 +286,7 @@ class AuditEvent(models.Model):
         )
         SSO_LOGIN = "sso_login", _("Signed in through identity provider")
         SSO_LOGIN_REFUSED = "sso_login_refused", _("Sign-in through identity provider refused")
+        ORGANISATION_CVR_SET = "organisation_cvr_set", _("CVR number of organisation set")
 
     # The kinds of object an entry may name; a code outside this list is shown as it is.
     OBJECT_TYPES = {

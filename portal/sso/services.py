@@ -28,9 +28,9 @@ from onelogin.saml2.idp_metadata_parser import OneLogin_Saml2_IdPMetadataParser
 from portal.accounts.selectors import is_last_admin
 from portal.core.email import email_send
 from portal.core.models import ORGANISATION_ROLES, AuditEvent, Organisation, Role, RoleGrant, User
-from portal.core.rules import is_operator_admin
 from portal.core.services import audit_record
 
+from . import access
 from .models import IdentityProvider, Protocol, SeenAssertion
 
 # OIOSAML 3 (NemLog-in, KOMBIT Context Handler) first, then OIOSAML 2 / LDAP OIDs, then the
@@ -69,7 +69,8 @@ SP_CERT_DAYS = 3650
 
 
 def _require_operator(by: User | None) -> None:
-    if by is not None and not is_operator_admin(by):
+    """`by` None is the operator on the server (the management commands)."""
+    if by is not None and not access.identity_provider_manageable(by):
         raise PermissionDenied(_("Only the operator's administrators manage identity providers."))
 
 

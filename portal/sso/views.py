@@ -15,6 +15,7 @@ import logging
 from allauth.account.internal.decorators import login_not_required
 from allauth.core.internal import httpkit
 from allauth.socialaccount.helpers import complete_social_login, render_authentication_error
+from allauth.socialaccount.internal import jwtkit
 from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.base.constants import AuthError, AuthProcess
 from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView
@@ -113,6 +114,22 @@ finish_acs = login_not_required(FinishACSView.as_view())
 
 
 class PortalOIDCAdapter(OpenIDConnectOAuth2Adapter):
+    def _decode_id_token(self, app, id_token: str) -> dict:
+        """Always verify the ID token's signature against the provider's published keys.
+
+        allauth skips the check when it fetched the token itself (OpenID Connect Core allows
+        that over TLS), but a token endpoint reached over plain http or through a meddling
+        proxy must not let a forged token in; the end-to-end test signs one with another key.
+        """
+        return jwtkit.verify_and_decode(
+            credential=id_token,
+            keys_url=self.openid_config["jwks_uri"],
+            issuer=self.openid_config["issuer"],
+            audience=app.client_id,
+            lookup_kid=jwtkit.lookup_kid_jwk,
+            verify_signature=True,
+        )
+
     def complete_login(self, request, app, token, **kwargs):
         login = super().complete_login(request, app, token, **kwargs)
         login.account.extra_data = extra_data_minimised(login.account.extra_data)
