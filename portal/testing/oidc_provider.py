@@ -38,7 +38,9 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -54,6 +56,77 @@ FORGERIES = ("wrong_key", "wrong_iss", "wrong_aud", "expired")
 _NSIS = "https://data.gov.dk/concept/core/nsis/loa/"
 ACR_LOW, ACR_SUBSTANTIAL, ACR_HIGH = f"{_NSIS}Low", f"{_NSIS}Substantial", f"{_NSIS}High"
 STARTUP_TIMEOUT = 20.0
+
+
+class FormPage(HTMLParser):
+    """The forms of a page: their controls (also those outside, by form="id"), and its labels."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.lang = None
+        self.forms: dict[str, dict] = {}
+        self.controls: list[dict] = []
+        self.labels: set[str] = set()
+        self._form: str | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: value or "" for name, value in attrs}
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        elif tag == "form":
+            self._form = attrs.get("id") or f"form{len(self.forms)}"
+            self.forms[self._form] = attrs
+        elif tag in ("input", "button"):
+            self.controls.append({**attrs, "tag": tag, "form": attrs.get("form") or self._form})
+        elif tag == "label" and attrs.get("for"):
+            self.labels.add(attrs["for"])
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+
+    def fields(self, form: str) -> dict[str, str]:
+        """What a browser submits for `form`: its inputs (the pressed button adds its own)."""
+        return {
+            control["name"]: control.get("value", "")
+            for control in self.controls
+            if control["tag"] == "input" and control["form"] == form and control.get("name")
+        }
+
+
+def sign_in_without_browser(authorization_url: str, account, *, stop_at: str) -> str:
+    """Follow a relying party's authorization URL to the provider's login page, sign in as
+    `account` and follow the redirects until one points at `stop_at` (the relying party's
+    callback, which the caller then requests): that URL. For tests that drive the portal with
+    Django's test client; the browser tests click through the same pages."""
+    import requests
+
+    session = requests.Session()
+
+    def follow(url: str):
+        for _ in range(10):
+            if url.startswith(stop_at):
+                return url
+            response = session.get(url, allow_redirects=False)
+            if response.status_code not in (302, 303):
+                return response
+            url = urljoin(url, response.headers["Location"])
+        raise AssertionError("too many redirects")
+
+    login_page = follow(authorization_url)
+    if isinstance(login_page, str):  # already signed in at the provider
+        return login_page
+    page = FormPage(login_page.text)
+    (form_id,) = [name for name, attrs in page.forms.items() if attrs.get("method") == "post"]
+    data = page.fields(form_id)
+    data.update(username=account.username, password=account.password)
+    action = urljoin(login_page.url, page.forms[form_id]["action"])
+    response = session.post(action, data=data, allow_redirects=False)
+    assert response.status_code == 303, response.text[:300]
+    landed = follow(urljoin(action, response.headers["Location"]))
+    assert isinstance(landed, str), landed.text[:300]
+    return landed
 
 
 def node_modules() -> Path:

@@ -2,13 +2,10 @@
 sign-in with only the provider's HTTP answers faked."""
 
 import base64
-import json
 import zlib
 from datetime import UTC, datetime, timedelta
-from unittest import mock
 from urllib.parse import parse_qs, quote_plus, urlparse
 
-import jwt
 import pytest
 from django.core.management import call_command
 from onelogin.saml2.constants import OneLogin_Saml2_Constants as C
@@ -18,9 +15,15 @@ from portal.accounts.sessions import MFA_SATISFIED_BY_IDP
 from portal.conftest import make_user
 from portal.core.models import AuditEvent, Role, User
 from portal.sso import services
-from portal.sso.adapter import SsoSocialAccountAdapter
 from portal.sso.models import SeenAssertion
+from portal.testing.oidc_provider import (
+    ACR_LOW,
+    ACR_SUBSTANTIAL,
+    FORGERIES,
+    sign_in_without_browser,
+)
 
+from .conftest import HOST
 from .saml_idp import IDP_ENTITY_ID, IDP_SLO_URL, LOA, ROLES, idp_keys
 from .test_saml_flow import attributes, sign_in
 
@@ -156,123 +159,79 @@ def test_seen_assertions_older_than_a_day_are_pruned(saml_idp):
 
 # --- OpenID Connect -------------------------------------------------------------------------
 
-ISSUER = "https://login.example.com/tenant/v2.0"
-DISCOVERY = {
-    "issuer": ISSUER,
-    "authorization_endpoint": "https://login.example.com/authorize",
-    "token_endpoint": "https://login.example.com/token",
-    "jwks_uri": "https://login.example.com/keys",
-    "userinfo_endpoint": "https://login.example.com/userinfo",
-    "end_session_endpoint": "https://login.example.com/logout",
-}
+# Against the real OpenID Connect provider on loopback (portal/testing/oidc_provider.py): the
+# portal's side through Django's test client, the provider's login page through requests.
 
-
-class FakeProvider:
-    """The provider's HTTP side: discovery, token and userinfo answers."""
-
-    def __init__(self, claims: dict):
-        self.claims = claims
-        self.token_requests = []
-
-    def id_token(self):
-        now = datetime.now(UTC)
-        payload = {
-            "iss": ISSUER,
-            "aud": "portal-client",
-            "sub": "entra-sub-1",
-            "iat": int(now.timestamp()),
-            "exp": int((now + timedelta(minutes=5)).timestamp()),
-            **self.claims,
-        }
-        return jwt.encode(payload, "not-checked-over-tls-" * 2, algorithm="HS256")
-
-    def _response(self, payload):
-        response = mock.Mock(status_code=200, headers={"content-type": "application/json"})
-        response.json.return_value = payload
-        response.text = json.dumps(payload)
-        response.content = response.text.encode()
-        response.raise_for_status.return_value = None
-        return response
-
-    def get(self, url, **kwargs):
-        if url.endswith("/.well-known/openid-configuration"):
-            return self._response(DISCOVERY)
-        if url == DISCOVERY["userinfo_endpoint"]:
-            return self._response({"sub": "entra-sub-1", **self.claims})
-        raise AssertionError(url)
-
-    def request(self, method, url, **kwargs):
-        assert url == DISCOVERY["token_endpoint"]
-        self.token_requests.append(kwargs)
-        self.last_id_token = self.id_token()
-        return self._response(
-            {"access_token": "at", "token_type": "Bearer", "id_token": self.last_id_token}
-        )
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
+CALLBACK = f"http://{HOST}/konto/oidc/3f/login/callback/"
 
 
 @pytest.fixture
-def oidc_idp(fund):
-    with mock.patch("portal.sso.services.requests.get", FakeProvider({}).get):
-        return services.identity_provider_add_oidc(
-            organisation=fund,
-            by=None,
-            issuer=ISSUER,
-            client_id="portal-client",
-            client_secret="secret",
-        )
+def oidc_idp(fund, oidc_provider, settings):
+    registered = oidc_provider.add_client(
+        redirect_uris=[CALLBACK], post_logout_redirect_uris=[f"{settings.SITE_URL}/"]
+    )
+    identity_provider = services.identity_provider_add_oidc(
+        organisation=fund,
+        by=None,
+        issuer=oidc_provider.issuer,
+        client_id=registered.client_id,
+        client_secret=registered.client_secret,
+    )
+    return identity_provider
 
 
-def oidc_sign_in(client, claims):
-    fake = FakeProvider(claims)
-    with mock.patch.object(SsoSocialAccountAdapter, "get_requests_session", lambda self: fake):
-        response = client.post("/konto/oidc/3f/login/")
-        assert response.status_code == 302
-        query = parse_qs(urlparse(response.url).query)
-        assert query["code_challenge_method"] == ["S256"]  # PKCE
-        response = client.get(
-            "/konto/oidc/3f/login/callback/", {"code": "c", "state": query["state"][0]}
-        )
-    return response, fake
+def oidc_sign_in(client, oidc_provider, **claims):
+    account = oidc_provider.add_account(**{"name": "Lars Løkke", **claims})
+    response = client.post("/konto/oidc/3f/login/")
+    assert response.status_code == 302
+    query = parse_qs(urlparse(response.url).query)
+    assert query["code_challenge_method"] == ["S256"]  # PKCE
+    callback = sign_in_without_browser(response.url, account, stop_at=CALLBACK)
+    return client.get(callback.removeprefix(f"http://{HOST}"))
 
 
 def test_oidc_first_sign_in_creates_the_person_and_logout_ends_at_the_provider(
-    client, oidc_idp, fund
+    client, oidc_idp, oidc_provider, fund
 ):
-    response, fake = oidc_sign_in(
-        client, {"email": "lars@3f.example.dk", "name": "Lars Løkke", "acr": "Substantial"}
-    )
+    response = oidc_sign_in(client, oidc_provider, email="lars@3f.example.dk", acr=ACR_SUBSTANTIAL)
     assert response.status_code == 302, response.content[:300]
-    assert "code_verifier" in fake.token_requests[0]["data"]
+    assert oidc_provider.token_requests()[-1]["pkce"]
     user = User.objects.get(email="lars@3f.example.dk")
     assert user.organisation == fund and user.full_name == "Lars Løkke"
     assert user.approved_at is not None and user.role_names == {Role.CASEWORKER}
     assert client.session[MFA_SATISFIED_BY_IDP] == "lars@3f.example.dk"
 
     response = client.post("/konto/logout/")
-    assert response.url.startswith(DISCOVERY["end_session_endpoint"])
+    assert response.url.startswith(oidc_provider.discovery()["end_session_endpoint"])
     query = parse_qs(urlparse(response.url).query)
-    assert query["id_token_hint"] == [fake.last_id_token]
-    assert query["post_logout_redirect_uri"] == ["http://127.0.0.1:8000/"]
+    assert query["id_token_hint"] and query["post_logout_redirect_uri"] == [
+        "http://127.0.0.1:8000/"
+    ]
     assert "_auth_user_id" not in client.session
 
 
-def test_oidc_email_outside_the_organisation_is_refused(client, oidc_idp):
-    response, _ = oidc_sign_in(client, {"email": "lars@evil.example", "name": "Lars"})
+def test_oidc_email_outside_the_organisation_is_refused(client, oidc_idp, oidc_provider):
+    response = oidc_sign_in(client, oidc_provider, email="lars@evil.example")
     assert response.status_code == 403
     assert not User.objects.filter(email="lars@evil.example").exists()
     event = AuditEvent.objects.get(action=AuditEvent.Action.SSO_LOGIN_REFUSED)
     assert event.detail["reason"] == "email_domain"
 
 
-def test_oidc_low_acr_does_not_excuse_the_second_factor(client, oidc_idp):
-    oidc_sign_in(client, {"email": "lars@3f.example.dk", "name": "Lars", "acr": "Low"})
+def test_oidc_low_acr_does_not_excuse_the_second_factor(client, oidc_idp, oidc_provider):
+    response = oidc_sign_in(client, oidc_provider, email="lars@3f.example.dk", acr=ACR_LOW)
+    assert response.status_code == 302
     assert MFA_SATISFIED_BY_IDP not in client.session
+
+
+@pytest.mark.parametrize("forgery", FORGERIES)
+def test_a_forged_id_token_signs_nobody_in(client, oidc_idp, oidc_provider, forgery):
+    """Signed with a key the provider never published, another issuer or audience, expired."""
+    with oidc_provider.forging(forgery):
+        response = oidc_sign_in(client, oidc_provider, email="lars@3f.example.dk")
+    assert response.status_code in (401, 403)
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.filter(email="lars@3f.example.dk").exists()
 
 
 def test_sso_add_commands_exit_non_zero_on_error(fund):

@@ -4,54 +4,16 @@ RP-initiated logout. Driven with `requests` over loopback HTTP, as a relying par
 """
 
 import secrets
-from html.parser import HTMLParser
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import jwt
 import pytest
 import requests
 
-from portal.testing.oidc_provider import ACR_HIGH, ACR_SUBSTANTIAL, FORGERIES
+from portal.testing.oidc_provider import ACR_HIGH, ACR_SUBSTANTIAL, FORGERIES, FormPage
 
 REDIRECT_URI = "http://127.0.0.1:9/konto/oidc/kommune/login/callback/"
 LOGGED_OUT_URI = "http://127.0.0.1:9/logget-ud/"
-
-
-class _Page(HTMLParser):
-    """The forms of a page: their controls (also those outside, by form="id"), and its labels."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.lang = None
-        self.forms: dict[str, dict] = {}
-        self.controls: list[dict] = []
-        self.labels: set[str] = set()
-        self._form: str | None = None
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = {name: value or "" for name, value in attrs}
-        if tag == "html":
-            self.lang = attrs.get("lang")
-        elif tag == "form":
-            self._form = attrs.get("id") or f"form{len(self.forms)}"
-            self.forms[self._form] = attrs
-        elif tag in ("input", "button"):
-            self.controls.append({**attrs, "tag": tag, "form": attrs.get("form") or self._form})
-        elif tag == "label" and attrs.get("for"):
-            self.labels.add(attrs["for"])
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._form = None
-
-    def fields(self, form: str) -> dict[str, str]:
-        """What a browser submits for `form`: its inputs (the pressed button adds its own)."""
-        return {
-            control["name"]: control.get("value", "")
-            for control in self.controls
-            if control["tag"] == "input" and control["form"] == form and control.get("name")
-        }
 
 
 def _client(oidc_provider, **kwargs):
@@ -89,7 +51,7 @@ def _authorize(session, oidc_provider, client, **params):
 
 
 def _log_in(session, login_page: requests.Response, account, *, password=None):
-    page = _Page(login_page.text)
+    page = FormPage(login_page.text)
     (form_id,) = [name for name, attrs in page.forms.items() if attrs.get("method") == "post"]
     data = page.fields(form_id)
     data.update(username=account.username, password=password or account.password)
@@ -166,7 +128,7 @@ def test_login_page_is_danish_and_labelled_and_refuses_a_wrong_password(oidc_pro
     _, login_page = _authorize(session, oidc_provider, client)
 
     assert login_page.status_code == 200
-    page = _Page(login_page.text)
+    page = FormPage(login_page.text)
     assert page.lang == "da"
     assert {"username", "password"} <= page.labels
     assert any(c["tag"] == "button" and c.get("type") == "submit" for c in page.controls)
@@ -300,7 +262,7 @@ def test_end_session_asks_then_redirects_to_the_post_logout_uri_and_ends_the_idp
     )
 
     assert confirm.status_code == 200
-    page = _Page(confirm.text)
+    page = FormPage(confirm.text)
     assert page.lang == "da"
     (yes,) = [c for c in page.controls if c.get("name") == "logout" and c.get("value") == "yes"]
     form = yes["form"]
@@ -315,7 +277,7 @@ def test_end_session_asks_then_redirects_to_the_post_logout_uri_and_ends_the_idp
     # The IdP session is gone: the next authorization shows the login page again.
     _, login_page = _authorize(session, oidc_provider, client)
     assert login_page.status_code == 200
-    assert {"username", "password"} <= _Page(login_page.text).labels
+    assert {"username", "password"} <= FormPage(login_page.text).labels
 
 
 def test_end_session_with_client_id_and_auto_confirm_submits_itself(oidc_provider):
@@ -330,7 +292,7 @@ def test_end_session_with_client_id_and_auto_confirm_submits_itself(oidc_provide
         allow_redirects=False,
     )
 
-    page = _Page(confirm.text)
+    page = FormPage(confirm.text)
     (form,) = page.forms
     assert page.fields(form)["logout"] == "yes"
     assert f"document.getElementById('{form}').submit()" in confirm.text
