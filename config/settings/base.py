@@ -244,6 +244,9 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_FORMS = {
     "signup": "portal.accounts.forms.SignupForm",
     "confirm_login_code": "portal.accounts.forms.ConfirmLoginCodeForm",
+    # No code by email for an address whose organisation signs in with its own identity
+    # provider (portal/sso): the sign-in page sends those to the provider.
+    "request_login_code": "portal.sso.forms.SsoAwareRequestLoginCodeForm",
 }
 # The client's address: the REMOTE_ADDR, or, behind this many proxies of our own (the load
 # balancer, nginx), the X-Forwarded-For entry the outermost of them added. Entries further left

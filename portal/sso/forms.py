@@ -4,14 +4,18 @@ providers and its CVR number."""
 
 import re
 
+from allauth.account.forms import RequestLoginCodeForm
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.forms import CprGuardedFormMixin
 from portal.core.models import ORGANISATION_ROLES, Organisation
+
+from . import selectors
 
 # SAML metadata of one identity provider is a few kilobytes; an aggregate (all of KOMBIT's or
 # NemLog-in's entities) is not what the form asks for.
@@ -196,3 +200,24 @@ class CvrForm(CprGuardedFormMixin, forms.Form):
 
 class SignInSsoForm(forms.Form):
     """The direct link's one button: nothing to fill in, the CSRF token is the point."""
+
+
+class SsoAwareRequestLoginCodeForm(RequestLoginCodeForm):
+    """allauth's "send me a code" form, closed to the addresses of an organisation that signs
+    its people in with its own identity provider: as the sign-in page ignores a password for
+    them, a code by email must not get round the organisation's own login (its leavers are
+    switched off there). Switching the provider off opens both again (decision 0043)."""
+
+    def clean_email(self):
+        email = self.cleaned_data.get("email", "")
+        identity_provider = selectors.identity_provider_for_email(email=email) if email else None
+        if identity_provider is not None:
+            raise ValidationError(
+                gettext(
+                    "%(organisation)s signs its people in with its own login. Go back to the "
+                    "sign-in page and give your work email."
+                )
+                % {"organisation": identity_provider.organisation.name},
+                code="sso_only",
+            )
+        return super().clean_email()

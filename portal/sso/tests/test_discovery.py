@@ -16,6 +16,7 @@ from django.urls import reverse
 from portal.conftest import make_user
 from portal.core.models import OrganisationKind
 from portal.core.tests.factories import OrganisationFactory
+from portal.sso import services
 from portal.sso.models import IdentityProvider, Protocol
 
 IDP_SSO_URL = "http://127.0.0.1:9/sso"
@@ -294,3 +295,20 @@ def test_the_direct_link_of_an_unknown_or_deactivated_provider_is_404(client, mu
     assert (
         getattr(client, method)(reverse("sso:direct_sign_in", args=["ukendt"])).status_code == 404
     )
+
+
+def test_no_code_by_email_for_an_address_of_an_organisation_with_single_sign_on(
+    client, smtp_server, municipality
+):
+    from portal.conftest import make_user
+
+    saml_identity_provider(municipality)
+    anna = make_user(organisation=municipality, email="anna@kk.example.dk")
+    response = client.post("/konto/login/code/", {"email": anna.email})
+    assert response.status_code == 200
+    assert "logger sine folk ind med sit eget login" in response.content.decode()
+    assert not smtp_server.messages
+    # Switched off, the organisation's people sign in by code (or password) again.
+    services.identity_provider_deactivate(identity_provider=IdentityProvider.objects.get(), by=None)
+    response = client.post("/konto/login/code/", {"email": anna.email})
+    assert response.status_code == 302
