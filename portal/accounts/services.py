@@ -289,9 +289,26 @@ def signup_email_verified(*, user: User, email: str) -> None:
         )
 
 
-def _roles_apply(*, member: User, roles: list[str], actor: User, request) -> None:
-    current = set(member.role_grants.values_list("role", flat=True))
-    wanted = set(roles)
+def roles_apply(
+    *,
+    member: User,
+    roles: Iterable[str],
+    actor: User | None,
+    request,
+    scope: Iterable[str] | None = None,
+    keep_last_admin: bool = False,
+    **detail,
+) -> None:
+    """Give the person exactly `roles` among `scope` (all roles when None), each grant and
+    revocation with its audit entry (`detail` added to each). With `keep_last_admin` the
+    organisation's last administrator keeps the role (single sign-on's re-sync must not lock
+    an organisation out of its people pages). Callers check who may grant what."""
+    current = member.role_grants.all()
+    if scope is not None:
+        scope = set(scope)
+        current = current.filter(role__in=scope)
+    current = set(current.values_list("role", flat=True))
+    wanted = set(roles) if scope is None else set(roles) & scope
     for role in sorted(wanted - current):
         RoleGrant.objects.create(user=member, role=role)
         audit_record(
@@ -301,8 +318,11 @@ def _roles_apply(*, member: User, roles: list[str], actor: User, request) -> Non
             organisation=member.organisation,
             request=request,
             role=role,
+            **detail,
         )
     for role in sorted(current - wanted):
+        if keep_last_admin and role == Role.ADMIN and selectors.is_last_admin(user=member):
+            continue
         RoleGrant.objects.filter(user=member, role=role).delete()
         audit_record(
             action=AuditEvent.Action.ROLE_REVOKED,
@@ -311,6 +331,7 @@ def _roles_apply(*, member: User, roles: list[str], actor: User, request) -> Non
             organisation=member.organisation,
             request=request,
             role=role,
+            **detail,
         )
     member.__dict__.pop("role_names", None)
 
@@ -335,7 +356,7 @@ def signup_approve(
         organisation=user.organisation,
         request=request,
     )
-    _roles_apply(member=user, roles=roles, actor=actor, request=request)
+    roles_apply(member=user, roles=roles, actor=actor, request=request)
     email_send(
         to=user.email,
         template="accounts/emails/signup_approved",
@@ -383,7 +404,7 @@ def member_roles_set(*, member: User, roles: Iterable[str], actor: User, request
         raise ValidationError(
             _("The organisation must keep at least one administrator."), code="last_admin"
         )
-    _roles_apply(member=member, roles=roles, actor=actor, request=request)
+    roles_apply(member=member, roles=roles, actor=actor, request=request)
     return member
 
 

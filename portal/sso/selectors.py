@@ -1,5 +1,6 @@
 """Reads of single sign-on: which identity provider an address belongs to, and its URLs."""
 
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -36,3 +37,12 @@ def sign_in_url(*, identity_provider: IdentityProvider, next_url: str = "") -> s
     else:
         url = reverse("openid_connect_login", kwargs={"provider_id": identity_provider.slug})
     return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+def organisations_with_provider_counts() -> QuerySet[Organisation]:
+    """Every organisation with its active and switched-off identity providers counted: the
+    operator admins' overview (who may see it is the views' check, sso.access)."""
+    return Organisation.objects.annotate(
+        active_count=Count("identity_providers", filter=Q(identity_providers__is_active=True)),
+        inactive_count=Count("identity_providers", filter=Q(identity_providers__is_active=False)),
+    ).order_by("name")

@@ -25,9 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from onelogin.saml2.idp_metadata_parser import OneLogin_Saml2_IdPMetadataParser
 
-from portal.accounts.selectors import is_last_admin
+from portal.accounts.services import roles_apply
 from portal.core.email import email_send
-from portal.core.models import ORGANISATION_ROLES, AuditEvent, Organisation, Role, RoleGrant, User
+from portal.core.models import ORGANISATION_ROLES, AuditEvent, Organisation, Role, User
 from portal.core.services import audit_record
 
 from . import access
@@ -223,11 +223,26 @@ def identity_provider_add_saml(
             },
         },
     )
+    return _provider_create(
+        organisation=organisation,
+        by=by,
+        protocol=Protocol.SAML,
+        app=app,
+        is_broker=is_broker,
+        entity_id=idp["entity_id"],
+        want_assertion_encrypted=bool(want_assertion_encrypted),
+    )
+
+
+def _provider_create(
+    *, organisation, by, protocol: str, app: SocialApp, is_broker: bool = False, **detail
+) -> IdentityProvider:
+    """The portal's side of a new allauth app: the provider row and its audit entry."""
     provider = IdentityProvider.objects.create(
         organisation=organisation,
-        protocol=Protocol.SAML,
-        slug=slug,
-        name=name,
+        protocol=protocol,
+        slug=app.provider_id,
+        name=app.name,
         app=app,
         is_broker=is_broker,
         created_by=by,
@@ -237,11 +252,10 @@ def identity_provider_add_saml(
         actor=by,
         organisation=organisation,
         target=provider,
-        protocol="saml",
-        slug=slug,
-        entity_id=idp["entity_id"],
+        protocol=str(protocol),
+        slug=provider.slug,
         is_broker=is_broker,
-        want_assertion_encrypted=bool(want_assertion_encrypted),
+        **detail,
     )
     return provider
 
@@ -316,24 +330,9 @@ def identity_provider_add_oidc(
             "uid_field": "sub",
         },
     )
-    provider = IdentityProvider.objects.create(
-        organisation=organisation,
-        protocol=Protocol.OIDC,
-        slug=slug,
-        name=name,
-        app=app,
-        created_by=by,
+    return _provider_create(
+        organisation=organisation, by=by, protocol=Protocol.OIDC, app=app, issuer=issuer
     )
-    audit_record(
-        action=AuditEvent.Action.IDENTITY_PROVIDER_ADDED,
-        actor=by,
-        organisation=organisation,
-        target=provider,
-        protocol="oidc",
-        slug=slug,
-        issuer=issuer,
-    )
-    return provider
 
 
 def role_map_clean(role_map) -> dict[str, list[str]]:
@@ -531,39 +530,17 @@ def sp_details(*, identity_provider: IdentityProvider, request_or_site_url=None)
 
 def _roles_sync(*, user: User, wanted: list[str], request, identity_provider) -> None:
     """Give the person exactly the organisation roles the provider maps; portal roles stay,
-    and the organisation's last administrator keeps the role (nobody is locked out of the
-    organisation's people pages by a change at the identity provider)."""
-    current = set(
-        user.role_grants.filter(role__in=ORGANISATION_ROLES).values_list("role", flat=True)
+    and the organisation's last administrator keeps the role."""
+    roles_apply(
+        member=user,
+        roles=wanted,
+        actor=None,
+        request=request,
+        scope=ORGANISATION_ROLES,
+        keep_last_admin=True,
+        via="sso",
+        identity_provider=identity_provider.slug,
     )
-    wanted_set = set(wanted) & set(ORGANISATION_ROLES)
-    for role in sorted(wanted_set - current):
-        RoleGrant.objects.create(user=user, role=role)
-        audit_record(
-            action=AuditEvent.Action.ROLE_GRANTED,
-            actor=None,
-            subject_user=user,
-            organisation=user.organisation,
-            request=request,
-            role=role,
-            via="sso",
-            identity_provider=identity_provider.slug,
-        )
-    for role in sorted(current - wanted_set):
-        if role == Role.ADMIN and is_last_admin(user=user):
-            continue
-        RoleGrant.objects.filter(user=user, role=role).delete()
-        audit_record(
-            action=AuditEvent.Action.ROLE_REVOKED,
-            actor=None,
-            subject_user=user,
-            organisation=user.organisation,
-            request=request,
-            role=role,
-            via="sso",
-            identity_provider=identity_provider.slug,
-        )
-    user.__dict__.pop("role_names", None)
 
 
 @transaction.atomic

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.core.forms import add_service_errors, error_text, posted
-from portal.core.models import Organisation
 
 from . import access, selectors, services
 from .cvr import organisation_cvr_set
@@ -190,28 +188,21 @@ def organisations_with_sso(request):
     """Every organisation and how many identity providers it has: where an operator admin
     starts."""
     _operator_admin_only(request)
-    organisations = Organisation.objects.annotate(
-        active_count=Count("identity_providers", filter=Q(identity_providers__is_active=True)),
-        inactive_count=Count("identity_providers", filter=Q(identity_providers__is_active=False)),
-    ).order_by("name")
-    return render(request, "sso/organisation_list.html", {"organisations": organisations})
+    return render(
+        request,
+        "sso/organisation_list.html",
+        {"organisations": selectors.organisations_with_provider_counts()},
+    )
 
 
-@login_required
-def identity_provider_add_saml(request, slug: str):
+def _provider_add(request, slug: str, *, form, protocol: str, add):
+    """The two "add an identity provider" pages: the form, the service `add(organisation,
+    cleaned_data)` with its errors on the form, then the provider's details."""
     _operator_admin_only(request)
     organisation = access.access_organisation_for_sso(user=request.user, slug=slug)
-    form = SamlAddForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            identity_provider = services.identity_provider_add_saml(
-                organisation=organisation,
-                by=request.user,
-                metadata_url=form.cleaned_data["metadata_url"],
-                metadata_xml=form.cleaned_data["metadata_file"],
-                name=form.cleaned_data["name"],
-                is_broker=form.cleaned_data["is_broker"],
-            )
+            identity_provider = add(organisation, form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -222,36 +213,43 @@ def identity_provider_add_saml(request, slug: str):
     return render(
         request,
         "sso/identity_provider_add.html",
-        {"organisation": organisation, "form": form, "protocol": Protocol.SAML},
+        {"organisation": organisation, "form": form, "protocol": protocol},
+    )
+
+
+@login_required
+def identity_provider_add_saml(request, slug: str):
+    return _provider_add(
+        request,
+        slug,
+        form=SamlAddForm(posted(request), request.FILES or None),
+        protocol=Protocol.SAML,
+        add=lambda organisation, data: services.identity_provider_add_saml(
+            organisation=organisation,
+            by=request.user,
+            metadata_url=data["metadata_url"],
+            metadata_xml=data["metadata_file"],
+            name=data["name"],
+            is_broker=data["is_broker"],
+        ),
     )
 
 
 @login_required
 def identity_provider_add_oidc(request, slug: str):
-    _operator_admin_only(request)
-    organisation = access.access_organisation_for_sso(user=request.user, slug=slug)
-    form = OidcAddForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            identity_provider = services.identity_provider_add_oidc(
-                organisation=organisation,
-                by=request.user,
-                issuer=form.cleaned_data["issuer"],
-                client_id=form.cleaned_data["client_id"],
-                client_secret=form.cleaned_data["client_secret"],
-                name=form.cleaned_data["name"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The identity provider has been added."))
-            return redirect(
-                "sso:identity_provider_detail", slug=organisation.slug, pk=identity_provider.pk
-            )
-    return render(
+    return _provider_add(
         request,
-        "sso/identity_provider_add.html",
-        {"organisation": organisation, "form": form, "protocol": Protocol.OIDC},
+        slug,
+        form=OidcAddForm(posted(request)),
+        protocol=Protocol.OIDC,
+        add=lambda organisation, data: services.identity_provider_add_oidc(
+            organisation=organisation,
+            by=request.user,
+            issuer=data["issuer"],
+            client_id=data["client_id"],
+            client_secret=data["client_secret"],
+            name=data["name"],
+        ),
     )
 
 
