@@ -17,7 +17,13 @@ from config.settings.base import CACHES, HUEY, STORAGES
 _NAMESPACE = os.environ["PORTAL_TEST_NAMESPACE"]
 
 HUEY = {**HUEY, "name": _NAMESPACE}
-CACHES = {**CACHES, "default": {**CACHES["default"], "KEY_PREFIX": _NAMESPACE}}
+# Every Redis cache (the default, and any alias added for sessions or the request path).
+CACHES = {
+    alias: {**conf, "KEY_PREFIX": f"{_NAMESPACE}:{conf.get('KEY_PREFIX', '')}"}
+    if "redis" in conf["BACKEND"].lower()
+    else conf
+    for alias, conf in CACHES.items()
+}
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
