@@ -258,10 +258,19 @@ def test_signed_in_on_one_server_is_signed_in_on_the_other_and_signed_out_on_bot
 
     assert anna.signed_in_as(on="B") == people["anna"]
     assert anna.signed_in_as(on="A") == people["anna"]
+    session = anna.session.cookies["sessionid"]
     signed_out = anna.post("/konto/logout/", {}, on="B")
     assert signed_out.status_code == 302
     assert anna.signed_in_as(on="A") is None
     assert anna.signed_in_as(on="B") is None
+
+    # The browser forgot its cookie; the session must be over on the servers too: the old
+    # cookie (a second tab's, a copied one) signs nobody in, on A (which had the session in
+    # hand a moment ago) nor on B.
+    old_tab = portal.browser()
+    old_tab.session.cookies.set("sessionid", session)
+    assert old_tab.signed_in_as(on="A") is None
+    assert old_tab.signed_in_as(on="B") is None
 
 
 # --- The queue -----------------------------------------------------------------------------
