@@ -131,7 +131,7 @@ def portal(shared_database, tmp_path_factory):
             PORTAL_TEST_NAMESPACE=namespace,
             DATABASE_URL=shared_database,
             REDIS_URL=REDIS_URL,
-            # The same secret on every server: sessions and CSRF tokens are signed with it.
+            # The same secret on every server: sessions carry a hash made with it.
             SECRET_KEY=secrets.token_urlsafe(50),
             PORTAL_DATA_DIR=str(data_dir),
             EMAIL_URL=f"smtp://{smtp.host}:{smtp.port}",
