@@ -187,7 +187,8 @@ if REDIS_URL:
     _queue_url = REDIS_URL
     if "socket_connect_timeout" not in REDIS_URL:
         _queue_url = f"{REDIS_URL}{_separator}socket_connect_timeout=2"
-    HUEY.update({"huey_class": "huey.RedisHuey", "url": _queue_url})
+    # Each periodic task once a minute however many schedulers run (portal/core/periodic.py).
+    HUEY.update({"huey_class": "portal.core.periodic.OncePerMinuteRedisHuey", "url": _queue_url})
 else:
     HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "queue.sqlite3")})
 
