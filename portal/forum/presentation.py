@@ -62,14 +62,15 @@ def post_labels() -> dict[str, str]:
     }
 
 
-def _author_line(author: User | None) -> str:
-    """ "Organisation (kind) · role, role": the same on every post of the author."""
+def _author_line(post: Post) -> str:
+    """The author's organisation (and its kind) and roles: the same on every post of theirs."""
+    author = post.author
     if author is None:
         return ""
     line = ""
     if author.organisation:
         line = f"{author.organisation.name} ({author.organisation.get_kind_display()})"
-    roles = [grant.get_role_display() for grant in author.role_grants.all()]
+    roles = [grant.get_role_display() for grant in post.author_role_grants]
     if roles:
         line += " · " + ", ".join(roles)
     return line
@@ -83,7 +84,7 @@ def posts_present(
     can_moderate: bool,
     can_accept: bool,
 ) -> None:
-    """Set on each post (from thread_posts or post_with_reactions) its links, its author line,
+    """Set on each post (from selectors.thread_posts) its links, its author line,
     its dates and what the person may do with it (`may_*`). The rules are access.py's: the
     person's standing (`can_moderate`, `can_accept`) is asked once by the caller."""
     person = link_builder("directory:person_detail")
@@ -99,7 +100,7 @@ def posts_present(
     author_lines: dict[int | None, str] = {}
     for post in posts:
         if post.author_id not in author_lines:
-            author_lines[post.author_id] = _author_line(post.author)
+            author_lines[post.author_id] = _author_line(post)
         created = timezone.localtime(post.created_at)
         own = post.author_id == user.pk
         is_accepted = getattr(post, "is_accepted", post.pk == thread.accepted_answer_id)
@@ -125,7 +126,7 @@ def posts_present(
         post.may_unaccept = bool(can_accept and is_accepted)
         if post.may_read:
             post.files = [
-                (download(attachment.token), attachment) for attachment in post.attachments.all()
+                (download(attachment.token), attachment) for attachment in post.attachment_list
             ]
 
 

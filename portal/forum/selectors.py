@@ -3,7 +3,7 @@
 from datetime import datetime
 
 import rules
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -278,8 +278,9 @@ def thread_post(*, user: User, thread: Thread, post_id: int) -> Post | None:
 def thread_posts(*, user: User, thread: Thread, ids: list[int] | None = None) -> list[Post]:
     """The posts with these ids (a page of thread_post_ids; all of them without `ids`), in
     that order, with everything the page shows, in a fixed number of queries however many:
-    authors with their organisation and roles, attachments, reaction counts and the person's
-    own reactions (`my_reactions`), and whether it is the accepted answer (`is_accepted`).
+    authors with their organisation and roles (`author_role_grants`), attachments
+    (`attachment_list`), reaction counts and the person's own reactions (`my_reactions`), and
+    whether it is the accepted answer (`is_accepted`).
     Posts hidden by an editor are included (the page shows them as a notice for readers, with
     their text for moderators)."""
     if ids is None:
@@ -288,13 +289,19 @@ def thread_posts(*, user: User, thread: Thread, ids: list[int] | None = None) ->
         return []
     by_id = {
         post.pk: post
-        for post in Post.objects.filter(thread=thread, pk__in=ids)
-        .select_related("author__organisation")
-        .prefetch_related(
-            Prefetch("author__role_grants", queryset=RoleGrant.objects.order_by("role")),
-            "attachments",
+        for post in Post.objects.filter(thread=thread, pk__in=ids).select_related(
+            "author__organisation"
         )
     }
+    # The authors' roles and the posts' attachments as dicts: one query each, and no query set
+    # per post when the page reads them.
+    grants: dict[int, list[RoleGrant]] = {}
+    author_ids = {post.author_id for post in by_id.values() if post.author_id}
+    for grant in RoleGrant.objects.filter(user_id__in=author_ids).order_by("role", "pk"):
+        grants.setdefault(grant.user_id, []).append(grant)
+    attachments: dict[int, list[Attachment]] = {}
+    for attachment in Attachment.objects.filter(post_id__in=ids).order_by("pk"):
+        attachments.setdefault(attachment.post_id, []).append(attachment)
     # The reactions of the page in one grouped query: how many of each kind, and the person's.
     counts: dict[tuple[int, str], int] = {}
     mine: dict[int, set[str]] = {}
@@ -310,6 +317,8 @@ def thread_posts(*, user: User, thread: Thread, ids: list[int] | None = None) ->
             mine.setdefault(post_id, set()).add(kind)
     posts = [by_id[pk] for pk in ids if pk in by_id]
     for post in posts:
+        post.author_role_grants = grants.get(post.author_id, [])
+        post.attachment_list = attachments.get(post.pk, [])
         post.thanks_count = counts.get((post.pk, Reaction.Kind.THANKS), 0)
         post.useful_count = counts.get((post.pk, Reaction.Kind.USEFUL), 0)
         post.my_reactions = mine.get(post.pk, set())
