@@ -166,6 +166,7 @@ def test_a_long_thread_in_pages_and_an_old_link_to_a_post_on_a_later_page(
     ]
 
     sign_in_with_password(page, email=reader.email, password=password)
+    assert_accessible(page)
     page.goto(f"/debat/traad/{thread.pk}/?page=2")
     assert page.locator("nav.pagination").count() == 1
     assert page.locator("article.forum-post").count() == 3
