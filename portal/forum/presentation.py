@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from portal.core.links import link_builder
 from portal.core.models import User
 
+from . import access
 from .models import Post, Thread
 
 # An id no post has, in a route's link where the id goes (also static/forum/post_link.js's).
@@ -84,9 +85,10 @@ def posts_present(
     can_moderate: bool,
     can_accept: bool,
 ) -> None:
-    """Set on each post (from selectors.thread_posts) its links, its author line,
-    its dates and what the person may do with it (`may_*`). The rules are access.py's: the
-    person's standing (`can_moderate`, `can_accept`) is asked once by the caller."""
+    """Set on each post (from selectors.thread_posts) its links, its author line, its dates and
+    what the person may do with it (`may_*`). The rules are access.py's: the person's standing
+    (`can_moderate`, `can_accept`) is asked once by the caller, and whether a post's text is
+    theirs to read is access.post_shown (no question asked for a post that is not hidden)."""
     person = link_builder("directory:person_detail")
     history = link_builder("forum:post_history")
     react = link_builder("forum:post_react")
@@ -115,7 +117,7 @@ def posts_present(
         post.report_url = report(post.pk)
         post.moderate_url = show(post.pk) if post.is_hidden else hide(post.pk)
         post.is_own = own
-        post.may_read = not post.is_hidden or can_moderate
+        post.may_read = access.post_shown(user=user, post=post)
         post.may_edit = own or can_moderate
         post.may_accept = bool(
             can_accept
