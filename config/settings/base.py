@@ -332,6 +332,8 @@ PORTAL_EMAIL_BODY_RETENTION_DAYS = env.int("EMAIL_BODY_RETENTION_DAYS", default=
 PORTAL_NOTIFICATION_EMAIL_DELAY_MINUTES = env.int("NOTIFICATION_EMAIL_DELAY_MINUTES", default=10)
 # The most items a personal digest lists.
 PORTAL_DIGEST_MAX_ITEMS = env.int("DIGEST_MAX_ITEMS", default=10)
+# Posts per page of a thread; a link to a post leads to the page that holds it.
+PORTAL_THREAD_PAGE_SIZE = env.int("THREAD_PAGE_SIZE", default=30)
 # A hard bounce stops mail to an address at once; this many soft bounces in 30 days do too.
 PORTAL_SOFT_BOUNCE_LIMIT = env.int("SOFT_BOUNCE_LIMIT", default=3)
 # Events: participants are reminded this many hours before an event starts, and asked for
