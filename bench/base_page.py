@@ -11,15 +11,19 @@ an editor and an operator admin, then times, median of --requests after a warm-u
   baseline: middleware, session, user), a 404 page (the base page and nothing else) and
   /profil/ (the base page and a form).
 
-Each figure is printed next to its baseline of the same run. --profile adds cProfile of the
-bare base-page render (as the caseworker), the top functions by own time and by cumulative
-time. See bench/README.md.
+Each figure is printed next to its baseline of the same run, as CPU time (this thread's: robust
+to a loaded machine, without the database's share) and wall-clock time. The bell's count is
+stubbed in the rows and timed apart (it is the notifications selector's). --before REV also
+times base.html as it was at a git revision, the two taking turns request by request (before
+and after in one run). --profile adds cProfile of the bare base-page render as the caseworker.
+Usage and figures: docs/decisions/0047-base-page.md.
 """
 
 import argparse
 import contextlib
 import cProfile
 import functools
+import gc
 import io
 import os
 import pstats
@@ -108,22 +112,30 @@ def people() -> dict:
 
 
 def median_ms(fn, requests: int, warmup: int) -> float:
-    return interleaved([(None, fn)], requests, warmup)[0]
+    return interleaved([(None, fn)], requests, warmup)[0][0]
 
 
-def interleaved(cases: list, requests: int, warmup: int) -> list[float]:
-    """Median ms of each (variant, fn), taking turns call by call, so that a change in the
-    machine's load (shared, 2 cores) falls on every case alike."""
-    times: list[list[float]] = [[] for _ in cases]
+def interleaved(cases: list, requests: int, warmup: int) -> list[tuple[float, float]]:
+    """Median wall-clock and CPU ms of each (variant, fn[, prepare]), taking turns call by call,
+    so that a change in the machine's load (shared, 2 cores) falls on every case alike.
+    `prepare()`, untimed, makes fn's argument (a request) just before the call. The CPU time
+    (this thread's) leaves out the waits for a core, which on a loaded machine stretch a long
+    render far more than a short one, and the database's own time."""
+    walls: list[list[float]] = [[] for _ in cases]
+    cpus: list[list[float]] = [[] for _ in cases]
+    gc.collect()
     for round_ in range(warmup + requests):
-        for index, (variant, fn) in enumerate(cases):
+        for index, (variant, fn, *prepare) in enumerate(cases):
+            arguments = [prepare[0]()] if prepare else []
             with variant or contextlib.nullcontext():
-                start = time.perf_counter()
-                fn()
-                elapsed = (time.perf_counter() - start) * 1000
+                wall, cpu = time.perf_counter(), time.thread_time()
+                fn(*arguments)
+                cpu = (time.thread_time() - cpu) * 1000
+                wall = (time.perf_counter() - wall) * 1000
             if round_ >= warmup:
-                times[index].append(elapsed)
-    return [statistics.median(t) for t in times]
+                walls[index].append(wall)
+                cpus[index].append(cpu)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
 def request_for(user_pk: int, path: str = "/profil/"):
@@ -219,19 +231,19 @@ def direct(pks: dict, variants: list, args) -> list[tuple[str, list[float]]]:
     for label, pk in pks.items():
         for language in ("da", "en"):
             translation.activate(language)
-            # The users are loaded outside the timed part (as the middleware does).
-            rounds = args.requests + args.warmup
-            cases = []
-            for template, variant in [(empty, None), *((bare, v) for v in variants)]:
-                queue = iter([request_for(pk) for _ in range(rounds)])
-                cases.append((variant, functools.partial(_render, template, queue)))
+            # Each request's user is loaded untimed (as the middleware does).
+            prepare = functools.partial(request_for, pk)
+            cases = [
+                (variant, functools.partial(_render, template), prepare)
+                for template, variant in [(empty, None), *((bare, v) for v in variants)]
+            ]
             rows.append((f"{label} ({language})", interleaved(cases, args.requests, args.warmup)))
     translation.activate("da")
     return rows
 
 
-def _render(template, queue) -> None:
-    template.render({}, next(queue))
+def _render(template, request) -> None:
+    template.render({}, request)
 
 
 def _get(browser, path: str, status: int) -> None:
@@ -302,28 +314,28 @@ def main() -> int:
     print("the bell's count is stubbed in the rows; the count alone (its selector):", end=" ")
     print(f"{count_alone(pks, args):.2f} ms")
 
-    print("\nDirect render, ms: an empty template (baseline) and base.html alone")
-    head = "".join(f"{'base ' + name:>16}" for name in names)
-    print(f"{'person':<24}{'empty':>10}{head}")
     with StubbedCount():
-        for label, figures in direct(pks, variants, args):
-            print(
-                f"{label:<24}"
-                + f"{figures[0]:>10.2f}"
-                + "".join(f"{f:>16.2f}" for f in figures[1:])
-            )
+        rows = direct(pks, variants, args)
+    for clock, position in (("CPU", 1), ("wall-clock", 0)):
+        print(f"\nDirect render, {clock} ms: an empty template (baseline) and base.html alone")
+        head = "".join(f"{'base ' + name:>16}" for name in names)
+        print(f"{'person':<24}{'empty':>10}{head}")
+        for label, figures in rows:
+            cells = [f[position] for f in figures]
+            print(f"{label:<24}{cells[0]:>10.2f}" + "".join(f"{c:>16.2f}" for c in cells[1:]))
 
-    print("\nTest client, ms: /bench/hello (baseline), a 404 page (base.html only), /profil/")
-    head = "".join(f"{'404 ' + n:>16}" for n in names) + "".join(
-        f"{'/profil/ ' + n:>20}" for n in names
-    )
-    print(f"{'person':<24}{'hello':>10}{head}")
     with StubbedCount():
-        for label, figures in client(pks, variants, args):
-            widths = [10] + [16] * len(names) + [20] * len(names)
+        rows = client(pks, variants, args)
+    for clock, position in (("CPU", 1), ("wall-clock", 0)):
+        print(f"\nTest client, {clock} ms: /bench/hello (baseline), a 404 page, /profil/")
+        head = "".join(f"{'404 ' + n:>16}" for n in names)
+        head += "".join(f"{'/profil/ ' + n:>20}" for n in names)
+        print(f"{'person':<24}{'hello':>10}{head}")
+        widths = [10] + [16] * len(names) + [20] * len(names)
+        for label, figures in rows:
+            cells = [f[position] for f in figures]
             print(
-                f"{label:<24}"
-                + "".join(f"{f:>{w}.2f}" for f, w in zip(figures, widths, strict=True))
+                f"{label:<24}" + "".join(f"{c:>{w}.2f}" for c, w in zip(cells, widths, strict=True))
             )
     if args.profile:
         with StubbedCount():

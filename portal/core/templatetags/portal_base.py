@@ -21,9 +21,8 @@ import weakref
 from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.middleware.csrf import get_token
 from django.template import engines
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -76,8 +75,10 @@ def fragment(template_name: str, *, key: dict, holes: dict, variables=None) -> S
     if store is None:
         with _lock:
             store = _stores.setdefault(compiled, {})
-    # The language and script prefix change what {% translate %} and {% url %} print.
-    store_key = (get_language(), get_script_prefix(), *sorted(key.items()))
+    # The language, URLconf and script prefix change what {% translate %} and {% url %} print
+    # (as portal/core/links.py keys its prefixes).
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    store_key = (get_language(), urlconf, get_script_prefix(), *sorted(key.items()))
     pieces = store.get(store_key)
     if pieces is None:
         pieces = _pieces(compiled, key if variables is None else variables, tuple(holes))
@@ -102,6 +103,15 @@ def _badge(bell, extra_class: str = "") -> SafeString:
         bell.badge,
         bell.label,
     )
+
+
+def _csrf_token(context) -> str:
+    """The page's one masked token: the context's lazy value (the one `{% csrf_token %}` and
+    the body's htmx header print), masked once per page (each masking draws 32 random
+    characters from the system)."""
+    token = context.get("csrf_token")
+    token = str(token) if token else ""
+    return "" if token == "NOTPROVIDED" else token
 
 
 @register.simple_tag(takes_context=True)
@@ -130,7 +140,7 @@ def portal_header(context) -> SafeString:
         "notifications_current": getattr(match, "app_name", None) == "notifications",
     }
     holes = {
-        "csrf_token": get_token(request) if request is not None else "",
+        "csrf_token": _csrf_token(context),
         "next_path": request.get_full_path() if request is not None else "",
         "user_name": user.get_full_name() if signed_in else "",
         "organisation_name": organisation.name if organisation is not None else "",
