@@ -18,7 +18,7 @@ from portal.events.models import Event
 from portal.forum import access
 from portal.forum.models import Network
 
-from . import backends, services
+from . import backends, result_cache, services
 from .models import SearchDocument
 
 PER_PAGE = 20
@@ -177,19 +177,15 @@ def search(
     date_from: date | None = None,
     date_to: date | None = None,
     count_miss: bool = False,
+    cached: bool = False,
 ) -> SearchResults:
     """One page of what the person may see that matches every word of the query, best first.
 
     With `count_miss` (the search page and the API), a search without filters that finds
-    nothing is counted by its words (SearchMiss: the evaluation's "what content is missing")."""
+    nothing is counted by its words (SearchMiss: the evaluation's "what content is missing").
+    With `cached` (the same two), the page comes from the cache shared by readers who may see
+    the same documents while the index is unchanged (result_cache)."""
     page = max(1, min(page, MAX_PAGE))
-    results = SearchResults(query=query, page=page)
-    terms = analysis.parse_query(query)
-    if not terms:
-        return results
-    plan, results.corrections = _correct(terms)
-    terms = plan.terms
-    backend = backends.get_backend()
     filters = {
         "kinds": kinds,
         "topic_id": topic_id,
@@ -197,6 +193,30 @@ def search(
         "date_from": date_from,
         "date_to": date_to,
     }
+    if cached:
+        arguments = (query, page, tuple(kinds or ()), topic_id, organisation_kind)
+        arguments += (date_from, date_to)
+        results, key, version = result_cache.lookup(user=user, arguments=arguments)
+        if results is None:
+            results = _search(user=user, query=query, page=page, filters=filters)
+            result_cache.store(key=key, version=version, results=results)
+    else:
+        results = _search(user=user, query=query, page=page, filters=filters)
+    unfiltered_first_page = page == 1 and not any(filters.values())
+    if count_miss and not results.total and unfiltered_first_page and analysis.parse_query(query):
+        services.search_miss_record(words=query)
+    return results
+
+
+def _search(*, user: User, query: str, page: int, filters: dict) -> SearchResults:
+    results = SearchResults(query=query, page=page)
+    terms = analysis.parse_query(query)
+    if not terms:
+        return results
+    plan, results.corrections = _correct(terms)
+    terms = plan.terms
+    backend = backends.get_backend()
+    kinds = filters["kinds"]
     if kinds:
         plan.filter_share *= min(1.0, sum(KIND_SHARE.get(kind, 1.0) for kind in kinds))
     for name, share in FILTER_SHARE.items():
@@ -210,8 +230,6 @@ def search(
     candidates = ranked_results(newest_first)
     results.total = len(candidates)
     results.capped = len(newest_first) > MAX_COUNTED
-    if count_miss and not results.total and page == 1 and not any(filters.values()):
-        services.search_miss_record(words=query)
     offset = (page - 1) * PER_PAGE
     page_ids = candidates[offset : offset + PER_PAGE]
     if not page_ids:
