@@ -777,13 +777,12 @@ def main() -> int:
         manage({**env, "PORTAL_DEMO": "1"}, "load_demo")
         manage(env, "search_rebuild")
         generation = generate(database_url, args.threads_count, args.replies, args.seed)
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-
     os.environ.update({k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", "PORTAL_DATA_DIR")})
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     if args.explain:
         explain_queries(database_url)
         return 0
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     in_process = per_query_sql(database_url, args.runs)
 
     with psycopg.connect(database_url) as conn:

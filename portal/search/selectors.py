@@ -268,6 +268,18 @@ def ranked_results(newest_first: list[tuple]) -> list[int]:
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+# What Markdown could read differently from the plain text: escapes, code, emphasis, links and
+# images, HTML and entities, tables, strikethrough, and a line that starts a heading, quote,
+# list or setext underline. A text without any of it reads as itself (markdown_to_text is then
+# the text with its blank lines normalised, which a snippet's joined whitespace never shows).
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<&|~]|^[ \t]*(?:[-+=#>]|\d+[.)])", re.MULTILINE)
+
+
+def _reads_as(text: str) -> str:
+    """markdown_to_text, without parsing a text that has no Markdown syntax (most replies)."""
+    if _MARKDOWN_SYNTAX.search(text):
+        return markdown_to_text(text)
+    return text.strip()
 
 
 class _Matches(dict):
@@ -299,7 +311,7 @@ def snippet(text: str, terms, words: int = SNIPPET_WORDS) -> SafeString:
     """About `words` words of the text around its first match, highlighted. The text is
     Markdown: the snippet shows what it reads as, never its syntax."""
     matches = terms if isinstance(terms, _Matches) else _Matches(terms)
-    text = markdown_to_text(text)
+    text = _reads_as(text)
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
         return mark_safe("")
