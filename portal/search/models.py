@@ -57,12 +57,6 @@ class SearchDocument(models.Model):
             # when a query matches many documents.
             models.Index(fields=["-created_at"], name="searchdocument_created_idx"),
             models.Index(fields=["kind", "-created_at"], name="searchdocument_kind_idx"),
-            # The filters' own walks: only the documents the filter keeps, newest first
-            # (docs/decisions/0048-search-at-scale.md).
-            models.Index(
-                fields=["organisation_kind", "-created_at"], name="searchdocument_orgkind_idx"
-            ),
-            models.Index(fields=["topic", "-created_at"], name="searchdocument_topic_idx"),
         ]
 
     def __str__(self):
