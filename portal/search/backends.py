@@ -32,18 +32,24 @@ def exact_words(terms: list[QueryTerm]) -> list[str]:
 
 
 def word_start(text: str | None, word: str) -> int:
-    """1 if a word of the text starts with `word` (lower-case; the text's case ignored), else 0:
-    the word found where no letter or digit comes right before it. A search of the text for
-    the word, not a regular expression: this runs on every ranked candidate."""
-    if not text:
+    """1 if a word of the text starts with `word` (case ignored), else 0."""
+    return words_starting(text, [word.lower()])
+
+
+def words_starting(text: str | None, words: list[str]) -> int:
+    """How many of the (lower-case) words start a word of the text, its case ignored: each
+    found where no letter or digit comes right before it. A search of the text, not a regular
+    expression: this runs on every ranked candidate."""
+    if not text or not words:
         return 0
-    text, word = text.lower(), word.lower()
-    at = text.find(word)
-    while at >= 0:
-        if at == 0 or not text[at - 1].isalnum():
-            return 1
-        at = text.find(word, at + 1)
-    return 0
+    text = text.lower()
+    found = 0
+    for word in words:
+        at = text.find(word)
+        while at > 0 and text[at - 1].isalnum():
+            at = text.find(word, at + 1)
+        found += at >= 0
+    return found
 
 
 def register_sqlite_function(sender, connection, **kwargs):
@@ -169,8 +175,9 @@ class PostgresBackend:
             with connection.cursor() as cursor:
                 cursor.execute(sql, [*params, *rank_params, limit])
                 rows = cursor.fetchall()
+        words = [w.lower() for w in words]
         return [
-            (pk, rank, thread_id, sum(word_start(title, w) or word_start(body, w) for w in words))
+            (pk, rank, thread_id, words_starting(f"{title} {body}", words))
             for pk, rank, thread_id, title, body in rows
         ]
 
