@@ -11,8 +11,9 @@ manage events, their organisation (an event's audience by kind), the networks th
 (invitation-only threads; events for a network's members) and the events they organise. Readers
 with the same signature see the same documents. The cache is dropped as a whole (a new version,
 not a delete of many keys) when the index changes (indexing.index_objects / index_rebuild) and
-when a network or an organisation is saved or deleted (a network opened or closed, an
-organisation's kind changed: facts of the rule that are not the person's own).
+when a network, an organisation or a topic is saved or deleted (a network opened or closed, an
+organisation's kind changed: facts of the rule that are not the person's own; a topic's name
+shown with a result).
 """
 
 import hashlib
@@ -24,7 +25,7 @@ from django.db.models import IntegerField, Value
 from django.db.models.signals import post_delete, post_save
 
 from portal.core.access import may_sign_in
-from portal.core.models import Organisation, User
+from portal.core.models import Organisation, Topic, User
 from portal.events.models import Event
 from portal.forum.models import Network, NetworkMembership
 
@@ -84,7 +85,7 @@ def invalidate(**kwargs) -> None:
 
 
 def connect() -> None:
-    for model in (Network, Organisation):
+    for model in (Network, Organisation, Topic):
         post_save.connect(
             invalidate, sender=model, dispatch_uid=f"search-results-save-{model.__name__}"
         )
