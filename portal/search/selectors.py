@@ -234,7 +234,12 @@ def _search(*, user: User, query: str, page: int, filters: dict) -> SearchResult
     page_ids = candidates[offset : offset + PER_PAGE]
     if not page_ids:
         return results
-    shown = SearchDocument.objects.select_related("topic").in_bulk(page_ids)
+    # The analysed terms are not shown (and would only fatten the cached page).
+    shown = (
+        SearchDocument.objects.select_related("topic")
+        .defer("title_terms", "body_terms")
+        .in_bulk(page_ids)
+    )
     matches = _Matches(terms)
     results.hits = [
         Hit(
