@@ -107,6 +107,7 @@ def search(request: HttpRequest, filters: Query[SearchFilters]):
         date_from=filters.date_from,
         date_to=filters.date_to,
         count_miss=True,
+        cached=True,
     )
     return {
         "query": results.query,

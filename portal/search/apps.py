@@ -10,9 +10,10 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         # Imported when the app registry is ready: the module imports models.
-        from . import backends, receivers
+        from . import backends, receivers, result_cache
 
         receivers.connect()
+        result_cache.connect()
         connection_created.connect(
             backends.register_sqlite_function, dispatch_uid="search_word_start"
         )

@@ -5,12 +5,10 @@ stem exactly or any indexed term starting with one of its prefixes; all query te
 The SQL here is made of constant table names; every value is a bound parameter (the noqa's).
 """
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.db import connection
-from django.db.models import FloatField, IntegerField, QuerySet
+from django.db.models import FloatField, IntegerField, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 
 from portal.core.analysis import QueryTerm
@@ -33,14 +31,25 @@ def exact_words(terms: list[QueryTerm]) -> list[str]:
     return [t.word for t in terms if len(t.word) >= EXACT_MIN_LENGTH]
 
 
-@lru_cache(maxsize=512)
-def _word_start(word: str) -> re.Pattern:
-    return re.compile(r"(?<![^\W_])" + re.escape(word), re.IGNORECASE)
-
-
 def word_start(text: str | None, word: str) -> int:
     """1 if a word of the text starts with `word` (case ignored), else 0."""
-    return 1 if text and _word_start(word).search(text) else 0
+    return words_starting(text, [word.lower()])
+
+
+def words_starting(text: str | None, words: list[str]) -> int:
+    """How many of the (lower-case) words start a word of the text, its case ignored: each
+    found where no letter or digit comes right before it. A search of the text, not a regular
+    expression: this runs on every ranked candidate."""
+    if not text or not words:
+        return 0
+    text = text.lower()
+    found = 0
+    for word in words:
+        at = text.find(word)
+        while at > 0 and text[at - 1].isalnum():
+            at = text.find(word, at + 1)
+        found += at >= 0
+    return found
 
 
 def register_sqlite_function(sender, connection, **kwargs):
@@ -106,22 +115,6 @@ class PostgresBackend:
             [tsquery],
         )
 
-    def exact_sql(self, words: list[str], table: str = DOCUMENTS) -> tuple[str, list]:
-        """How many of the words start a word of the title or text (see exact_words). The
-        pattern spells Danish letters in both cases: ~* folds only ASCII in a C locale."""
-
-        def pattern(word: str) -> str:
-            letters = (
-                f"[{c}{c.upper()}]" if not c.isascii() and c.upper() != c else c for c in word
-            )
-            return "(^|[^[:alnum:]_])" + "".join(letters)
-
-        if not words:
-            return "0", []
-        text = f"({table}.title || ' ' || {table}.body)"
-        sql = " + ".join(f"(CASE WHEN {text} ~* %s THEN 1 ELSE 0 END)" for _ in words)
-        return f"({sql})", [pattern(w) for w in words]
-
     def candidates(self, documents: QuerySet, plan: QueryPlan, *, limit: int) -> list:
         """The newest `limit` matches, newest first, each as (id, rank, thread id, how many
         query words it has as typed: exact_words), found one of two ways.
@@ -132,46 +125,61 @@ class PostgresBackend:
         checked on those rows, then the newest. PostgreSQL's planner cannot weigh this itself:
         it walks far too long when every word is common but their combination is not.
         ts_match_vq is the @@ operator as a function, which the planner cannot use an index for.
+
+        The words as typed are counted here, in Python, on each candidate's title and text
+        (word_start, as SQLite's portal_word_start): a case-blind regular expression per row
+        and word cost PostgreSQL more than ranking did (docs/decisions/0048-search-at-scale.md).
         """
         tsquery = self.query(plan.terms)
-        rank_sql, rank_params = self.rank_sql(tsquery)
         words = exact_words(plan.terms)
-        exact_sql, exact_params = self.exact_sql(words)
         walk = limit * plan.total / max(plan.estimate, 1.0) * self.WALK_ROW_COST
         collect = plan.rarest_frequency * self.COLLECT_ROW_COST
         if walk <= collect:
+            rank_sql, rank_params = self.rank_sql(tsquery)
             matches = documents.extra(  # noqa: S610
                 where=[f"ts_match_vq({DOCUMENTS}.search_vector, to_tsquery('simple', %s))"],
                 params=[tsquery],
             ).annotate(
                 rank=RawSQL(rank_sql, rank_params, output_field=FloatField()),  # noqa: S611
-                exact=RawSQL(exact_sql, exact_params, output_field=IntegerField()),  # noqa: S611
             )
-            return list(
-                matches.order_by("-created_at").values_list("pk", "rank", "thread_id", "exact")[
-                    :limit
-                ]
+            rows = matches.order_by("-created_at").values_list(
+                "pk", "rank", "thread_id", "title", "body"
+            )[:limit]
+        else:
+            # The matches carry what ranking needs, so that the newest are not read again.
+            matches = (
+                documents.extra(  # noqa: S610
+                    where=[
+                        f"{DOCUMENTS}.search_vector @@ to_tsquery('simple', %s)",
+                        f"ts_match_vq({DOCUMENTS}.search_vector, to_tsquery('simple', %s))",
+                    ],
+                    params=[self.query([plan.rarest]), tsquery],
+                )
+                .annotate(
+                    search_vector=RawSQL(f"{DOCUMENTS}.search_vector", [], TextField())  # noqa: S611
+                )
+                .order_by()
+                .values_list(
+                    "pk", "created_at", "boost", "thread_id", "title", "body", "search_vector"
+                )
             )
-        matches = documents.extra(  # noqa: S610
-            where=[
-                f"{DOCUMENTS}.search_vector @@ to_tsquery('simple', %s)",
-                f"ts_match_vq({DOCUMENTS}.search_vector, to_tsquery('simple', %s))",
-            ],
-            params=[self.query([plan.rarest]), tsquery],
-        )
-        inner, params = matches.order_by().values_list("pk", "created_at").query.sql_with_params()
-        outer_rank, outer_params = self.rank_sql(tsquery, table="d")
-        outer_exact, exact_params = self.exact_sql(words, table="d")
-        sql = (
-            f"WITH matches AS MATERIALIZED ({inner}) "  # noqa: S608
-            f"SELECT d.id, {outer_rank}, d.thread_id, {outer_exact} FROM "
-            f"(SELECT * FROM matches ORDER BY 2 DESC LIMIT %s) AS newest "
-            f"JOIN {DOCUMENTS} d ON d.id = newest.{connection.ops.quote_name('pk')} "
-            "ORDER BY d.created_at DESC"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *outer_params, *exact_params, limit])
-            return cursor.fetchall()
+            inner, params = matches.query.sql_with_params()
+            rank_sql, rank_params = self.rank_sql(tsquery, table="newest")
+            sql = (
+                f"WITH matches AS MATERIALIZED ({inner}) "  # noqa: S608
+                f"SELECT newest.{connection.ops.quote_name('pk')}, {rank_sql}, newest.thread_id, "
+                "newest.title, newest.body FROM "
+                "(SELECT * FROM matches ORDER BY created_at DESC LIMIT %s) AS newest "
+                "ORDER BY newest.created_at DESC"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [*params, *rank_params, limit])
+                rows = cursor.fetchall()
+        words = [w.lower() for w in words]
+        return [
+            (pk, rank, thread_id, words_starting(f"{title} {body}", words))
+            for pk, rank, thread_id, title, body in rows
+        ]
 
     def prefix_condition(self, prefix: str) -> tuple[str, list]:
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -24,6 +24,7 @@ from portal.guides.models import Guide
 from portal.register import access as register_access
 from portal.register.models import RegisterItem
 
+from . import result_cache
 from .models import SearchDocument, SearchTerm
 
 Kind = SearchDocument.Kind
@@ -444,6 +445,14 @@ def index_objects(pending: dict[str, Iterable[int]]) -> None:
         for kind, indexer in INDEXERS.items():
             if ids := pending.get(kind):
                 indexer(ids)
+    _results_changed()
+
+
+def _results_changed() -> None:
+    """Cached pages of results are stale now, and again once the writes are committed (a
+    search between the two could cache what the index held before)."""
+    result_cache.invalidate()
+    transaction.on_commit(result_cache.invalidate, robust=True)
 
 
 # --- Rebuilding everything --------------------------------------------------------------------
@@ -526,4 +535,5 @@ def index_rebuild(*, batch_size: int = 2000, progress=None) -> Counter:
             store("register_item", [register_item_document(item) for item in batch])
 
         vocabulary_add(vocabulary, words)
+    _results_changed()
     return counts

@@ -18,7 +18,7 @@ from portal.events.models import Event
 from portal.forum import access
 from portal.forum.models import Network
 
-from . import backends, services
+from . import backends, result_cache, services
 from .models import SearchDocument
 
 PER_PAGE = 20
@@ -177,19 +177,15 @@ def search(
     date_from: date | None = None,
     date_to: date | None = None,
     count_miss: bool = False,
+    cached: bool = False,
 ) -> SearchResults:
     """One page of what the person may see that matches every word of the query, best first.
 
     With `count_miss` (the search page and the API), a search without filters that finds
-    nothing is counted by its words (SearchMiss: the evaluation's "what content is missing")."""
+    nothing is counted by its words (SearchMiss: the evaluation's "what content is missing").
+    With `cached` (the same two), the page comes from the cache shared by readers who may see
+    the same documents while the index is unchanged (result_cache)."""
     page = max(1, min(page, MAX_PAGE))
-    results = SearchResults(query=query, page=page)
-    terms = analysis.parse_query(query)
-    if not terms:
-        return results
-    plan, results.corrections = _correct(terms)
-    terms = plan.terms
-    backend = backends.get_backend()
     filters = {
         "kinds": kinds,
         "topic_id": topic_id,
@@ -197,6 +193,30 @@ def search(
         "date_from": date_from,
         "date_to": date_to,
     }
+    if cached:
+        arguments = (query, page, tuple(kinds or ()), topic_id, organisation_kind)
+        arguments += (date_from, date_to)
+        results, key, version = result_cache.lookup(user=user, arguments=arguments)
+        if results is None:
+            results = _search(user=user, query=query, page=page, filters=filters)
+            result_cache.store(key=key, version=version, results=results)
+    else:
+        results = _search(user=user, query=query, page=page, filters=filters)
+    unfiltered_first_page = page == 1 and not any(filters.values())
+    if count_miss and not results.total and unfiltered_first_page and analysis.parse_query(query):
+        services.search_miss_record(words=query)
+    return results
+
+
+def _search(*, user: User, query: str, page: int, filters: dict) -> SearchResults:
+    results = SearchResults(query=query, page=page)
+    terms = analysis.parse_query(query)
+    if not terms:
+        return results
+    plan, results.corrections = _correct(terms)
+    terms = plan.terms
+    backend = backends.get_backend()
+    kinds = filters["kinds"]
     if kinds:
         plan.filter_share *= min(1.0, sum(KIND_SHARE.get(kind, 1.0) for kind in kinds))
     for name, share in FILTER_SHARE.items():
@@ -210,13 +230,16 @@ def search(
     candidates = ranked_results(newest_first)
     results.total = len(candidates)
     results.capped = len(newest_first) > MAX_COUNTED
-    if count_miss and not results.total and page == 1 and not any(filters.values()):
-        services.search_miss_record(words=query)
     offset = (page - 1) * PER_PAGE
     page_ids = candidates[offset : offset + PER_PAGE]
     if not page_ids:
         return results
-    shown = SearchDocument.objects.select_related("topic").in_bulk(page_ids)
+    # The analysed terms are not shown (and would only fatten the cached page).
+    shown = (
+        SearchDocument.objects.select_related("topic")
+        .defer("title_terms", "body_terms")
+        .in_bulk(page_ids)
+    )
     matches = _Matches(terms)
     results.hits = [
         Hit(
@@ -250,6 +273,18 @@ def ranked_results(newest_first: list[tuple]) -> list[int]:
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+# What Markdown could read differently from the plain text: escapes, code, emphasis, links and
+# images, HTML and entities, tables, strikethrough, and a line that starts a heading, quote,
+# list or setext underline. A text without any of it reads as itself (markdown_to_text is then
+# the text with its blank lines normalised, which a snippet's joined whitespace never shows).
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<&|~]|^[ \t]*(?:[-+=#>]|\d+[.)])", re.MULTILINE)
+
+
+def _reads_as(text: str) -> str:
+    """markdown_to_text, without parsing a text that has no Markdown syntax (most replies)."""
+    if _MARKDOWN_SYNTAX.search(text):
+        return markdown_to_text(text)
+    return text.strip()
 
 
 class _Matches(dict):
@@ -281,7 +316,7 @@ def snippet(text: str, terms, words: int = SNIPPET_WORDS) -> SafeString:
     """About `words` words of the text around its first match, highlighted. The text is
     Markdown: the snippet shows what it reads as, never its syntax."""
     matches = terms if isinstance(terms, _Matches) else _Matches(terms)
-    text = markdown_to_text(text)
+    text = _reads_as(text)
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
         return mark_safe("")

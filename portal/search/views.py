@@ -14,7 +14,9 @@ def search(request):
     form = SearchForm(request.GET or None)
     results, experts = None, []
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
-        results = selectors.search(user=request.user, count_miss=True, **form.search_arguments())
+        results = selectors.search(
+            user=request.user, count_miss=True, cached=True, **form.search_arguments()
+        )
         if not results.total:
             # Nothing found: who could answer instead (the page suggests asking too).
             experts = experts_for(user=request.user, query=results.query)
