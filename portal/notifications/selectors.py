@@ -1,6 +1,7 @@
 """Reads of notifications. What a person may no longer see is left out when read, not deleted:
 a thread moved into a network by invitation, hidden by the editors or a hidden post."""
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -54,12 +55,31 @@ def notification_list_visible(*, user: User, unread_only: bool = False) -> Query
 UNREAD_COUNT_LIMIT = 100
 
 
+# The bell's count is kept in the shared cache per person. The notification services forget
+# it when the person gets a notification or reads one (unread_count_forget); what changes it
+# from elsewhere (a thread hidden or deleted, a role revoked) shows within this many seconds.
+UNREAD_COUNT_CACHE_SECONDS = 60
+
+
+def unread_count_cache_key(user_id: int) -> str:
+    return f"notifications:unread-count:{user_id}"
+
+
 def notification_unread_count(*, user: User, limit: int = UNREAD_COUNT_LIMIT) -> int:
-    """The number on the bell, up to `limit`: one COUNT over the (recipient, read_at) index."""
+    """The number on the bell, up to `limit`: one COUNT over the (recipient, read_at) index,
+    or none while the cache has it."""
+    cacheable = limit == UNREAD_COUNT_LIMIT
+    if cacheable:
+        count = cache.get(unread_count_cache_key(user.pk))
+        if count is not None:
+            return count
     unread = Notification.objects.filter(
         notification_visible_q(user=user), recipient=user, read_at__isnull=True
     )
-    return unread.order_by()[:limit].count()
+    count = unread.order_by()[:limit].count()
+    if cacheable:
+        cache.set(unread_count_cache_key(user.pk), count, UNREAD_COUNT_CACHE_SECONDS)
+    return count
 
 
 def access_notification(*, user: User, notification_id: int) -> Notification:
