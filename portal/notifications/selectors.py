@@ -55,30 +55,31 @@ def notification_list_visible(*, user: User, unread_only: bool = False) -> Query
 UNREAD_COUNT_LIMIT = 100
 
 
-# The bell's count is kept in the shared cache per person. The notification services forget
-# it when the person gets a notification or reads one (unread_count_forget); what changes it
-# from elsewhere (a thread hidden or deleted, a role revoked) shows within this many seconds.
-UNREAD_COUNT_CACHE_SECONDS = 60
-
-
-def unread_count_cache_key(user_id: int) -> str:
-    return f"notifications:unread-count:{user_id}"
-
-
 def notification_unread_count(*, user: User, limit: int = UNREAD_COUNT_LIMIT) -> int:
-    """The number on the bell, up to `limit`: one COUNT over the (recipient, read_at) index,
-    or none while the cache has it."""
-    cacheable = limit == UNREAD_COUNT_LIMIT
-    if cacheable:
-        count = cache.get(unread_count_cache_key(user.pk))
-        if count is not None:
-            return count
+    """The number on the bell, up to `limit`: one COUNT over the (recipient, read_at) index."""
     unread = Notification.objects.filter(
         notification_visible_q(user=user), recipient=user, read_at__isnull=True
     )
-    count = unread.order_by()[:limit].count()
-    if cacheable:
-        cache.set(unread_count_cache_key(user.pk), count, UNREAD_COUNT_CACHE_SECONDS)
+    return unread.order_by()[:limit].count()
+
+
+# The bell's count is kept in the shared cache per person. The notification services forget it
+# when the person gets a notification or reads one (services.unread_count_forget); what changes
+# it from elsewhere (a thread hidden, moved or deleted, a network left) shows within this long.
+BELL_COUNT_CACHE_SECONDS = 60
+
+
+def bell_count_cache_key(user_id: int) -> str:
+    return f"notifications:bell-count:{user_id}"
+
+
+def notification_bell_count(*, user: User) -> int:
+    """notification_unread_count for the bell on every page, from the cache while it has it."""
+    key = bell_count_cache_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = notification_unread_count(user=user)
+        cache.set(key, count, BELL_COUNT_CACHE_SECONDS)
     return count
 
 

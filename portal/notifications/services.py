@@ -91,7 +91,7 @@ def notification_mark_read(*, user: User, notification_ids: Iterable[int] | None
 def unread_count_forget(*, user_ids: Iterable[int]) -> None:
     """The bells of these people count again on their next page: at once, and again when the
     transaction commits (a page loaded in between may have cached the count before it)."""
-    keys = [selectors.unread_count_cache_key(user_id) for user_id in user_ids]
+    keys = [selectors.bell_count_cache_key(user_id) for user_id in user_ids]
     if not keys:
         return
     cache.delete_many(keys)
