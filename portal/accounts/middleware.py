@@ -19,6 +19,7 @@ class CachedAuthenticationMiddleware(AuthenticationMiddleware):
 
     def process_request(self, request):
         super().process_request(request)
+        user_cache.prefetch(request)
         request.user = SimpleLazyObject(lambda: user_cache.get_user(request))
 
 

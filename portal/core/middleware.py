@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 
 _SEEN_INTERVAL_SECONDS = 300
 _SEEN_SESSION_KEY = "portal_usersession_seen"
+# When this process last asked the cache about each session (a throttle: nothing to invalidate).
+_seen_here: dict[str, float] = {}
+_SEEN_HERE_MAX = 100_000
 
 
 def _seen_cache_key(session_key: str) -> str:
@@ -37,9 +40,17 @@ def _seen_recently(session) -> bool:
     the database as the cache, a cache mark would cost queries on every request, and the
     session (in the database anyway) is written once per interval instead.
     """
-    if settings.PORTAL_SESSION_SEEN_IN_CACHE:
-        return not cache.add(_seen_cache_key(session.session_key), 1, _SEEN_INTERVAL_SECONDS)
     now = time.time()
+    if settings.PORTAL_SESSION_SEEN_IN_CACHE:
+        # This process asks the cache at most once per interval and session: a round trip
+        # saved on every other request. Each process may then track a session once per
+        # interval at most when the cache's mark has expired.
+        if now - _seen_here.get(session.session_key, 0) < _SEEN_INTERVAL_SECONDS:
+            return True
+        if len(_seen_here) >= _SEEN_HERE_MAX:
+            _seen_here.clear()
+        _seen_here[session.session_key] = now
+        return not cache.add(_seen_cache_key(session.session_key), 1, _SEEN_INTERVAL_SECONDS)
     if now - session.get(_SEEN_SESSION_KEY, 0) < _SEEN_INTERVAL_SECONDS:
         return True
     session[_SEEN_SESSION_KEY] = now

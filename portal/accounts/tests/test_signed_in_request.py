@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from portal.accounts import services, user_cache
 from portal.accounts.session_engine import CACHE_SECONDS, _CappedCache
 from portal.conftest import make_user
+from portal.core import middleware
 from portal.core.models import RoleGrant
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("portal.accounts.tests.bare_urls")]
@@ -80,7 +81,9 @@ def test_the_session_is_tracked_again_after_the_interval(cached_sessions, client
     UserSession.objects.filter(pk=tracked.pk).update(ip="10.0.0.1")
     client.get("/bare/")
     assert UserSession.objects.get(pk=tracked.pk).ip == "10.0.0.1"
-    cache.delete(f"core:usersession-seen:{client.session.session_key}")  # five minutes on
+    # Five minutes on: the cache's mark and this process's memory of it have expired.
+    cache.delete(f"core:usersession-seen:{client.session.session_key}")
+    middleware._seen_here.clear()
     client.get("/bare/")
     assert UserSession.objects.get(pk=tracked.pk).ip == "127.0.0.1"
 
@@ -204,3 +207,39 @@ def test_the_session_cache_keeps_a_session_ten_minutes_at_most():
     assert recorder.timeout == CACHE_SECONDS
     capped.set("k", 1, 30)
     assert recorder.timeout == 30
+
+
+def test_a_wrong_guess_of_whose_session_it_is_costs_nothing_but_a_round_trip(
+    cached_sessions, client, caseworker, colleague
+):
+    signed_in(client, colleague)
+    signed_in(client, caseworker)
+    session_key = client.session.session_key
+    assert user_cache._SESSION_USERS[session_key] == caseworker.pk
+    user_cache._SESSION_USERS[session_key] = colleague.pk
+    assert client.get("/bare/").content.decode() == f"{caseworker.email}:caseworker"
+    assert user_cache._SESSION_USERS[session_key] == caseworker.pk
+
+
+def test_the_session_and_the_person_come_in_one_round_trip(
+    cached_sessions, client, caseworker, monkeypatch
+):
+    signed_in(client, caseworker)
+    client.get("/bare/")
+    calls = []
+    depth = [0]  # the test cache's get_many asks get for each key: count the outer call only
+    for name in ("get", "get_many", "add", "set"):
+        original = getattr(cache, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            if not depth[0]:
+                calls.append(_name)
+            depth[0] += 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(cache, name, counted)
+    assert client.get("/bare/").content.decode() == f"{caseworker.email}:caseworker"
+    assert calls == ["get_many"]
