@@ -143,17 +143,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
-elif env.bool("DATABASE_POOL", default=False):
-    # psycopg's connection pool (Django >= 5.1, needs psycopg-pool): the threads of a gunicorn
-    # worker share DATABASE_POOL_SIZE connections; a pool needs CONN_MAX_AGE 0. Off by default
-    # (docs/decisions/0046-signed-in-request.md).
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": 1,
-        "max_size": env.int("DATABASE_POOL_SIZE", default=4),
-        "timeout": 10,
-    }
 else:
+    # Persistent connections, one per gunicorn thread; psycopg's pool measured no better
+    # (docs/decisions/0046-signed-in-request.md).
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
