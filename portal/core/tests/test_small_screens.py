@@ -53,9 +53,8 @@ def test_the_drawer_costs_no_query(caseworker, client_for, django_assert_num_que
     client = client_for(caseworker)
     client.get("/")
     # The drawer reuses the header's lazy bell and menu: no query more than before (the
-    # personal front page's own blocks cost the rest; portal/home pins them). The person, roles
-    # and the bell's count come from the cache on the second page (decision 0046).
-    with django_assert_num_queries(9):
+    # personal front page's own blocks cost the rest; portal/home pins them).
+    with django_assert_num_queries(12):
         html = client.get("/").content.decode()
     assert html.count("js-menu-open") == 1
 
