@@ -179,6 +179,9 @@ SESSION_ENGINE = (
 )
 # Where allauth's session tracking remembers when it last wrote (portal/core/middleware.py).
 PORTAL_SESSION_SEEN_IN_CACHE = bool(REDIS_URL)
+# The signed-in person (with roles and second factor) and the bell's count from the shared cache
+# (portal/accounts/user_cache.py, notifications.selectors.notification_bell_count).
+PORTAL_REQUEST_CACHE = True
 
 # Background work: Huey, persisted in SQLite by default and in Redis when REDIS_URL is set.
 HUEY = {

@@ -111,6 +111,8 @@ _PREFETCHED = "_portal_user_cache_found"
 def prefetch(request) -> None:
     """The session and, when this process has seen the session before, the person's version and
     entry, in one round trip to the cache (with cached_db sessions in the default cache)."""
+    if not settings.PORTAL_REQUEST_CACHE:
+        return
     session = request.session
     session_key = session.session_key
     user_id = _SESSION_USERS.get(session_key) if session_key else None
@@ -139,6 +141,8 @@ def _remember_session(session_key, user_id) -> None:
 
 def get_user(request):
     """django.contrib.auth.get_user, answered from the cache when the cache has the person."""
+    if not settings.PORTAL_REQUEST_CACHE:
+        return auth.get_user(request)
     session = request.session
     try:
         user_id = User._meta.pk.to_python(session[auth.SESSION_KEY])

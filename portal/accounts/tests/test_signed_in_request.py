@@ -29,6 +29,7 @@ def engine(request, settings):
     cache, with the session tracking's mark in the cache (Redis)."""
     settings.SESSION_ENGINE = request.param
     settings.PORTAL_SESSION_SEEN_IN_CACHE = request.param == CACHED_SESSIONS
+    settings.PORTAL_REQUEST_CACHE = True
     return request.param
 
 
@@ -36,6 +37,7 @@ def engine(request, settings):
 def cached_sessions(settings):
     settings.SESSION_ENGINE = CACHED_SESSIONS
     settings.PORTAL_SESSION_SEEN_IN_CACHE = True
+    settings.PORTAL_REQUEST_CACHE = True
 
 
 def writes(queries) -> list[str]:

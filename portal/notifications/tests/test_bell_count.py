@@ -16,6 +16,11 @@ pytestmark = pytest.mark.django_db
 Kind = Notification.Kind
 
 
+@pytest.fixture(autouse=True)
+def _request_cache(settings):
+    settings.PORTAL_REQUEST_CACHE = True
+
+
 @pytest.fixture
 def mette(fund):
     return make_user(organisation=fund, full_name="Mette Hansen")
