@@ -200,7 +200,8 @@ if REDIS_URL:
     _queue_url = REDIS_URL
     if "socket_connect_timeout" not in REDIS_URL:
         _queue_url = f"{REDIS_URL}{_separator}socket_connect_timeout=2"
-    HUEY.update({"huey_class": "huey.RedisHuey", "url": _queue_url})
+    # Each periodic task once a minute however many schedulers run (portal/core/periodic.py).
+    HUEY.update({"huey_class": "portal.core.periodic.OncePerMinuteRedisHuey", "url": _queue_url})
 else:
     HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(DATA_DIR / "queue.sqlite3")})
 
@@ -344,6 +345,8 @@ PORTAL_EMAIL_BODY_RETENTION_DAYS = env.int("EMAIL_BODY_RETENTION_DAYS", default=
 PORTAL_NOTIFICATION_EMAIL_DELAY_MINUTES = env.int("NOTIFICATION_EMAIL_DELAY_MINUTES", default=10)
 # The most items a personal digest lists.
 PORTAL_DIGEST_MAX_ITEMS = env.int("DIGEST_MAX_ITEMS", default=10)
+# Posts per page of a thread; a link to a post leads to the page that holds it.
+PORTAL_THREAD_PAGE_SIZE = env.int("THREAD_PAGE_SIZE", default=30)
 # A hard bounce stops mail to an address at once; this many soft bounces in 30 days do too.
 PORTAL_SOFT_BOUNCE_LIMIT = env.int("SOFT_BOUNCE_LIMIT", default=3)
 # Events: participants are reminded this many hours before an event starts, and asked for

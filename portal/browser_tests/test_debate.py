@@ -145,3 +145,35 @@ def test_every_debate_page_an_editor_reaches_is_accessible(page, fund, other_fun
         response = page.goto(path)
         assert response.status == 200, f"{path} answered {response.status}"
         assert_accessible(page)
+
+
+def test_a_long_thread_in_pages_and_an_old_link_to_a_post_on_a_later_page(
+    page, fund, password, settings
+):
+    """Page 2 is axe-clean; a link made before threads had pages (`#post-<id>` on the thread's
+    address) is sent on by forum/post_link.js to the page holding the post."""
+    from portal.forum import services
+
+    settings.PORTAL_THREAD_PAGE_SIZE = 3
+    topic = TopicFactory(slug="dagpenge", name="Dagpenge")
+    reader = make_user(organisation=fund, email="laeser@3f.example.dk", full_name="Lise Læser")
+    writer = make_user(organisation=fund, email="skriver@3f.example.dk", full_name="Sam Skriver")
+    thread = services.thread_create(
+        author=writer, topic=topic, title="En lang tråd", body="Første indlæg"
+    )
+    replies = [
+        services.reply_create(author=writer, thread=thread, body=f"Svar {n}") for n in range(7)
+    ]
+
+    sign_in_with_password(page, email=reader.email, password=password)
+    assert_accessible(page)
+    page.goto(f"/debat/traad/{thread.pk}/?page=2")
+    assert page.locator("nav.pagination").count() == 1
+    assert page.locator("article.forum-post").count() == 3
+    assert_accessible(page)
+
+    last = replies[-1]
+    page.goto(f"/debat/traad/{thread.pk}/#post-{last.pk}")
+    page.wait_for_url(re.compile(rf".*/debat/traad/{thread.pk}/\?page=3#post-{last.pk}$"))
+    assert page.locator(f"#post-{last.pk}").count() == 1
+    assert_accessible(page)

@@ -66,7 +66,8 @@ def test_a_caseworker_finds_a_colleague_and_reads_the_notification(
     assert page.locator("main a[href^='mailto:']").inner_text() == "soeren@3f.example.dk"
     ask = page.locator(f"main a[href*='addressed_to={colleague.pk}']")
     assert ask.count() == 1
-    assert page.locator(f"main a[href$='#post-{answered_question.posts.last().pk}']").count() == 1
+    answer = answered_question.posts.last()
+    assert page.locator(f"main a[href$='/debat/indlaeg/{answer.pk}/']").count() == 1
     assert_accessible(page)
 
     bell.click()

@@ -222,6 +222,14 @@ class DigestChunk:
         return self._thread_link(thread_id)
 
     @cached_property
+    def _post_link(self) -> Callable[[int], str]:
+        return link_builder("forum:post_detail")
+
+    def post_url(self, post_id: int) -> str:
+        """A reply: the forum's link to a post, which leads to the page of the thread holding it."""
+        return self._post_link(post_id)
+
+    @cached_property
     def threads(self) -> dict[int, ThreadRow]:
         """Readable-by-someone threads with activity in the period (not hidden, not merged)."""
         rows = (
@@ -403,7 +411,7 @@ def _thread_item(
     post = post or next((p for p in posts if p.is_opening), None)
     url = chunk.thread_url(thread.id)
     if post is not None and not post.is_opening:
-        url = f"{url}#post-{post.id}"
+        url = chunk.post_url(post.id)
     return DigestItem(
         key=f"thread:{thread.id}",
         title=thread.title,

@@ -217,6 +217,13 @@ def posts_shown(*, user: User | None = None, prefix: str = "") -> Q:
     return Q(**{f"{prefix}is_hidden": False})
 
 
+def posts_in_place(*, user: User, prefix: str = "") -> Q:
+    """Posts that take their place on the pages of a thread the person may read: every one. A
+    hidden post stays where it was, as a notice (its text is posts_shown's rule), so that the
+    page a post is on, and a link to it, are the same for every reader."""
+    return Q(**{f"{prefix}pk__isnull": False})
+
+
 def post_shown(*, user: User | None, post: Post) -> bool:
     """posts_shown for one post in memory."""
     if not post.is_hidden:

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 import rules
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -243,37 +243,86 @@ def thread_detail(*, user: User, thread_id: int) -> Thread:
     return thread
 
 
-def thread_posts(*, user: User, thread: Thread) -> list[Post]:
-    """The posts of a thread with everything the page shows, in a fixed number of queries.
+def thread_post_ids(*, user: User, thread: Thread) -> list[int]:
+    """The ids of the thread's posts in the order its pages show them: one small query.
 
     The accepted answer comes right after the question; posts hidden by an editor stay in
-    place (as a notice) for readers, with their text for moderators.
+    place (access.posts_in_place), so a post is on the same page for every reader.
     """
-    posts = list(
-        Post.objects.filter(thread=thread)
-        .select_related("author__organisation", "quoted_post__author")
-        .prefetch_related(
-            Prefetch("author__role_grants", queryset=RoleGrant.objects.order_by("role")),
-            "attachments",
-        )
-        .annotate(
-            thanks_count=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.THANKS)),
-            useful_count=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.USEFUL)),
-        )
+    ids = list(
+        Post.objects.filter(access.posts_in_place(user=user), thread=thread)
         .order_by("created_at", "id")
+        .values_list("id", flat=True)
     )
+    accepted = thread.accepted_answer_id
+    if accepted in ids[1:]:
+        ids.remove(accepted)
+        ids.insert(1, accepted)
+    return ids
+
+
+def thread_post_position(*, user: User, post: Post) -> int:
+    """Where the post is among its thread's posts as its pages show them (0 for the first)."""
+    return thread_post_ids(user=user, thread=post.thread).index(post.pk)
+
+
+def thread_post(*, user: User, thread: Thread, post_id: int) -> Post | None:
+    """One post of a thread the person reads (None if it is not in this thread)."""
+    return (
+        Post.objects.filter(access.posts_in_place(user=user), thread=thread, pk=post_id)
+        .select_related("author")
+        .first()
+    )
+
+
+def thread_posts(*, user: User, thread: Thread, ids: list[int] | None = None) -> list[Post]:
+    """The posts with these ids (a page of thread_post_ids; all of them without `ids`), in
+    that order, with everything the page shows, in a fixed number of queries however many:
+    authors with their organisation and roles (`author_role_grants`), attachments
+    (`attachment_list`), reaction counts and the person's own reactions (`my_reactions`), and
+    whether it is the accepted answer (`is_accepted`).
+    Posts hidden by an editor are included (the page shows them as a notice for readers, with
+    their text for moderators)."""
+    if ids is None:
+        ids = thread_post_ids(user=user, thread=thread)
+    if not ids:
+        return []
+    by_id = {
+        post.pk: post
+        for post in Post.objects.filter(thread=thread, pk__in=ids).select_related(
+            "author__organisation"
+        )
+    }
+    # The authors' roles and the posts' attachments as dicts: one query each, and no query set
+    # per post when the page reads them.
+    grants: dict[int, list[RoleGrant]] = {}
+    author_ids = {post.author_id for post in by_id.values() if post.author_id}
+    for grant in RoleGrant.objects.filter(user_id__in=author_ids).order_by("role", "pk"):
+        grants.setdefault(grant.user_id, []).append(grant)
+    attachments: dict[int, list[Attachment]] = {}
+    for attachment in Attachment.objects.filter(post_id__in=ids).order_by("pk"):
+        attachments.setdefault(attachment.post_id, []).append(attachment)
+    # The reactions of the page in one grouped query: how many of each kind, and the person's.
+    counts: dict[tuple[int, str], int] = {}
     mine: dict[int, set[str]] = {}
-    for post_id, kind in Reaction.objects.filter(post__thread=thread, user_id=user.pk).values_list(
-        "post_id", "kind"
-    ):
-        mine.setdefault(post_id, set()).add(kind)
+    reactions = (
+        Reaction.objects.filter(post_id__in=ids)
+        .order_by()
+        .values_list("post_id", "kind")
+        .annotate(n=Count("pk"), own=Count("pk", filter=Q(user_id=user.pk)))
+    )
+    for post_id, kind, n, own in reactions:
+        counts[(post_id, kind)] = n
+        if own:
+            mine.setdefault(post_id, set()).add(kind)
+    posts = [by_id[pk] for pk in ids if pk in by_id]
     for post in posts:
+        post.author_role_grants = grants.get(post.author_id, [])
+        post.attachment_list = attachments.get(post.pk, [])
+        post.thanks_count = counts.get((post.pk, Reaction.Kind.THANKS), 0)
+        post.useful_count = counts.get((post.pk, Reaction.Kind.USEFUL), 0)
         post.my_reactions = mine.get(post.pk, set())
         post.is_accepted = post.pk == thread.accepted_answer_id
-    if thread.accepted_answer_id:
-        accepted = [post for post in posts if post.is_accepted]
-        rest = [post for post in posts if not post.is_accepted]
-        posts = rest[:1] + accepted + rest[1:]
     return posts
 
 

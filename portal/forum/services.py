@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -141,18 +142,26 @@ VISIT_SEEN_EVERY = timedelta(minutes=1)
 
 
 def thread_read_record(*, user: User, thread: Thread, posts: Sequence[Post]) -> None:
-    """Remember the newest post the person was shown: one upsert, no read first.
+    """Remember the newest post the person was shown. Never back: an earlier page of a long
+    thread, opened after a later one, leaves how far they read where it was. One UPDATE once
+    the person has opened the thread before (an INSERT the first time).
 
     Not audited: like following a thread, it is the reader's own bookkeeping, not a change to
     the debate."""
     last_post_id = max((post.pk for post in posts), default=None)
+    now = timezone.now()
+    changes: dict = {"last_read_at": now}
+    if last_post_id is not None:
+        changes["last_read_post_id"] = Greatest(Coalesce("last_read_post_id", 0), last_post_id)
+    if ThreadReadState.objects.filter(user_id=user.pk, thread_id=thread.pk).update(**changes):
+        return
     ThreadReadState.objects.bulk_create(
         [
             ThreadReadState(
                 user_id=user.pk,
                 thread_id=thread.pk,
                 last_read_post_id=last_post_id,
-                last_read_at=timezone.now(),
+                last_read_at=now,
             )
         ],
         update_conflicts=True,

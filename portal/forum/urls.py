@@ -20,6 +20,7 @@ urlpatterns = [
         views.thread_moderate,
         name="thread_moderate",
     ),
+    path("indlaeg/<int:post_id>/", views.post_detail, name="post_detail"),
     path("indlaeg/<int:post_id>/rediger/", views.post_edit, name="post_edit"),
     path("indlaeg/<int:post_id>/historik/", views.post_history, name="post_history"),
     path("indlaeg/<int:post_id>/anmeld/", views.post_report, name="post_report"),

@@ -1,6 +1,7 @@
 """Pages of the debate: threads, posts, topics, networks and the editors' moderation."""
 
 import rules
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,7 @@ from portal.core.models import Topic, User
 from portal.core.pagination import CappedPaginator
 from portal.core.slugs import follow_old_slug
 
-from . import access, list_cache, selectors, services, signals
+from . import access, list_cache, presentation, selectors, services, signals
 from .forms import (
     NetworkForm,
     NetworkMemberForm,
@@ -37,8 +38,17 @@ from .models import Network, Post, Report, Thread
 THREADS_PER_PAGE = 25
 
 
-def _post_url(post: Post) -> str:
-    return f"{reverse('forum:thread_detail', args=[post.thread_id])}#post-{post.pk}"
+def _thread_page_url(thread_id: int, page: int) -> str:
+    url = reverse("forum:thread_detail", args=[thread_id])
+    return f"{url}?page={page}" if page > 1 else url
+
+
+def _post_url(request, post: Post) -> str:
+    """The post on the page of its thread that holds it (forum:post_detail for a link made
+    outside a request: emails, notifications, search)."""
+    position = selectors.thread_post_position(user=request.user, post=post)
+    page = position // settings.PORTAL_THREAD_PAGE_SIZE + 1
+    return f"{_thread_page_url(post.thread_id, page)}#post-{post.pk}"
 
 
 def _can_moderate(user) -> bool:
@@ -170,27 +180,42 @@ def _quote(post: Post) -> str:
     return _("%(name)s wrote:") % {"name": name} + "\n" + lines + "\n\n"
 
 
-def _thread_page(request, thread: Thread, *, reply_form=None, status=200):
-    posts = selectors.thread_posts(user=request.user, thread=thread)
+def _thread_page(
+    request, thread: Thread, *, reply_form=None, status=200, page: int | str | None = None
+):
+    """One page of the thread's posts (PORTAL_THREAD_PAGE_SIZE, `?page=`): the same queries
+    however long the thread, and the per-post work done once per page (presentation.py)."""
+    ids = selectors.thread_post_ids(user=request.user, thread=thread)
+    paginator = Paginator(ids, settings.PORTAL_THREAD_PAGE_SIZE)
+    if page == "last":
+        page = paginator.num_pages
+    page_obj = paginator.get_page(request.GET.get("page") if page is None else page)
+    posts = selectors.thread_posts(user=request.user, thread=thread, ids=list(page_obj))
+    page_obj.object_list = posts
     services.thread_read_record(user=request.user, thread=thread, posts=posts)
     can_moderate = _can_moderate(request.user)
+    can_accept = access.can_accept_answer(user=request.user, thread=thread)
+    presentation.posts_present(
+        posts, user=request.user, thread=thread, can_moderate=can_moderate, can_accept=can_accept
+    )
     if reply_form is None:
         initial = {}
-        quote_id = request.GET.get("citer", "")
-        quoted = next(
-            (p for p in posts if str(p.pk) == quote_id and access.post_shown(user=None, post=p)),
-            None,
-        )
+        quoted = _quoted(request, thread=thread, posts=posts)
         if quoted is not None:
             initial = {"body": _quote(quoted), "quoted_post": quoted.pk}
         reply_form = ReplyForm(initial=initial)
     context = {
         "thread": thread,
         "posts": posts,
+        "page_obj": page_obj,
+        "labels": presentation.post_labels(),
+        "quote_query": f"page={page_obj.number}&" if page_obj.number > 1 else "",
+        "unaccept_url": reverse("forum:answer_unaccept", args=[thread.pk]),
+        "post_link_pattern": reverse("forum:post_detail", args=[presentation.ID_MARKER]),
         "reply_form": reply_form,
         "can_moderate": can_moderate,
         "can_reply": not thread.is_closed or can_moderate,
-        "can_accept": access.can_accept_answer(user=request.user, thread=thread),
+        "can_accept": can_accept,
         "is_following": selectors.is_following_thread(user=request.user, thread=thread),
     }
     if can_moderate:
@@ -204,6 +229,19 @@ def _thread_page(request, thread: Thread, *, reply_form=None, status=200):
     return render(request, "forum/thread_detail.html", context, status=status)
 
 
+def _quoted(request, *, thread: Thread, posts: list[Post]) -> Post | None:
+    """The post named by `?citer=` to quote in the reply: one the reader may read in full."""
+    quote_id = request.GET.get("citer", "")
+    if not quote_id.isdigit():
+        return None
+    quoted = next((p for p in posts if p.pk == int(quote_id)), None)
+    if quoted is None:
+        quoted = selectors.thread_post(user=request.user, thread=thread, post_id=int(quote_id))
+    if quoted is None or not access.post_shown(user=None, post=quoted):
+        return None
+    return quoted
+
+
 @login_required
 def thread_detail(request, thread_id: int):
     thread = selectors.thread_detail(user=request.user, thread_id=thread_id)
@@ -211,6 +249,14 @@ def thread_detail(request, thread_id: int):
         return redirect("forum:thread_detail", thread_id=thread.merged_into_id)
     signals.thread_viewed.send(sender=Thread, thread_id=thread.pk)
     return _thread_page(request, thread)
+
+
+@login_required
+def post_detail(request, post_id: int):
+    """A link to a post that works from anywhere (emails, notifications, search, bookmarks): on
+    to the page of its thread that holds it, as this reader's pages show it."""
+    post = selectors.access_post(user=request.user, post_id=post_id)
+    return redirect(_post_url(request, post))
 
 
 @login_required
@@ -234,8 +280,9 @@ def reply_create(request, thread_id: int):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Your reply has been published."))
-            return redirect(_post_url(post))
-    return _thread_page(request, thread, reply_form=form, status=400)
+            return redirect(_post_url(request, post))
+    # Below the last page, where the reply would have appeared.
+    return _thread_page(request, thread, reply_form=form, status=400, page="last")
 
 
 @login_required
@@ -263,7 +310,7 @@ def post_edit(request, post_id: int):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Your changes have been saved."))
-            return redirect(_post_url(post))
+            return redirect(_post_url(request, post))
     return render(
         request,
         "forum/post_edit.html",
@@ -302,7 +349,7 @@ def post_report(request, post_id: int):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you. An editor will look at the post."))
-            return redirect(_post_url(post))
+            return redirect(_post_url(request, post))
     return render(
         request,
         "forum/post_report.html",
@@ -317,7 +364,7 @@ def post_react(request, post_id: int):
     post = selectors.access_post(user=request.user, post_id=post_id)
     form = ReactionForm(request.POST)
     if not form.is_valid():
-        return redirect(_post_url(post))
+        return redirect(_post_url(request, post))
     try:
         services.reaction_toggle(post=post, user=request.user, kind=form.cleaned_data["kind"])
     except ValidationError as error:
@@ -325,12 +372,14 @@ def post_react(request, post_id: int):
             return HttpResponse(error_text(error), status=400)
         messages.error(request, error_text(error))
     if request.htmx:
+        post = selectors.post_with_reactions(user=request.user, post_id=post.pk)
+        presentation.post_reactions_present(post, user=request.user)
         return render(
             request,
             "forum/includes/post.html#reactions",
-            {"post": selectors.post_with_reactions(user=request.user, post_id=post.pk)},
+            {"post": post, "labels": presentation.post_labels()},
         )
-    return redirect(_post_url(post))
+    return redirect(_post_url(request, post))
 
 
 @login_required
@@ -344,7 +393,7 @@ def post_moderate(request, post_id: int, action: str):
     messages.success(
         request, _("The post is now hidden.") if action == "hide" else _("The post is shown again.")
     )
-    return redirect(_post_url(post))
+    return redirect(_post_url(request, post))
 
 
 @login_required
@@ -357,7 +406,7 @@ def answer_accept(request, post_id: int):
         messages.error(request, error_text(error))
     else:
         messages.success(request, _("The answer has been accepted."))
-    return redirect(_post_url(post))
+    return redirect(_post_url(request, post))
 
 
 @login_required

@@ -97,11 +97,13 @@ def notification_message(notification: Notification) -> str:
 
 
 def notification_target_url(notification: Notification) -> str:
-    """Where opening the notification leads: the post in its thread, the network, the guide or
-    the import."""
+    """Where opening the notification leads: the post (on its page of the thread), the thread,
+    the network, the guide or the import."""
+    if notification.thread_id and notification.post_id:
+        # On to the page of the thread that holds the post (threads have pages).
+        return reverse("forum:post_detail", args=[notification.post_id])
     if notification.thread_id:
-        url = reverse("forum:thread_detail", args=[notification.thread_id])
-        return f"{url}#post-{notification.post_id}" if notification.post_id else url
+        return reverse("forum:thread_detail", args=[notification.thread_id])
     if notification.network_id:
         return reverse("forum:network_detail", args=[notification.network.slug])
     if notification.guide_id:

@@ -104,7 +104,7 @@ def post_document(post: Post, thread: Thread) -> SearchDocument:
         title=thread.title,
         title_text="",
         body=post.body,
-        url=_url("forum:thread_detail", [thread.pk], "forum:thread_list", f"#post-{post.pk}"),
+        url=_url("forum:post_detail", [post.pk], "forum:thread_list"),
         topic_id=thread.topic_id,
         organisation_kind=_organisation_kind(post.author),
         network_id=thread.network_id,

@@ -123,7 +123,7 @@ def test_without_redis_the_queue_and_cache_are_embedded():
 
 def test_redis_url_moves_queue_and_cache_to_redis():
     values = settings_values(load_settings(PORTAL_DEMO="1", REDIS_URL="redis://10.0.0.5:6379/2"))
-    assert values["HUEY"]["huey_class"] == "huey.RedisHuey"
+    assert values["HUEY"]["huey_class"] == "portal.core.periodic.OncePerMinuteRedisHuey"
     assert values["HUEY"]["url"] == "redis://10.0.0.5:6379/2?socket_connect_timeout=2"
     assert values["CACHES"]["default"]["BACKEND"] == "portal.core.cache.ResilientRedisCache"
     assert values["CACHES"]["default"]["LOCATION"] == "redis://10.0.0.5:6379/2"

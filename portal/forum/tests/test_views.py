@@ -413,27 +413,37 @@ def _fill_replies(n, *, thread, fund, reactor):
         services.post_edit(post=reply, editor=author, body=f"Rettet svar {i}")
 
 
-def test_the_thread_page_costs_the_same_for_n_and_2n_posts(
-    caseworker, colleague, topic, fund, client_for, django_assert_num_queries
+def test_the_thread_page_costs_the_same_for_10_and_100_posts(
+    caseworker, colleague, topic, fund, client_for, django_assert_num_queries, settings
 ):
     thread = make_question(author=caseworker, topic=topic)
     client = client_for(caseworker)
     url = reverse("forum:thread_detail", args=[thread.pk])
     client.get(url)
-    _fill_replies(3, thread=thread, fund=fund, reactor=colleague)
+    _fill_replies(9, thread=thread, fund=fund, reactor=colleague)
     with django_assert_num_queries(THREAD_PAGE_QUERIES):
         client.get(url)
-    _fill_replies(3, thread=thread, fund=fund, reactor=colleague)
+    others = [make_user(organisation=fund) for _ in range(3)]
+    for i in range(90):
+        make_reply(author=others[i % 3], thread=thread, body=f"Svar {i}")
+    assert thread.posts.count() == 100
     with django_assert_num_queries(THREAD_PAGE_QUERIES):
         client.get(url)
+    with django_assert_num_queries(THREAD_PAGE_QUERIES):
+        client.get(url, {"page": 4})
+    settings.PORTAL_THREAD_PAGE_SIZE = 1000
+    with django_assert_num_queries(THREAD_PAGE_QUERIES):
+        assert client.get(url).content.decode().count('<article id="post-') == 100
 
 
 # Uncached: session, user, roles, organisation, bell, reader's private networks, count, threads,
 # topics and networks of the filter form, the reader's visit and their read marks.
 THREAD_LIST_QUERIES = 12
 # The thread page also counts the read (one UPDATE of today's counter, portal.insights) and
-# remembers how far the reader has read (one upsert).
-THREAD_PAGE_QUERIES = 14
+# remembers how far the reader has read (one UPDATE); its posts are the ids of the thread's
+# posts in page order, then the page's posts, their authors' roles, their attachments and
+# their reactions (counts and the reader's own in one query).
+THREAD_PAGE_QUERIES = 15
 
 
 def test_a_reaction_by_htmx_answers_with_the_buttons_only(caseworker, colleague, topic, client_for):

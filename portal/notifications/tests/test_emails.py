@@ -323,8 +323,7 @@ def test_the_link_in_the_email_leads_to_the_reply_and_counts_as_a_click(
     url = extract_url(mail.text, contains="/e/k/")
     response = Client().get(url)
     assert response.status_code == 302
-    thread_url = reverse("forum:thread_detail", args=[thread.pk])
-    assert response["Location"] == f"{thread_url}#post-{post.pk}"
+    assert response["Location"] == reverse("forum:post_detail", args=[post.pk])
     assert EmailDelivery.objects.get(recipient=reader.email).clicked_at is not None
 
 

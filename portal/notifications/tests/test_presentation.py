@@ -97,13 +97,13 @@ def test_a_deleted_actor_is_named_as_a_former_member(caseworker, thread):
 
 
 def test_a_notification_about_a_post_leads_to_the_post_in_its_thread(caseworker, mette, thread):
+    """Through the forum's link to the post, which leads on to the page of the thread that
+    holds it."""
     post = make_reply(thread=thread, author=mette)
     notification = Notification.objects.create(
         recipient=caseworker, kind=Kind.ANSWER, actor=mette, thread=thread, post=post
     )
-    assert notification_target_url(notification) == (
-        reverse("forum:thread_detail", args=[thread.pk]) + f"#post-{post.pk}"
-    )
+    assert notification_target_url(notification) == reverse("forum:post_detail", args=[post.pk])
 
 
 def test_a_network_notification_leads_to_the_network(caseworker, mette):

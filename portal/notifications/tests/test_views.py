@@ -114,9 +114,7 @@ def test_opening_a_notification_marks_it_read_and_leads_to_the_post(
     notification = answer(thread=thread, recipient=caseworker, actor=mette)
     response = client_for(caseworker).get(open_url(notification))
     assert response.status_code == 302
-    assert response.url == (
-        reverse("forum:thread_detail", args=[thread.pk]) + f"#post-{notification.post_id}"
-    )
+    assert response.url == reverse("forum:post_detail", args=[notification.post_id])
     notification.refresh_from_db()
     assert notification.read_at is not None
 
