@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "portal.core.middleware.DanishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.accounts.middleware.CachedAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -144,6 +144,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 else:
+    # Persistent connections, one per gunicorn thread; psycopg's pool measured no better
+    # (docs/decisions/0046-signed-in-request.md).
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -169,6 +171,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": _DATABASE_CACHE}
+# Sessions: with Redis, the database row read through the cache (no query on most requests;
+# portal/accounts/session_engine.py); without it, the database alone, as the cache would be the
+# database too (docs/decisions/0046-signed-in-request.md).
+SESSION_ENGINE = (
+    "portal.accounts.session_engine" if REDIS_URL else "django.contrib.sessions.backends.db"
+)
+# Where allauth's session tracking remembers when it last wrote (portal/core/middleware.py).
+PORTAL_SESSION_SEEN_IN_CACHE = bool(REDIS_URL)
+# The signed-in person (with roles and second factor) and the bell's count from the shared cache
+# (portal/accounts/user_cache.py, notifications.selectors.notification_bell_count).
+PORTAL_REQUEST_CACHE = True
 
 # Background work: Huey, persisted in SQLite by default and in Redis when REDIS_URL is set.
 HUEY = {

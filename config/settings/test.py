@@ -12,6 +12,10 @@ from .base import HUEY  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The pages' query pins count the person, roles and bell from the database; the request cache's
+# own tests (accounts/tests/test_signed_in_request.py, notifications/tests/test_bell_count.py)
+# switch it on (docs/decisions/0046-signed-in-request.md).
+PORTAL_REQUEST_CACHE = False
 # Tasks run inline, through Huey's real task machinery.
 HUEY = {**HUEY, "immediate": True}
 STORAGES = {

@@ -8,5 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        # Imported when the app registry is ready: the module imports models.
-        from . import signals  # noqa: F401
+        # Imported when the app registry is ready: the modules import models. user_cache's
+        # receivers forget a cached person on every change, in any process (web, queue, commands).
+        from . import signals, user_cache  # noqa: F401

@@ -1,14 +1,26 @@
-"""Admins and coordinators must enrol a second factor before they can use the portal, unless
-their identity provider signed them in at "Substantial" or higher (accounts/sessions.py)."""
+"""Sign-in for each request, from the shared cache (user_cache.py), and the second factor that
+admins and coordinators must enrol before they can use the portal, unless their identity
+provider signed them in at "Substantial" or higher (accounts/sessions.py)."""
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
 
+from . import user_cache
 from .sessions import mfa_satisfied_by_idp
 
 # Paths a person without MFA may still reach: MFA set-up itself, signing out, static files.
 _ALLOWED_PREFIXES = ("/konto/", "/static/", "/i18n/", "/healthz", "/api/")
+
+
+class CachedAuthenticationMiddleware(AuthenticationMiddleware):
+    """Django's AuthenticationMiddleware; the person comes from the cache when it has them."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        user_cache.prefetch(request)
+        request.user = SimpleLazyObject(lambda: user_cache.get_user(request))
 
 
 class RequireMfaMiddleware:
@@ -23,7 +35,7 @@ class RequireMfaMiddleware:
             and not request.path.startswith(_ALLOWED_PREFIXES)
             and user.role_names.intersection(settings.PORTAL_MFA_REQUIRED_ROLES)
             and not mfa_satisfied_by_idp(request, user)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            and not user_cache.has_totp(user)
         ):
             return redirect("mfa_activate_totp")
         return self.get_response(request)

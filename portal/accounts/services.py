@@ -32,6 +32,7 @@ from portal.core.services import audit_record
 
 from . import hooks, selectors
 from .models import Invitation, invitation_token_hash
+from .user_cache import user_cache_invalidate
 
 
 def _clean_roles(
@@ -211,6 +212,7 @@ def invitation_accept(*, token: str, full_name: str, password: str, request=None
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     RoleGrant.objects.bulk_create([RoleGrant(user=user, role=role) for role in invitation.roles])
+    user_cache_invalidate(user.pk)  # bulk_create sends no signal
     invitation.accepted_at = now
     invitation.save(update_fields=["accepted_at"])
     invited_by_email = invitation.invited_by.email if invitation.invited_by else ""

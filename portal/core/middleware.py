@@ -6,6 +6,7 @@ import time
 
 from allauth.usersessions.middleware import UserSessionsMiddleware
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.middleware.locale import LocaleMiddleware
@@ -20,25 +21,61 @@ from .views import healthz
 
 logger = logging.getLogger(__name__)
 
-_SEEN_KEY = "portal_usersession_seen"
 _SEEN_INTERVAL_SECONDS = 300
+_SEEN_SESSION_KEY = "portal_usersession_seen"
+# When this process last asked the cache about each session (a throttle: nothing to invalidate).
+_seen_here: dict[str, float] = {}
+_SEEN_HERE_MAX = 100_000
+
+
+def _seen_cache_key(session_key: str) -> str:
+    return f"core:usersession-seen:{session_key}"
+
+
+def _seen_recently(session) -> bool:
+    """Whether the session was tracked in the last five minutes; if not, it is marked now.
+
+    With Redis (PORTAL_SESSION_SEEN_IN_CACHE) the mark is a key in the shared cache: a mark in
+    the session would make Django write the session back, to the database and the cache. With
+    the database as the cache, a cache mark would cost queries on every request, and the
+    session (in the database anyway) is written once per interval instead.
+    """
+    now = time.time()
+    if settings.PORTAL_SESSION_SEEN_IN_CACHE:
+        # This process asks the cache at most once per interval and session: a round trip
+        # saved on every other request. Each process may then track a session once per
+        # interval at most when the cache's mark has expired.
+        if now - _seen_here.get(session.session_key, 0) < _SEEN_INTERVAL_SECONDS:
+            return True
+        if len(_seen_here) >= _SEEN_HERE_MAX:
+            _seen_here.clear()
+        _seen_here[session.session_key] = now
+        return not cache.add(_seen_cache_key(session.session_key), 1, _SEEN_INTERVAL_SECONDS)
+    if now - session.get(_SEEN_SESSION_KEY, 0) < _SEEN_INTERVAL_SECONDS:
+        return True
+    session[_SEEN_SESSION_KEY] = now
+    return False
 
 
 class ThrottledUserSessionsMiddleware(UserSessionsMiddleware):
     """allauth's session tracking, at most once per five minutes per session.
 
     allauth writes the session row on every request, which halved signed-in throughput in the
-    benchmark; "last seen" to the minute is all the active-sessions page needs.
+    benchmark; "last seen" to the minute is all the active-sessions page needs. A new session
+    (the key changes at sign-in) is tracked on its first request.
     """
 
     def __call__(self, request):
         session = getattr(request, "session", None)
         user = getattr(request, "user", None)
-        if session is not None and user is not None and user.is_authenticated:
-            now = time.time()
-            if now - session.get(_SEEN_KEY, 0) < _SEEN_INTERVAL_SECONDS:
-                return self.get_response(request)
-            session[_SEEN_KEY] = now
+        if (
+            session is not None
+            and session.session_key
+            and user is not None
+            and user.is_authenticated
+            and _seen_recently(session)
+        ):
+            return self.get_response(request)
         return super().__call__(request)
 
 

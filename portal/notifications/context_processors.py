@@ -1,4 +1,5 @@
-"""The bell in the header: the unread count, asked of the database only when a page shows it."""
+"""The bell in the header: the unread count, asked only when a page shows it, and then of the
+cache while it has it (selectors.notification_bell_count)."""
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -10,14 +11,14 @@ BADGE_MAX = selectors.UNREAD_COUNT_LIMIT - 1
 
 
 class NotificationBell:
-    """Lazy: pages that never show the bell (emails, htmx fragments) cost no query."""
+    """Lazy: pages that never show the bell (emails, htmx fragments) cost nothing."""
 
     def __init__(self, user):
         self.user = user
 
     @cached_property
     def unread_count(self) -> int:
-        return selectors.notification_unread_count(user=self.user)
+        return selectors.notification_bell_count(user=self.user)
 
     @property
     def badge(self) -> str:

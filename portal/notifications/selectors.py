@@ -1,6 +1,8 @@
 """Reads of notifications. What a person may no longer see is left out when read, not deleted:
 a thread moved into a network by invitation, hidden by the editors or a hidden post."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -60,6 +62,28 @@ def notification_unread_count(*, user: User, limit: int = UNREAD_COUNT_LIMIT) ->
         notification_visible_q(user=user), recipient=user, read_at__isnull=True
     )
     return unread.order_by()[:limit].count()
+
+
+# The bell's count is kept in the shared cache per person. The notification services forget it
+# when the person gets a notification or reads one (services.unread_count_forget); what changes
+# it from elsewhere (a thread hidden, moved or deleted, a network left) shows within this long.
+BELL_COUNT_CACHE_SECONDS = 60
+
+
+def bell_count_cache_key(user_id: int) -> str:
+    return f"notifications:bell-count:{user_id}"
+
+
+def notification_bell_count(*, user: User) -> int:
+    """notification_unread_count for the bell on every page, from the cache while it has it."""
+    if not settings.PORTAL_REQUEST_CACHE:
+        return notification_unread_count(user=user)
+    key = bell_count_cache_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = notification_unread_count(user=user)
+        cache.set(key, count, BELL_COUNT_CACHE_SECONDS)
+    return count
 
 
 def access_notification(*, user: User, notification_id: int) -> Notification:

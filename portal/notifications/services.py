@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,6 +11,7 @@ from portal.core.notify import SELF_MAILED_KINDS
 from portal.forum import access
 from portal.register import access as register_access
 
+from . import selectors
 from .models import Notification
 
 
@@ -66,7 +68,9 @@ def notification_create_many(
         )
         for recipient in people
     ]
-    return Notification.objects.bulk_create(notifications)
+    created = Notification.objects.bulk_create(notifications)
+    unread_count_forget(user_ids=[recipient.pk for recipient in people])
+    return created
 
 
 @transaction.atomic
@@ -78,4 +82,17 @@ def notification_mark_read(*, user: User, notification_ids: Iterable[int] | None
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         unread = unread.filter(pk__in=list(notification_ids))
-    return unread.update(read_at=timezone.now())
+    marked = unread.update(read_at=timezone.now())
+    if marked:
+        unread_count_forget(user_ids=[user.pk])
+    return marked
+
+
+def unread_count_forget(*, user_ids: Iterable[int]) -> None:
+    """The bells of these people count again on their next page: at once, and again when the
+    transaction commits (a page loaded in between may have cached the count before it)."""
+    keys = [selectors.bell_count_cache_key(user_id) for user_id in user_ids]
+    if not keys:
+        return
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))

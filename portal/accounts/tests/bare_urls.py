@@ -1,0 +1,18 @@
+"""A bare view for the signed-in request's tests: what the middleware made of the person."""
+
+from django.http import HttpResponse
+from django.urls import include, path
+
+
+def whoami(request):
+    user = request.user
+    if not user.is_authenticated:
+        return HttpResponse("anonymous")
+    return HttpResponse(f"{user.email}:{','.join(sorted(user.role_names))}")
+
+
+urlpatterns = [
+    path("bare/", whoami),
+    # The rest of the portal, for the redirects the middleware sends (MFA set-up, sign-in).
+    path("", include("config.urls")),
+]
