@@ -148,6 +148,11 @@ else:
     # (docs/decisions/0046-signed-in-request.md).
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # No JIT compilation: the portal's queries are short, and at a million posts the planner's
+    # cost estimates crossed jit_above_cost, so PostgreSQL compiled for seconds to run for
+    # milliseconds on every front page (bench/scale.py; docs/decisions/0050-front-page-at-scale.md).
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")

@@ -16,6 +16,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # own tests (accounts/tests/test_signed_in_request.py, notifications/tests/test_bell_count.py)
 # switch it on (docs/decisions/0046-signed-in-request.md).
 PORTAL_REQUEST_CACHE = False
+# Likewise sessions from the database on both test runs, with or without REDIS_URL, so a page's
+# pin is the same on SQLite and on PostgreSQL with Redis; those tests run both session set-ups,
+# and the two-servers test runs production's (portal/core/tests/test_two_servers.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+PORTAL_SESSION_SEEN_IN_CACHE = False
 # Tasks run inline, through Huey's real task machinery.
 HUEY = {**HUEY, "immediate": True}
 STORAGES = {

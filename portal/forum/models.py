@@ -122,6 +122,8 @@ class Thread(models.Model):
             ),
             models.Index(fields=["topic", "-last_activity_at"], name="thread_topic_idx"),
             models.Index(fields=["kind", "accepted_answer"], name="thread_unanswered_idx"),
+            # The front page's threads started since the person's previous visit.
+            models.Index(fields=["created_at"], name="thread_created_idx"),
         ]
         verbose_name = _("thread")
         verbose_name_plural = _("threads")

@@ -188,8 +188,17 @@ def threads_new_for(*, user: User, since: datetime | None) -> QuerySet[Thread]:
     posts since they last opened it (`unread_count`), or never opened and started after their
     previous visit. Newest activity first; annotated, so a page of them is one query."""
     read = ThreadReadState.objects.filter(user_id=user.pk, thread_id=OuterRef("pk"))
+    # Only two small sets can hold something new: threads the person has opened (their read
+    # marks) and threads started since their previous visit. Named first, they drive the query
+    # through indexes; without them PostgreSQL checked every thread (107,776 at a million posts).
+    candidates = ThreadReadState.objects.filter(user_id=user.pk).values("thread_id")
+    if since is not None:
+        candidates = candidates.union(
+            Thread.objects.filter(created_at__gt=since).order_by().values("id")
+        )
     threads = (
         thread_list(user=user, followed=True)
+        .filter(pk__in=candidates)
         .annotate(has_read=Exists(read), read_upto=Subquery(read.values("last_read_post_id")[:1]))
         .annotate(
             unread_count=_unread_posts(user=user, upto=OuterRef("read_upto"), thread=OuterRef("pk"))
