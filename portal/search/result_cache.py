@@ -27,7 +27,8 @@ from django.db.models.signals import post_delete, post_save
 from portal.core.access import may_sign_in
 from portal.core.models import Organisation, Topic, User
 from portal.events.models import Event
-from portal.forum.models import Network, NetworkMembership
+from portal.forum import access as forum_access
+from portal.forum.models import Network
 
 VERSION_KEY = "search:results:version"
 TIMEOUT = 300
@@ -39,7 +40,7 @@ def reader_signature(*, user: User) -> str:
     if not may_sign_in(user):
         return "none"
     memberships = (
-        NetworkMembership.objects.filter(user_id=user.pk)
+        forum_access.member_network_ids(user=user)
         .annotate(tag=Value(0, output_field=IntegerField()))
         .values_list("tag", "network_id")
     )

@@ -14,7 +14,9 @@ import os
 from config.settings.base import *  # noqa: F403
 from config.settings.base import CACHES, HUEY, STORAGES
 
-_NAMESPACE = os.environ["PORTAL_TEST_NAMESPACE"]
+# The test sets it per run; the default only lets the module be imported elsewhere (the CPR
+# guard's test imports every module of the portal to find its forms).
+_NAMESPACE = os.environ.get("PORTAL_TEST_NAMESPACE", "portal-two-servers")
 
 HUEY = {**HUEY, "name": _NAMESPACE}
 # Every Redis cache (the default, and any alias added for sessions or the request path).
