@@ -129,6 +129,20 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=600)
 
 
+def in_process_setup(database_url: str, **settings: str) -> None:
+    """Migrate, make the cache table and collect the static files (the pages' CSS), then set
+    Django up in this process, for a benchmark that drives pages through Django's test client
+    on plain http (bench_env plus `settings`)."""
+    env = {"SECURE_SSL_REDIRECT": "0", "SECURE_COOKIES": "0", "ALLOWED_HOSTS": HOST, **settings}
+    os.environ.update(bench_env(database_url, **env))
+    manage(dict(os.environ), "migrate", "--noinput", "--verbosity", "0")
+    manage(dict(os.environ), "createcachetable")
+    manage(dict(os.environ), "collectstatic", "--noinput", "--verbosity", "0")
+    import django
+
+    django.setup()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))

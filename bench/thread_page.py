@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from front_page import HOST, ROOT, bench_env, manage, postgres_database  # noqa: E402
+from front_page import HOST, ROOT, in_process_setup, postgres_database  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_thread"
 MARKER = "bench-thread-reader@bench.example.dk"
@@ -51,15 +51,7 @@ def parse_args() -> argparse.Namespace:
 
 
 def setup(database_url: str) -> None:
-    os.environ.update(
-        bench_env(database_url, SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0", ALLOWED_HOSTS=HOST)
-    )
-    manage(dict(os.environ), "migrate", "--noinput", "--verbosity", "0")
-    manage(dict(os.environ), "createcachetable")
-    manage(dict(os.environ), "collectstatic", "--noinput", "--verbosity", "0")  # the page's CSS
-    import django
-
-    django.setup()
+    in_process_setup(database_url)
 
 
 def _person(email: str, name: str, organisation, roles: list[str]):
