@@ -42,11 +42,6 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def setup(database_url: str) -> None:
-    # Plain http on loopback for the dashboard page's in-process client.
-    in_process_setup(database_url)
-
-
 def moment(rng: random.Random, start: date = YEAR_START, end: date = YEAR_END) -> datetime:
     days = (end - start).days
     day = start + timedelta(days=rng.randrange(days + 1))
@@ -312,7 +307,7 @@ def main() -> int:
     args = parse_args()
     database_url = postgres_database(DEFAULT_DATABASE_URL, "bench/evaluation.py")
     os.chdir(ROOT)
-    setup(database_url)
+    in_process_setup(database_url)
 
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

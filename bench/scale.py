@@ -93,13 +93,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--time-limit", type=float, default=180, help="seconds per page and concurrency"
     )
-    parser.add_argument(
-        "--jit",
-        choices=["server", "on", "off"],
-        default="server",
-        help="PostgreSQL's JIT compilation for every connection (PGOPTIONS); server: as the "
-        "server is configured (on by default)",
-    )
     parser.add_argument("--skip-web", action="store_true", help="only the mail rounds")
     parser.add_argument("--skip-mail", action="store_true", help="only the pages")
     return parser.parse_args()
@@ -597,9 +590,6 @@ def main() -> int:
     database_url = postgres_database(DEFAULT_DATABASE_URL, "bench/scale.py")
     timings: dict = {}
     errors: list[str] = []
-    if args.jit != "server":
-        # Every connection of this run (gunicorn, the workers, manage.py) through libpq.
-        os.environ["PGOPTIONS"] = f"{os.environ.get('PGOPTIONS', '')} -c jit={args.jit}".strip()
     sink_port = free_port()
     env = bench_env(
         database_url,

@@ -50,10 +50,6 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def setup(database_url: str) -> None:
-    in_process_setup(database_url)
-
-
 def _person(email: str, name: str, organisation, roles: list[str]):
     from allauth.account.models import EmailAddress
     from django.utils import timezone
@@ -196,7 +192,7 @@ def main() -> int:
     args = parse_args()
     database_url = postgres_database(DEFAULT_DATABASE_URL, "bench/thread_page.py")
     os.chdir(ROOT)
-    setup(database_url)
+    in_process_setup(database_url)
 
     from django.test import Client, override_settings
 

@@ -26,7 +26,7 @@ from django.db.models.signals import post_delete, post_save
 
 from portal.core.access import may_sign_in
 from portal.core.models import Organisation, Topic, User
-from portal.events.models import Event
+from portal.events import access as events_access
 from portal.forum import access as forum_access
 from portal.forum.models import Network
 
@@ -45,7 +45,7 @@ def reader_signature(*, user: User) -> str:
         .values_list("tag", "network_id")
     )
     organised = (
-        Event.organisers.through.objects.filter(user_id=user.pk)
+        events_access.events_organised_ids(user=user)
         .annotate(tag=Value(1, output_field=IntegerField()))
         .values_list("tag", "event_id")
     )

@@ -21,7 +21,7 @@ from portal.core.tests.factories import OrganisationFactory
 from portal.events.models import Event, Registration
 from portal.events.tests.factories import EventFactory, RegistrationFactory, days_ahead
 from portal.forum.models import NetworkMembership
-from portal.forum.tests.factories import NetworkFactory, add_member
+from portal.forum.tests.factories import NetworkFactory, add_member, make_reply, make_thread
 from portal.guides.models import LawReference
 from portal.newsletters.models import Newsletter, NewsletterItem
 from portal.register.models import Endorsement, ItemComment, Office, RegisterItem
@@ -80,6 +80,8 @@ def world(django_db_setup, django_db_blocker):
         moderator = make_user(organisation=operator, roles=["jurist"], email="mod@lo.example.dk")
         network = NetworkFactory(name="Juristernes netværk", slug=PRIVATE_NETWORK, is_open=False)
         add_member(network, moderator, role=NetworkMembership.Role.MODERATOR)
+        network_thread = make_thread(author=moderator, network=network, title="Kun for jurister")
+        network_reply = make_reply(author=moderator, thread=network_thread)
         event = EventFactory(organisers=[people["organiser"]], starts_at=days_ahead(30))
         registration = RegistrationFactory(event=event, user=member, dietary_note=NOTE)
         newsletter = Newsletter.objects.create(
@@ -111,6 +113,7 @@ def world(django_db_setup, django_db_blocker):
             "member": member,
             "moderator": moderator,
             "network": network,
+            "network_reply": network_reply,
             "event": event,
             "registration": registration,
             "newsletter": newsletter,
@@ -224,6 +227,14 @@ TABLE = [
         lambda w, role: reverse("forum:network_join", args=[w["network"].slug]),
         None,
         row(302),  # back to the network with "by invitation only"; nobody becomes a member
+        set(),
+    ),
+    (
+        "a link to a post in a network by invitation",
+        "get",
+        lambda w, role: reverse("forum:post_detail", args=[w["network_reply"].pk]),
+        None,
+        row(404),  # nobody of the table is a member: the link does not even tell where it leads
         set(),
     ),
     (
