@@ -187,6 +187,9 @@ PORTAL_SESSION_SEEN_IN_CACHE = bool(REDIS_URL)
 # The signed-in person (with roles and second factor) and the bell's count from the shared cache
 # (portal/accounts/user_cache.py, notifications.selectors.notification_bell_count).
 PORTAL_REQUEST_CACHE = True
+# The busiest pages kept whole in the cache per reader signature and data version, the reader's
+# own values filled in per request (portal/core/kept_pages.py, docs/decisions/0051-kept-pages.md).
+PORTAL_KEPT_PAGES = True
 
 # Background work: Huey, persisted in SQLite by default and in Redis when REDIS_URL is set.
 HUEY = {

@@ -16,6 +16,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # own tests (accounts/tests/test_signed_in_request.py, notifications/tests/test_bell_count.py)
 # switch it on (docs/decisions/0046-signed-in-request.md).
 PORTAL_REQUEST_CACHE = False
+# Pages rendered in full, so their pins count their queries; the kept pages' own tests switch
+# it on and compare the kept page with the full one (portal/core/tests/test_kept_pages.py).
+PORTAL_KEPT_PAGES = False
 # Likewise sessions from the database on both test runs, with or without REDIS_URL, so a page's
 # pin is the same on SQLite and on PostgreSQL with Redis; those tests run both session set-ups,
 # and the two-servers test runs production's (portal/core/tests/test_two_servers.py).

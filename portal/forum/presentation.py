@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import npgettext, pgettext
 
 from portal.core.links import link_builder
 from portal.core.models import User
@@ -136,3 +138,23 @@ def post_reactions_present(post: Post, *, user: User) -> None:
     """What the reaction buttons of one post need (the htmx answer to a reaction)."""
     post.react_url = reverse("forum:post_react", args=[post.pk])
     post.is_own = post.author_id == user.pk
+
+
+def read_mark(thread) -> str:
+    """A thread's "Ny" / "N nye" tag for this reader (the list pages' `{% thread_mark %}`, and
+    the hole it fills on a page kept whole): from `is_new` and `unread_count`, which
+    selectors.thread_read_marks sets."""
+    if getattr(thread, "is_new", False):
+        return format_html(
+            '<span class="tag tag-small" data-mark="new">{}</span>',
+            pgettext("thread mark", "New"),
+        )
+    count = getattr(thread, "unread_count", None)
+    if count:
+        text = npgettext("thread mark", "%(counter)s new", "%(counter)s new", count)
+        return format_html(
+            '<span class="tag tag-small" data-unread="{}">{}</span>',
+            count,
+            text % {"counter": count},
+        )
+    return ""

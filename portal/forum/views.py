@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from portal.core.forms import add_service_errors, error_text, posted
+from portal.core.kept_pages import hole, render_kept
 from portal.core.models import Topic, User
 from portal.core.pagination import CappedPaginator
 from portal.core.slugs import follow_old_slug
@@ -76,61 +77,98 @@ def _thread_list_page(request, *, template: str, extra: dict, **filters):
 
 @login_required
 def thread_list(request):
-    networks = selectors.networks_for_posting(user=request.user)
-    form = ThreadFilterForm(request.GET or None, networks=networks)
-    filters = {}
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = {
-            "topic": data["topic"],
-            "kind": data["kind"] or None,
-            "network": data["network"],
-            "unanswered": data["unanswered"],
-            "followed": data["followed"],
-        }
     if set(request.GET) - {"page"}:
+        networks = selectors.networks_for_posting(user=request.user)
+        form = ThreadFilterForm(request.GET or None, networks=networks)
+        filters = {}
+        if form.is_valid():
+            data = form.cleaned_data
+            filters = {
+                "topic": data["topic"],
+                "kind": data["kind"] or None,
+                "network": data["network"],
+                "unanswered": data["unanswered"],
+                "followed": data["followed"],
+            }
         return _thread_list_page(
             request, template="forum/thread_list.html", extra={"filter_form": form}, **filters
         )
-    return _thread_list_shared(request, form=form)
+    return _thread_list_shared(request)
 
 
-def _thread_list_shared(request, *, form):
+def _thread_list_shared(request):
     """The unfiltered list, whose threads and filter choices are the same for every reader with
-    the same visibility: read from the cache while nothing in the debate has changed, and
-    rendered for this request."""
+    the same visibility: read from the cache while nothing in the debate has changed. A full
+    page is kept whole (portal/core/kept_pages.py) with the reader's read marks as holes; an
+    htmx page of rows is rendered from the cached rows."""
     page_param = request.GET.get("page", "1")[:10]
-    parts = ("rows",) if request.htmx else ("rows", "filter")
-    data, keys, version = list_cache.cached_parts(user=request.user, page=page_param, parts=parts)
-    fresh = {}
-    if "rows" not in data:
-        paginator = CappedPaginator(selectors.thread_list(user=request.user), THREADS_PER_PAGE)
-        page_obj = paginator.get_page(page_param)
-        fresh["rows"] = {
-            "threads": list(page_obj.object_list),
-            "number": page_obj.number,
-            "count": paginator.count,
-        }
-    if "filter" in parts and "filter" not in data:
-        fresh["filter"] = {
-            name: [(str(value), str(label)) for value, label in form.fields[name].choices]
-            for name in ("topic", "network")
-        }
-    if fresh:
-        list_cache.store_parts(keys=keys, version=version, data=fresh)
-        data.update(fresh)
-    rows = data["rows"]
-    paginator = Paginator([], THREADS_PER_PAGE)
-    paginator.count = rows["count"]
-    page_obj = Page(rows["threads"], rows["number"], paginator)
-    # After store_parts: the marks are this reader's, never part of the shared cache.
-    _read_marks(request, page_obj.object_list)
-    context = {"page_obj": page_obj, "threads": page_obj.object_list, "filter_form": form}
+
+    def build(keeping: bool) -> tuple[dict, list]:
+        parts = ("rows",) if request.htmx else ("rows", "filter")
+        data, keys, version = list_cache.cached_parts(
+            user=request.user, page=page_param, parts=parts
+        )
+        fresh = {}
+        if "rows" not in data:
+            paginator = CappedPaginator(selectors.thread_list(user=request.user), THREADS_PER_PAGE)
+            page_obj = paginator.get_page(page_param)
+            fresh["rows"] = {
+                "threads": list(page_obj.object_list),
+                "number": page_obj.number,
+                "count": paginator.count,
+            }
+        if "filter" in parts and "filter" not in data:
+            form = ThreadFilterForm(
+                request.GET or None, networks=selectors.networks_for_posting(user=request.user)
+            )
+            fresh["filter"] = {
+                name: [(str(value), str(label)) for value, label in form.fields[name].choices]
+                for name in ("topic", "network")
+            }
+        if fresh:
+            list_cache.store_parts(keys=keys, version=version, data=fresh)
+            data.update(fresh)
+        rows = data["rows"]
+        paginator = Paginator([], THREADS_PER_PAGE)
+        paginator.count = rows["count"]
+        page_obj = Page(rows["threads"], rows["number"], paginator)
+        # The marks are this reader's, never part of a shared cache.
+        if keeping:
+            for thread in page_obj.object_list:
+                thread.read_mark_hole = hole(f"mark_{thread.pk}")
+        else:
+            _read_marks(request, page_obj.object_list)
+        context = {"page_obj": page_obj, "threads": page_obj.object_list}
+        if "filter" in parts:
+            # Unbound but for the page number: the choices are all it takes from the reader.
+            form = ThreadFilterForm(request.GET or None, networks=Network.objects.none())
+            for name, choices in data["filter"].items():
+                form.fields[name].choices = choices
+            context["filter_form"] = form
+        meta = [(t.pk, t.created_at, t.author_id) for t in page_obj.object_list]
+        return context, meta
+
+    def fill(meta: list) -> dict:
+        threads = [Thread(pk=pk, created_at=at, author_id=by) for pk, at, by in meta]
+        _read_marks(request, threads)
+        return {f"mark_{thread.pk}": presentation.read_mark(thread) for thread in threads}
+
     if request.htmx:
+        context, _meta = build(False)
         return render(request, "forum/thread_list.html#rows", context)
-    for name, choices in data["filter"].items():
-        form.fields[name].choices = choices
-    return render(request, "forum/thread_list.html", context)
+    return render_kept(
+        request,
+        "forum/thread_list.html",
+        # The page's own links that differ by reader (forum/includes/nav.html).
+        key=lambda: (
+            access.reader_signature(user=request.user),
+            rules.has_perm("hotline.work", request.user),
+            _can_moderate(request.user),
+        ),
+        versions=(list_cache.VERSION_KEY,),
+        build=build,
+        fill=fill,
+    )
 
 
 @login_required

@@ -33,7 +33,7 @@ register = template.Library()
 # A hole renders as this marker; the private-use characters never occur in the portal's markup
 # and pass autoescaping unchanged.
 _HOLE = "\ue000{}\ue001"
-_HOLE_RE = re.compile("\ue000([a-z_]+)\ue001")
+_HOLE_RE = re.compile("\ue000([a-z0-9_]+)\ue001")
 # The variants a process keeps per fragment template: navigation sets × active item ×
 # language × a few flags stay in the hundreds; past this the store starts again.
 MAX_VARIANTS = 2000
@@ -115,17 +115,24 @@ def _csrf_token(context) -> str:
     return "" if token == "NOTPROVIDED" else token
 
 
-@register.simple_tag(takes_context=True)
-def portal_assets(context) -> SafeString:
-    """The stylesheets and scripts, the same for everyone; the nonce is the request's."""
-    request = context.get("request")
-    nonce = getattr(request, "csp_nonce", "") if request is not None else ""
-    return fragment("core/base/assets.html", key={}, holes={"nonce": nonce})
+def hole(name: str) -> SafeString:
+    """The marker of a hole, for a page kept whole (portal/core/kept_pages.py): printed where
+    the per-request value goes, cut out of the kept markup and filled in per request."""
+    return mark_safe(_HOLE.format(name))  # noqa: S308 (private-use characters only)
 
 
-@register.simple_tag(takes_context=True)
-def portal_header(context) -> SafeString:
-    """Skip link, header, main menu and the small screens' drawer."""
+def split_holes(rendered: str) -> tuple[str, ...]:
+    """Markup with markers, as literal text (even positions) and hole names (odd positions)."""
+    pieces = tuple(_HOLE_RE.split(rendered))
+    if any("\ue000" in text or "\ue001" in text for text in pieces[::2]):
+        raise ValueError("a hole's marker was altered")
+    return pieces
+
+
+def header_key_and_holes(context) -> tuple[dict, dict]:
+    """What the header's markup depends on (its key) and what is filled in per request (its
+    holes), from the template context: the tag and a page kept whole ask this one function.
+    `context` is a template Context or a plain dict of the same variables."""
     request = context.get("request")
     user = context.get("user")
     signed_in = bool(user is not None and user.is_authenticated)
@@ -148,19 +155,38 @@ def portal_header(context) -> SafeString:
         "bell_badge": _badge(bell),
         "bell_badge_mobile": _badge(bell, " portal-badge"),
     }
+    return key, holes
+
+
+def footer_key(context) -> dict:
+    return {
+        "can_read_outbox": bool(context.get("can_read_outbox")),
+        "accessibility_statement_url": settings.PORTAL_ACCESSIBILITY_STATEMENT_URL,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def portal_assets(context) -> SafeString:
+    """The stylesheets and scripts, the same for everyone; the nonce is the request's."""
+    request = context.get("request")
+    nonce = getattr(request, "csp_nonce", "") if request is not None else ""
+    return fragment("core/base/assets.html", key={}, holes={"nonce": nonce})
+
+
+@register.simple_tag(takes_context=True)
+def portal_header(context) -> SafeString:
+    """Skip link, header, main menu and the small screens' drawer."""
+    key, holes = header_key_and_holes(context)
+    if context.get("portal_keeping"):
+        # A page kept whole: the person's own values become the page's holes, filled in per
+        # request by kept_pages with this function's holes.
+        holes = {name: hole(name) for name in holes}
     # The items' labels follow from their url names (NAVIGATION) and the language.
-    variables = {**key, "navigation": navigation}
+    variables = {**key, "navigation": context.get("portal_navigation") or ()}
     return fragment("core/base/header.html", key=key, holes=holes, variables=variables)
 
 
 @register.simple_tag(takes_context=True)
 def portal_footer(context) -> SafeString:
     """The footer: the same for everyone who may (or may not) read the demo outbox."""
-    return fragment(
-        "core/base/footer.html",
-        key={
-            "can_read_outbox": bool(context.get("can_read_outbox")),
-            "accessibility_statement_url": settings.PORTAL_ACCESSIBILITY_STATEMENT_URL,
-        },
-        holes={},
-    )
+    return fragment("core/base/footer.html", key=footer_key(context), holes={})

@@ -1,0 +1,143 @@
+"""Whole pages kept as markup with holes: rendered once per key and data version, then served
+to every request the key covers, with what is the reader's own filled in per request.
+
+The busiest pages (the thread list, the front page) cost far more to render than to serve:
+templates, translations, URL reversals and the queries behind them. A view that may keep its
+page calls `render_kept` with
+
+- `key`: everything the page's markup depends on besides the data (who may read what, the
+  page number, the reader when the page is personal). The language, URLconf, script prefix,
+  full path and the header's and footer's own keys (core/templatetags/portal_base.py) are
+  always added, so a reader with other menu items or another language never gets it;
+- `versions`: cache keys of version stamps that the data's owners renew on every change
+  (the debate's list version, …): a page rendered under older stamps is never served;
+- `build()`: the page's context, only on a miss. Where the reader's own values go (read
+  marks, a count), the context holds `hole(name)` markers; `build` also returns `meta`, kept
+  with the markup, from which `fill(meta)` computes those values per request;
+- the base page's own holes (CSRF token, CSP nonce, name, organisation, bell) are filled here
+  from the same function the header's tag uses.
+
+A page with a flash message waiting, a non-GET request, or `PORTAL_KEPT_PAGES` off renders
+as before, in full. Decision docs/decisions/0051-kept-pages.md has the reasoning and figures.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template import engines, loader
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.html import conditional_escape
+from django.utils.translation import get_language
+
+from .templatetags.portal_base import (
+    footer_key,
+    header_key_and_holes,
+    hole,
+    split_holes,
+)
+
+# An entry lives this long without being read; the version stamps make it stale sooner.
+TIMEOUT = 300
+
+__all__ = ["hole", "render_kept", "version_renew"]
+
+
+def version_renew(name: str) -> None:
+    """Make every page kept under this version stamp stale (one write, not a delete of many
+    keys)."""
+    cache.set(name, time.time_ns(), None)
+
+
+class _KeepingRequest:
+    """The request as a kept rendering sees it: the CSP nonce is a hole. Everything else is the
+    request's own (the full path is part of every key)."""
+
+    csp_nonce = hole("nonce")
+
+    def __init__(self, request):
+        self._request = request
+
+    def __getattr__(self, name):
+        return getattr(self._request, name)
+
+
+def _may_keep(request) -> bool:
+    if not settings.PORTAL_KEPT_PAGES or request.method != "GET":
+        return False
+    # A flash message is shown once, by the page rendered next: render that page in full.
+    return not len(get_messages(request))
+
+
+def render_kept(
+    request,
+    template_name: str,
+    *,
+    key: Callable[[], tuple],
+    versions: Sequence[str],
+    build: Callable[[bool], tuple[dict, object]],
+    fill: Callable[[object], dict],
+) -> HttpResponse:
+    """The page from the shared cache while its versions are current, else rendered, kept and
+    served; either way with this request's holes filled in. `key()` is asked only when the
+    page may be kept. `build(keeping)` returns the
+    context and the meta; with `keeping` False it returns the reader's own values in place
+    of holes, for a page rendered in full."""
+    if not _may_keep(request):
+        context, _meta = build(False)
+        return render(request, template_name, context)
+    base_context = {"request": request}
+    for processor in engines["django"].engine.template_context_processors:
+        base_context.update(processor(request))
+    header_key, _holes = header_key_and_holes(base_context)
+    full_key = (
+        template_name,
+        key(),
+        get_language(),
+        get_urlconf() or settings.ROOT_URLCONF,
+        get_script_prefix(),
+        request.get_full_path(),
+        tuple(sorted(header_key.items())),
+        tuple(sorted(footer_key(base_context).items())),
+    )
+    entry_key = "kept-page:" + hashlib.sha256(repr(full_key).encode()).hexdigest()
+    found = cache.get_many([*versions, entry_key])
+    stamps = []
+    for name in versions:
+        stamp = found.get(name)
+        if stamp is None:
+            stamp = time.time_ns()
+            cache.set(name, stamp, None)
+        stamps.append(stamp)
+    stamps = tuple(stamps)
+    entry = found.get(entry_key)
+    if entry is not None and entry[0] == stamps:
+        pieces, meta = entry[1], entry[2]
+    else:
+        context, meta = build(True)
+        rendered = loader.render_to_string(
+            template_name,
+            {
+                **context,
+                "portal_keeping": True,
+                "csrf_token": hole("csrf_token"),
+                "request": _KeepingRequest(request),
+            },
+            request,
+        )
+        pieces = split_holes(rendered)
+        cache.set(entry_key, (stamps, pieces, meta), TIMEOUT)
+    # The base page's holes from the header tag's own function, with this request's token.
+    _key, holes = header_key_and_holes({**base_context, "csrf_token": get_token(request)})
+    holes["nonce"] = str(getattr(request, "csp_nonce", ""))
+    holes.update(fill(meta))
+    out = []
+    for index, piece in enumerate(pieces):
+        out.append(str(conditional_escape(holes[piece])) if index % 2 else piece)
+    return HttpResponse("".join(out))
