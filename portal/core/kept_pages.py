@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -46,13 +47,25 @@ from .templatetags.portal_base import (
 # An entry lives this long without being read; the version stamps make it stale sooner.
 TIMEOUT = 300
 
-__all__ = ["hole", "render_kept", "version_renew"]
+__all__ = ["hole", "render_kept", "renew_on_change", "version_renew"]
 
 
-def version_renew(name: str) -> None:
+def version_renew(name: str, **_signal_kwargs) -> None:
     """Make every page kept under this version stamp stale (one write, not a delete of many
     keys)."""
     cache.set(name, time.time_ns(), None)
+
+
+def renew_on_change(name: str, *models, dispatch: str) -> None:
+    """Renew a version stamp whenever one of `models` is saved or deleted."""
+    for model in models:
+
+        def receiver(sender, name=name, **kwargs):
+            version_renew(name)
+
+        uid = f"{dispatch}-{model._meta.label}"
+        post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+        post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
 
 
 class _KeepingRequest:
@@ -83,6 +96,7 @@ def render_kept(
     versions: Sequence[str],
     build: Callable[[bool], tuple[dict, object]],
     fill: Callable[[object], dict],
+    timeout: int = TIMEOUT,
 ) -> HttpResponse:
     """The page from the shared cache while its versions are current, else rendered, kept and
     served; either way with this request's holes filled in. `key()` is asked only when the
@@ -125,6 +139,8 @@ def render_kept(
             template_name,
             {
                 **context,
+                # The processors' lazy values already asked for (the bell's count) are reused.
+                **{k: v for k, v in base_context.items() if k == "notification_bell"},
                 "portal_keeping": True,
                 "csrf_token": hole("csrf_token"),
                 "request": _KeepingRequest(request),
@@ -132,7 +148,7 @@ def render_kept(
             request,
         )
         pieces = split_holes(rendered)
-        cache.set(entry_key, (stamps, pieces, meta), TIMEOUT)
+        cache.set(entry_key, (stamps, pieces, meta), timeout)
     # The base page's holes from the header tag's own function, with this request's token.
     _key, holes = header_key_and_holes({**base_context, "csrf_token": get_token(request)})
     holes["nonce"] = str(getattr(request, "csp_nonce", ""))

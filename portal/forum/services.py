@@ -153,6 +153,7 @@ def thread_read_record(*, user: User, thread: Thread, posts: Sequence[Post]) -> 
     changes: dict = {"last_read_at": now}
     if last_post_id is not None:
         changes["last_read_post_id"] = Greatest(Coalesce("last_read_post_id", 0), last_post_id)
+    signals.thread_read.send(sender=ThreadReadState, user_id=user.pk)
     if ThreadReadState.objects.filter(user_id=user.pk, thread_id=thread.pk).update(**changes):
         return
     ThreadReadState.objects.bulk_create(

@@ -16,3 +16,5 @@ answer_accepted = Signal()
 thread_changed = Signal()
 # thread_id=int; sent when someone opens a thread's page (insights counts it for "most read").
 thread_viewed = Signal()
+# user_id=int; sent when the person's read mark of a thread moves (services.thread_read_record).
+thread_read = Signal()

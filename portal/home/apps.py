@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     name = "portal.home"
     label = "home"
     verbose_name = _("Front page")
+
+    def ready(self):
+        from . import kept
+
+        kept.connect()

@@ -40,7 +40,9 @@ def _page(client, settings, *, keep: bool) -> str:
     return response.content.decode()
 
 
-def test_the_kept_page_is_the_full_page_for_each_reader(caseworker, colleague, editor, topic, settings):
+def test_the_kept_page_is_the_full_page_for_each_reader(
+    caseworker, colleague, editor, topic, settings
+):
     """Kept for the first reader of a signature, served to the second with their own name,
     organisation and marks; the editor (another signature, other menu) gets their own."""
     thread = make_thread(author=caseworker, topic=topic, title="Ledighed efter barsel")
@@ -116,7 +118,9 @@ def test_the_language_and_the_readers_links_are_part_of_the_key(caseworker, juri
     assert hotline in client.get(URL).content.decode()
 
 
-def test_a_kept_page_costs_its_holes_only(caseworker, colleague, topic, kept, django_assert_num_queries):
+def test_a_kept_page_costs_its_holes_only(
+    caseworker, colleague, topic, kept, django_assert_num_queries
+):
     for index in range(5):
         make_thread(author=caseworker, topic=topic, title=f"Tråd {index}")
     client = _signed_in(colleague)
@@ -127,4 +131,3 @@ def test_a_kept_page_costs_its_holes_only(caseworker, colleague, topic, kept, dj
     # full rendering takes 12 (test_views.py).
     with django_assert_num_queries(8):
         client.get(URL)
-
