@@ -207,7 +207,14 @@ def sign_in(port: int) -> str:
     response.read()
     if response.status != 200:
         raise RuntimeError(f"session not signed in: /profil/ answered {response.status}")
-    return cookie
+    # As a browser: the page showed the sign-in's message, whose cookie it cleared. Sent on,
+    # the message would be pending on every request (and shown on every page measured).
+    for name, value in _cookies(response).items():
+        if value:
+            cookies[name] = value
+        else:
+            cookies.pop(name, None)
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
 def load(

@@ -46,8 +46,12 @@ from .templatetags.portal_base import (
 
 # An entry lives this long without being read; the version stamps make it stale sooner.
 TIMEOUT = 300
+# What `build` returns as its meta for a page that must be rendered in full this time (a
+# search without results, which counts the miss and names experts for this reader); its
+# context then holds no holes.
+NOT_KEPT = object()
 
-__all__ = ["hole", "render_kept", "renew_on_change", "version_renew"]
+__all__ = ["NOT_KEPT", "hole", "render_kept", "renew_on_change", "version_renew"]
 
 
 def version_renew(name: str, **_signal_kwargs) -> None:
@@ -135,6 +139,8 @@ def render_kept(
         pieces, meta = entry[1], entry[2]
     else:
         context, meta = build(True)
+        if meta is NOT_KEPT:
+            return render(request, template_name, context)
         rendered = loader.render_to_string(
             template_name,
             {
