@@ -12,9 +12,10 @@ from .base import HUEY  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The pages' query pins count the person, roles and bell from the database; the request cache's
-# own tests (accounts/tests/test_signed_in_request.py, notifications/tests/test_bell_count.py)
-# switch it on (docs/decisions/0046-signed-in-request.md).
+# The pages' query pins count the person, roles, bell and debate visit from the database; the
+# request cache's own tests (accounts/tests/test_signed_in_request.py,
+# notifications/tests/test_bell_count.py, forum/tests/test_debate_visit.py) switch it on
+# (docs/decisions/0046-signed-in-request.md).
 PORTAL_REQUEST_CACHE = False
 # Likewise sessions from the database on both test runs, with or without REDIS_URL, so a page's
 # pin is the same on SQLite and on PostgreSQL with Redis; those tests run both session set-ups,
