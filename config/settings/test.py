@@ -12,9 +12,10 @@ from .base import HUEY  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The pages' query pins count the person, roles and bell from the database; the request cache's
-# own tests (accounts/tests/test_signed_in_request.py, notifications/tests/test_bell_count.py)
-# switch it on (docs/decisions/0046-signed-in-request.md).
+# The pages' query pins count the person, roles, bell and debate visit from the database; the
+# request cache's own tests (accounts/tests/test_signed_in_request.py,
+# notifications/tests/test_bell_count.py, forum/tests/test_debate_visit.py) switch it on
+# (docs/decisions/0046-signed-in-request.md).
 PORTAL_REQUEST_CACHE = False
 # Pages rendered in full, so their pins count their queries; the kept pages' own tests switch
 # it on and compare the kept page with the full one (portal/core/tests/test_kept_pages.py).

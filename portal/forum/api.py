@@ -8,6 +8,7 @@ answers 422 with the same Danish message the browser shows.
 from datetime import datetime
 from typing import Literal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest
@@ -74,11 +75,31 @@ class PostOut(Schema):
 
 
 class ThreadDetailOut(ThreadOut):
-    posts: list[PostOut] = Field(description="The opening post and the replies, oldest first.")
+    post_count: int = Field(description="Number of posts: the opening post and the replies.")
+    page: int = Field(description="This page of the posts, from 1.")
+    pages: int = Field(description="Number of pages of posts.")
+    posts: list[PostOut] = Field(
+        description=(
+            "This page's posts, oldest first: the opening post and the replies, as many a page "
+            "as the portal's thread pages show (30 unless configured otherwise)."
+        )
+    )
+
+    @staticmethod
+    def resolve_post_count(obj) -> int:
+        return obj.posts_page.paginator.count
+
+    @staticmethod
+    def resolve_page(obj) -> int:
+        return obj.posts_page.number
+
+    @staticmethod
+    def resolve_pages(obj) -> int:
+        return obj.posts_page.paginator.num_pages
 
     @staticmethod
     def resolve_posts(obj) -> list:
-        return obj.posts_for_api
+        return list(obj.posts_page.object_list)
 
 
 class ThreadPageOut(Schema):
@@ -94,6 +115,10 @@ class ThreadFilters(Schema):
     unanswered: bool = Field(False, description="Only questions without an accepted answer.")
     network: str | None = Field(None, description="Only threads of the network with this slug.")
     page: int = Field(1, ge=1, description="Page number, from 1 (25 threads a page).")
+
+
+class PostPage(Schema):
+    page: int = Field(1, ge=1, description="Page of the thread's posts, from 1.")
 
 
 class ThreadIn(InputSchema):
@@ -129,16 +154,19 @@ def _unprocessable(error: ValidationError) -> HttpError:
     return HttpError(422, error_text(error))
 
 
-def _thread_with_posts(*, user, thread_id: int) -> Thread:
+def _thread_with_posts(*, user, thread_id: int, page: int = 1) -> Thread:
+    """The thread with one page of its posts (`posts_page`): a count and the page, two queries
+    however long the thread, in pages as long as the browser's."""
     thread = selectors.thread_detail(user=user, thread_id=thread_id)
     if thread.merged_into_id:
         # As in the browser, a merged thread's address leads to the thread it went into.
         thread = selectors.thread_detail(user=user, thread_id=thread.merged_into_id)
-    thread.posts_for_api = list(
-        Post.objects.filter(thread=thread)
+    posts = (
+        Post.objects.filter(access.posts_in_place(user=user), thread=thread)
         .select_related("author__organisation")
         .order_by("created_at", "id")
     )
+    thread.posts_page = Paginator(posts, settings.PORTAL_THREAD_PAGE_SIZE).get_page(page)
     return thread
 
 
@@ -221,12 +249,13 @@ def thread_create(request: HttpRequest, payload: ThreadIn):
     operation_id="thread_get",
     summary="A thread with its posts",
     description=(
-        "One thread with all its posts; 404 when it does not exist or is not visible. A thread "
-        "merged into another answers with the thread it was merged into."
+        "One thread with a page of its posts, oldest first (`page`, `pages`, `post_count`; a "
+        "page past the last answers the last); 404 when it does not exist or is not visible. A "
+        "thread merged into another answers with the thread it was merged into."
     ),
 )
-def thread_get(request: HttpRequest, thread_id: int):
-    return _thread_with_posts(user=request.user, thread_id=thread_id)
+def thread_get(request: HttpRequest, thread_id: int, paging: Query[PostPage]):
+    return _thread_with_posts(user=request.user, thread_id=thread_id, page=paging.page)
 
 
 @router.post(

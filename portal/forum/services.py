@@ -4,6 +4,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 import rules
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -139,6 +141,9 @@ def _follow(*, user: User, thread: Thread) -> None:
 VISIT_GAP = timedelta(hours=1)
 # last_seen_at is written at most this often, so that reading pages does not write on each one.
 VISIT_SEEN_EVERY = timedelta(minutes=1)
+# How long the shared cache keeps a person's visit (PORTAL_REQUEST_CACHE): a visit it has not
+# seen for this long has ended anyway, and the next page writes the database.
+VISIT_CACHE_SECONDS = int(VISIT_GAP.total_seconds())
 
 
 def thread_read_record(*, user: User, thread: Thread, posts: Sequence[Post]) -> None:
@@ -171,24 +176,62 @@ def thread_read_record(*, user: User, thread: Thread, posts: Sequence[Post]) -> 
     )
 
 
+def _debate_visit_cache_key(user_id: int) -> str:
+    return f"forum:debate-visit:{user_id}"
+
+
 def debate_visit_touch(*, user: User, now: datetime | None = None) -> datetime | None:
     """Note that the person is here; return when their previous visit was (None before their
-    second visit: then nothing is "new since last time")."""
+    second visit: then nothing is "new since last time").
+
+    With the request cache on, the person's row as last written is read from the shared cache
+    (no query on most pages); the database is written exactly when it would be without the
+    cache, and only if its row is still the one the cache holds, so a stale cache (another
+    server wrote in between, or this one could not reach Redis) is never written back: that
+    touch, and one that finds nothing in the cache, reads the row from the database."""
     now = now or timezone.now()
-    visit = DebateVisit.objects.filter(user_id=user.pk).first()
+    if not settings.PORTAL_REQUEST_CACHE:
+        return _debate_visit_touch_database(user_id=user.pk, now=now)[1]
+    key = _debate_visit_cache_key(user.pk)
+    cached = cache.get(key)
+    if cached is not None:
+        last_seen_at, previous_visit_at = cached
+        away = now - last_seen_at
+        if away < VISIT_SEEN_EVERY:
+            return previous_visit_at
+        if away >= VISIT_GAP:
+            previous_visit_at = last_seen_at
+        written = DebateVisit.objects.filter(user_id=user.pk, last_seen_at=last_seen_at).update(
+            last_seen_at=now, previous_visit_at=previous_visit_at
+        )
+        if written:
+            cache.set(key, (now, previous_visit_at), VISIT_CACHE_SECONDS)
+            return previous_visit_at
+    seen = _debate_visit_touch_database(user_id=user.pk, now=now)
+    cache.set(key, seen, VISIT_CACHE_SECONDS)
+    return seen[1]
+
+
+def _debate_visit_touch_database(
+    *, user_id: int, now: datetime
+) -> tuple[datetime, datetime | None]:
+    """debate_visit_touch from the database: the row's (last_seen_at, previous_visit_at) as it
+    is after this touch."""
+    visit = DebateVisit.objects.filter(user_id=user_id).first()
     if visit is None:
         DebateVisit.objects.bulk_create(
-            [DebateVisit(user_id=user.pk, last_seen_at=now)], ignore_conflicts=True
+            [DebateVisit(user_id=user_id, last_seen_at=now)], ignore_conflicts=True
         )
-        return None
+        return now, None
     away = now - visit.last_seen_at
     if away >= VISIT_SEEN_EVERY:
         if away >= VISIT_GAP:
             visit.previous_visit_at = visit.last_seen_at
+        visit.last_seen_at = now
         DebateVisit.objects.filter(pk=visit.pk).update(
             last_seen_at=now, previous_visit_at=visit.previous_visit_at
         )
-    return visit.previous_visit_at
+    return visit.last_seen_at, visit.previous_visit_at
 
 
 # --- Threads and posts -------------------------------------------------------------------

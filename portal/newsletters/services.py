@@ -43,7 +43,7 @@ from portal.core.services import audit_record
 from portal.digests.links import absolute, portal_path, unsubscribe_url
 from portal.digests.preferences import email_preferences_for, wants_email
 from portal.forum import access
-from portal.forum.models import Thread
+from portal.forum.models import Post, Thread
 from portal.guides import access as guide_access
 from portal.guides.models import Guide
 
@@ -278,26 +278,38 @@ def _not_addable(code: str) -> ValidationError:
     return ValidationError({"url": [ValidationError(messages[code], code=code)]})
 
 
+def _thread_at(*, thread_id: int) -> sources.Proposal:
+    """The thread (or the one it was merged into), if it is public."""
+    thread = Thread.objects.filter(pk=thread_id).first()
+    if thread is not None and thread.merged_into_id:
+        thread = Thread.objects.filter(pk=thread.merged_into_id).first()
+    if thread is None:
+        raise _not_addable("not_found")
+    if not access.thread_public(thread=thread):
+        raise _not_addable("not_public")
+    summaries = sources._opening_summaries([thread.pk])
+    return sources._thread_proposal(thread, summaries.get(thread.pk, ""), _("Added by the editor."))
+
+
 def _content_at(url: str) -> sources.Proposal:
-    """The public thread, guide (or other module's page, see sources.pasted_address) a pasted
-    portal address points at."""
+    """The public thread (also by the address of one of its posts), guide (or other module's
+    page, see sources.pasted_address) a pasted portal address points at."""
     try:
         path = urlsplit(portal_path(url.strip())).path
         match = resolve(path)
     except (ValueError, Resolver404):
         raise _not_addable("not_portal") from None
     if match.view_name == "forum:thread_detail":
-        thread = Thread.objects.filter(pk=match.kwargs["thread_id"]).first()
-        if thread is not None and thread.merged_into_id:
-            thread = Thread.objects.filter(pk=thread.merged_into_id).first()
-        if thread is None:
+        return _thread_at(thread_id=match.kwargs["thread_id"])
+    if match.view_name == "forum:post_detail":
+        # A link to one post (copied from a notification, an email or the post's own link): the
+        # thread it is in, if everyone may read the post too.
+        post = Post.objects.filter(pk=match.kwargs["post_id"]).first()
+        if post is None:
             raise _not_addable("not_found")
-        if not access.thread_public(thread=thread):
+        if not access.post_shown(user=None, post=post):
             raise _not_addable("not_public")
-        summaries = sources._opening_summaries([thread.pk])
-        return sources._thread_proposal(
-            thread, summaries.get(thread.pk, ""), _("Added by the editor.")
-        )
+        return _thread_at(thread_id=post.thread_id)
     if match.view_name == "guides:guide_detail":
         guide = Guide.objects.filter(slug=match.kwargs["slug"]).first()
         if guide is None:

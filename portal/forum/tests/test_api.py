@@ -82,6 +82,52 @@ def test_thread_get_returns_the_posts(caseworker, colleague, topic, api_for):
     assert body["posts"][1]["author"]["organisation"] == "FOA A-kasse"
 
 
+def _replies(thread, n, *, author):
+    for i in range(n):
+        make_reply(author=author, thread=thread, body=f"Svar nummer {i + 1}")
+
+
+def test_thread_get_pages_the_posts_as_the_thread_pages_do(
+    caseworker, colleague, topic, api_for, settings
+):
+    settings.PORTAL_THREAD_PAGE_SIZE = 4
+    thread = make_thread(author=caseworker, topic=topic, body="Start")
+    _replies(thread, 9, author=colleague)
+    get, _post = api_for(colleague)
+    first = get(f"/threads/{thread.pk}").json()
+    assert (first["post_count"], first["page"], first["pages"]) == (10, 1, 3)
+    assert [post["body"] for post in first["posts"]] == ["Start"] + [
+        f"Svar nummer {i}" for i in range(1, 4)
+    ]
+    second = get(f"/threads/{thread.pk}", page=2).json()
+    assert second["page"] == 2
+    assert [post["body"] for post in second["posts"]] == [f"Svar nummer {i}" for i in range(4, 8)]
+    last = get(f"/threads/{thread.pk}", page=99).json()
+    assert last["page"] == 3
+    assert [post["body"] for post in last["posts"]] == ["Svar nummer 8", "Svar nummer 9"]
+    assert get(f"/threads/{thread.pk}", page=0).status_code == 422
+
+
+@pytest.mark.parametrize("posts", [10, 100])
+def test_thread_get_takes_the_same_queries_however_long_the_thread(
+    caseworker, colleague, topic, api_for, django_assert_num_queries, posts
+):
+    thread = make_thread(author=caseworker, topic=topic)
+    _replies(thread, posts - 1, author=colleague)
+    get, _post = api_for(colleague)
+    get(f"/threads/{thread.pk}")  # warm up: the token's "last used"
+    with django_assert_num_queries(THREAD_QUERIES):
+        body = get(f"/threads/{thread.pk}").json()
+    assert body["post_count"] == posts
+    assert len(body["posts"]) == min(posts, 30)
+
+
+# Once a first request has counted the token's "last used": the token with its owner, the
+# owner's roles (whether they moderate hidden threads), the thread, the posts' count and the
+# page of posts. An API call is no visit and keeps no session (insights/middleware.py).
+THREAD_QUERIES = 5
+
+
 def test_a_private_thread_answers_404_to_non_members(caseworker, colleague, topic, api_for):
     network = NetworkFactory(is_open=False)
     add_member(network, caseworker)

@@ -221,6 +221,65 @@ def test_adding_by_url_refuses_private_hidden_and_duplicate_content(
     assert titles(newsletter) == ["Offentlig"]
 
 
+def test_adding_by_the_address_of_a_post_adds_its_thread(editor, author, topic, settings):
+    thread = make_thread(author=author, topic=topic, title="Tråd med svar")
+    reply = make_reply(author=editor, thread=thread, body="Det bedste svar")
+    newsletter = draft_with(editor)
+
+    item = services.newsletter_item_add_by_url(
+        newsletter=newsletter, by=editor, url=f"{settings.SITE_URL}/debat/indlaeg/{reply.pk}/"
+    )
+
+    assert (item.thread, item.kind, item.title) == (
+        thread,
+        NewsletterItem.Kind.THREAD,
+        "Tråd med svar",
+    )
+    assert item.url == f"/debat/traad/{thread.pk}/"
+    # The thread's own address, or another of its posts, is the same thread.
+    opening = thread.posts.get(is_opening=True)
+    for url in (f"/debat/traad/{thread.pk}/", f"/debat/indlaeg/{opening.pk}/"):
+        with pytest.raises(ValidationError) as error:
+            services.newsletter_item_add_by_url(newsletter=newsletter, by=editor, url=url)
+        assert url_error_code(error.value) == "duplicate"
+    assert titles(newsletter) == ["Tråd med svar"]
+
+
+def test_adding_by_the_address_of_a_post_follows_a_merged_thread(editor, author, topic):
+    source = make_thread(author=author, topic=topic, title="Kilde")
+    reply = make_reply(author=author, thread=source)
+    target = make_thread(author=author, topic=topic, title="Mål")
+    forum_services.thread_merge(source=source, target=target, by=editor)
+    newsletter = draft_with(editor)
+
+    item = services.newsletter_item_add_by_url(
+        newsletter=newsletter, by=editor, url=f"/debat/indlaeg/{reply.pk}/"
+    )
+
+    assert item.thread == target
+
+
+def test_adding_by_the_address_of_a_post_refuses_what_not_everyone_may_read(
+    editor, author, topic, private_thread
+):
+    public = make_thread(author=author, topic=topic, title="Offentlig")
+    hidden = make_reply(author=author, thread=public, body="Skjult svar")
+    forum_services.post_hide(post=hidden, by=editor)
+    newsletter = draft_with(editor)
+
+    for post_id, code in (
+        (private_thread.posts.get().pk, "not_public"),
+        (hidden.pk, "not_public"),
+        (999999, "not_found"),
+    ):
+        with pytest.raises(ValidationError) as error:
+            services.newsletter_item_add_by_url(
+                newsletter=newsletter, by=editor, url=f"/debat/indlaeg/{post_id}/"
+            )
+        assert url_error_code(error.value) == code
+    assert newsletter.items.count() == 0
+
+
 def test_intro_with_a_cpr_number_is_refused_and_nothing_changes(editor):
     newsletter = draft_with(editor)
     services.newsletter_update(
