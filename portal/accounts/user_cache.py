@@ -38,11 +38,16 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.crypto import constant_time_compare
 
-from portal.core.models import RoleGrant, User
+from portal.core.models import Organisation, RoleGrant, User
 
 ENTRY_SECONDS = 300
 VERSION_SECONDS = 7 * 24 * 3600
 _PREFIX = "accounts:user"
+
+
+# Renewed when any organisation is saved or deleted: the entries hold the person's organisation
+# (the header shows its name, policies read its kind), which their own token does not cover.
+ORGANISATIONS_KEY = f"{_PREFIX}:organisations:version"
 
 
 def _version_key(user_id) -> str:
@@ -94,6 +99,17 @@ def _entry_for(user: User) -> dict:
     copy._state.adding = False
     copy._state.db = user._state.db
     del copy.__dict__["password"]  # deferred: loaded from the database if anything asks
+    if user.organisation_id:
+        organisation = user.organisation
+        kept = Organisation(
+            **{
+                f.attname: getattr(organisation, f.attname)
+                for f in Organisation._meta.concrete_fields
+            }
+        )
+        kept._state.adding = False
+        kept._state.db = organisation._state.db
+        copy._state.fields_cache["organisation"] = kept
     copy.__dict__["role_names"] = user.role_names
     if needs_totp(user):
         copy.__dict__["portal_has_totp"] = has_totp(user)
@@ -124,7 +140,9 @@ def prefetch(request) -> None:
     ):
         return
     session_cache_key = session.cache_key
-    found = cache.get_many([session_cache_key, _version_key(user_id), _entry_key(user_id)])
+    found = cache.get_many(
+        [session_cache_key, _version_key(user_id), _entry_key(user_id), ORGANISATIONS_KEY]
+    )
     data = found.pop(session_cache_key, None)
     if data is not None:
         session._session_cache = data  # what cached_db's load() would have read
@@ -155,10 +173,15 @@ def get_user(request):
     if prefetched is not None and prefetched[0] == user_id:
         found = prefetched[1]
     else:
-        found = cache.get_many([_version_key(user_id), _entry_key(user_id)])
+        found = cache.get_many([_version_key(user_id), _entry_key(user_id), ORGANISATIONS_KEY])
     version = _current_version(user_id, found)
+    organisations = found.get(ORGANISATIONS_KEY)
     entry = found.get(_entry_key(user_id))
-    if entry is not None and entry.get("version") == version:
+    if (
+        entry is not None
+        and entry.get("version") == version
+        and entry.get("organisations") == organisations
+    ):
         session_hash = session.get(HASH_SESSION_KEY)
         user = entry["user"]
         if (
@@ -174,6 +197,7 @@ def get_user(request):
     if user.is_authenticated and user.is_active and user.pk == user_id:
         entry = _entry_for(user)
         entry["version"] = version
+        entry["organisations"] = organisations
         cache.set(_entry_key(user_id), entry, ENTRY_SECONDS)
         _remember_session(session.session_key, user_id)
     return user
@@ -195,3 +219,15 @@ def _role_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Authenticator, dispatch_uid="accounts-user-cache-mfa-deleted")
 def _authenticator_changed(sender, instance, **kwargs):
     user_cache_invalidate(instance.user_id)
+
+
+@receiver(post_save, sender=Organisation, dispatch_uid="accounts-user-cache-organisation-saved")
+@receiver(post_delete, sender=Organisation, dispatch_uid="accounts-user-cache-org-deleted")
+def _organisation_changed(sender, instance, **kwargs):
+    """Every entry is stale: each holds its person's organisation (a rename, a new kind)."""
+
+    def bump():
+        cache.set(ORGANISATIONS_KEY, secrets.token_hex(8), VERSION_SECONDS)
+
+    bump()
+    transaction.on_commit(bump)

@@ -15,12 +15,17 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
-from portal.core.models import Topic
+from portal.core.kept_pages import renew_on_change
+from portal.core.models import RoleGrant, Topic
 
 from . import access, signals
-from .models import Network, Post, Thread
+from .models import Attachment, Network, Post, Reaction, Thread
 
 VERSION_KEY = "forum:thread-list:version"
+# What a thread page shows besides threads and posts: reactions, attachments, the authors' roles
+# (the jurist's tag). Thread pages kept whole (views._thread_page) are stale when either
+# version is renewed; an author's new name shows within kept_pages.TIMEOUT.
+THREAD_PAGE_VERSION_KEY = "forum:thread-page:version"
 TIMEOUT = 300
 
 
@@ -60,3 +65,6 @@ def connect() -> None:
         )
     for signal in (signals.thread_changed, signals.answer_accepted, signals.post_created):
         signal.connect(invalidate, dispatch_uid=f"forum-list-{id(signal)}")
+    renew_on_change(
+        THREAD_PAGE_VERSION_KEY, Reaction, Attachment, RoleGrant, dispatch="forum-thread-page"
+    )

@@ -22,7 +22,7 @@ from portal.core.links import link_builder
 from portal.core.models import User
 
 from . import access
-from .models import Post, Thread
+from .models import Post, Reaction, Thread
 
 # An id no post has, in a route's link where the id goes (also static/forum/post_link.js's).
 ID_MARKER = 987654321
@@ -128,6 +128,7 @@ def posts_present(
             and post.author_id != thread.author_id
         )
         post.may_unaccept = bool(can_accept and is_accepted)
+        reactions_pressed(post, post.my_reactions)
         if post.may_read:
             post.files = [
                 (download(attachment.token), attachment) for attachment in post.attachment_list
@@ -138,6 +139,15 @@ def post_reactions_present(post: Post, *, user: User) -> None:
     """What the reaction buttons of one post need (the htmx answer to a reaction)."""
     post.react_url = reverse("forum:post_react", args=[post.pk])
     post.is_own = post.author_id == user.pk
+    reactions_pressed(post, post.my_reactions)
+
+
+def reactions_pressed(post: Post, mine) -> dict[str, str]:
+    """The reaction buttons' `aria-pressed` for the person's own reactions (`mine`, a set of
+    kinds), set on the post and returned as the holes of a thread page kept whole."""
+    post.thanks_pressed = "true" if Reaction.Kind.THANKS in mine else "false"
+    post.useful_pressed = "true" if Reaction.Kind.USEFUL in mine else "false"
+    return {f"thanks_{post.pk}": post.thanks_pressed, f"useful_{post.pk}": post.useful_pressed}
 
 
 def read_mark(thread) -> str:

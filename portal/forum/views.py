@@ -1,5 +1,6 @@
 """Pages of the debate: threads, posts, topics, networks and the editors' moderation."""
 
+import functools
 import rules
 from django.conf import settings
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -222,49 +224,102 @@ def _thread_page(
     request, thread: Thread, *, reply_form=None, status=200, page: int | str | None = None
 ):
     """One page of the thread's posts (PORTAL_THREAD_PAGE_SIZE, `?page=`): the same queries
-    however long the thread, and the per-post work done once per page (presentation.py)."""
+    however long the thread, and the per-post work done once per page (presentation.py).
+
+    A page asked for with GET is kept whole (portal/core/kept_pages.py) for every reader who
+    reads the same posts (the forum's reader signature), may accept an answer or not, follows
+    the thread or not and wrote the same posts of the page (usually none); their reactions'
+    pressed states and the side panels (hotline, guides: what they may do there) are holes."""
     ids = selectors.thread_post_ids(user=request.user, thread=thread)
     paginator = Paginator(ids, settings.PORTAL_THREAD_PAGE_SIZE)
     if page == "last":
         page = paginator.num_pages
     page_obj = paginator.get_page(request.GET.get("page") if page is None else page)
-    posts = selectors.thread_posts(user=request.user, thread=thread, ids=list(page_obj))
-    page_obj.object_list = posts
-    services.thread_read_record(user=request.user, thread=thread, posts=posts)
+    page_ids = list(page_obj)
     can_moderate = _can_moderate(request.user)
     can_accept = access.can_accept_answer(user=request.user, thread=thread)
-    presentation.posts_present(
-        posts, user=request.user, thread=thread, can_moderate=can_moderate, can_accept=can_accept
+    is_following = selectors.is_following_thread(user=request.user, thread=thread)
+    services.thread_read_record(
+        user=request.user, thread=thread, posts=[Post(pk=pk) for pk in page_ids]
     )
-    if reply_form is None:
-        initial = {}
-        quoted = _quoted(request, thread=thread, posts=posts)
-        if quoted is not None:
-            initial = {"body": _quote(quoted), "quoted_post": quoted.pk}
-        reply_form = ReplyForm(initial=initial)
-    context = {
-        "thread": thread,
-        "posts": posts,
-        "page_obj": page_obj,
-        "labels": presentation.post_labels(),
-        "quote_query": f"page={page_obj.number}&" if page_obj.number > 1 else "",
-        "unaccept_url": reverse("forum:answer_unaccept", args=[thread.pk]),
-        "post_link_pattern": reverse("forum:post_detail", args=[presentation.ID_MARKER]),
-        "reply_form": reply_form,
-        "can_moderate": can_moderate,
-        "can_reply": not thread.is_closed or can_moderate,
-        "can_accept": can_accept,
-        "is_following": selectors.is_following_thread(user=request.user, thread=thread),
-    }
-    if can_moderate:
-        context["move_form"] = ThreadMoveForm(
-            initial={
-                "topic": thread.topic.slug,
-                "network": thread.network.slug if thread.network else "",
-            }
+    side_panels = render_to_string(
+        "forum/includes/side_panels.html", {"thread": thread}, request=request
+    )
+
+    def build(keeping: bool) -> tuple[dict, None]:
+        posts = selectors.thread_posts(user=request.user, thread=thread, ids=page_ids)
+        page_obj.object_list = posts
+        presentation.posts_present(
+            posts,
+            user=request.user,
+            thread=thread,
+            can_moderate=can_moderate,
+            can_accept=can_accept,
         )
-        context["merge_form"] = ThreadMergeForm()
-    return render(request, "forum/thread_detail.html", context, status=status)
+        if keeping:
+            for post in posts:
+                post.thanks_pressed = hole(f"thanks_{post.pk}")
+                post.useful_pressed = hole(f"useful_{post.pk}")
+        form = reply_form
+        if form is None:
+            initial = {}
+            quoted = _quoted(request, thread=thread, posts=posts)
+            if quoted is not None:
+                initial = {"body": _quote(quoted), "quoted_post": quoted.pk}
+            form = ReplyForm(initial=initial)
+        context = {
+            "thread": thread,
+            "posts": posts,
+            "page_obj": page_obj,
+            "labels": presentation.post_labels(),
+            "quote_query": f"page={page_obj.number}&" if page_obj.number > 1 else "",
+            "unaccept_url": reverse("forum:answer_unaccept", args=[thread.pk]),
+            "post_link_pattern": reverse("forum:post_detail", args=[presentation.ID_MARKER]),
+            "reply_form": form,
+            "can_moderate": can_moderate,
+            "can_reply": not thread.is_closed or can_moderate,
+            "can_accept": can_accept,
+            "is_following": is_following,
+            "side_panels": hole("side_panels") if keeping else side_panels,
+        }
+        if can_moderate:
+            context["move_form"] = ThreadMoveForm(
+                initial={
+                    "topic": thread.topic.slug,
+                    "network": thread.network.slug if thread.network else "",
+                }
+            )
+            context["merge_form"] = ThreadMergeForm()
+        return context, None
+
+    @functools.cache
+    def of_the_reader() -> tuple[frozenset[int], dict[int, set]]:
+        """The posts of the page the person wrote, and their reactions (kept pages only)."""
+        return selectors.page_of_the_reader(user=request.user, ids=page_ids)
+
+    def fill(_meta) -> dict:
+        holes = {"side_panels": side_panels}
+        mine = of_the_reader()[1]
+        for pk in page_ids:
+            holes.update(presentation.reactions_pressed(Post(pk=pk), mine.get(pk, set())))
+        return holes
+
+    if reply_form is not None or status != 200:
+        return render(request, "forum/thread_detail.html", build(False)[0], status=status)
+    return render_kept(
+        request,
+        "forum/thread_detail.html",
+        key=lambda: (
+            access.reader_signature(user=request.user),
+            thread.pk,
+            can_accept,
+            is_following,
+            tuple(sorted(of_the_reader()[0])),
+        ),
+        versions=(list_cache.VERSION_KEY, list_cache.THREAD_PAGE_VERSION_KEY),
+        build=build,
+        fill=fill,
+    )
 
 
 def _quoted(request, *, thread: Thread, posts: list[Post]) -> Post | None:

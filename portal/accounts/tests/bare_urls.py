@@ -11,8 +11,14 @@ def whoami(request):
     return HttpResponse(f"{user.email}:{','.join(sorted(user.role_names))}")
 
 
+def organisation(request):
+    """The person's organisation as the header shows it."""
+    return HttpResponse(request.user.organisation.name)
+
+
 urlpatterns = [
     path("bare/", whoami),
+    path("bare/organisation/", organisation),
     # The rest of the portal, for the redirects the middleware sends (MFA set-up, sign-in).
     path("", include("config.urls")),
 ]

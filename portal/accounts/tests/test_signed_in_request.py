@@ -245,3 +245,17 @@ def test_the_session_and_the_person_come_in_one_round_trip(
         monkeypatch.setattr(cache, name, counted)
     assert client.get("/bare/").content.decode() == f"{caseworker.email}:caseworker"
     assert calls == ["get_many"]
+
+
+def test_the_organisation_comes_with_the_person_and_a_rename_shows_at_once(
+    engine, client, caseworker, django_assert_num_queries
+):
+    signed_in(client, caseworker)
+    client.get("/bare/organisation/")
+    queries = 0 if engine == CACHED_SESSIONS else 1  # the session row, without Redis
+    with django_assert_num_queries(queries):
+        assert client.get("/bare/organisation/").content.decode() == caseworker.organisation.name
+    organisation = caseworker.organisation
+    organisation.name = "3F Fagligt Fælles Forbund"
+    organisation.save()
+    assert client.get("/bare/organisation/").content.decode() == "3F Fagligt Fælles Forbund"
