@@ -1,6 +1,7 @@
 """Pages of the debate: threads, posts, topics, networks and the editors' moderation."""
 
 import functools
+
 import rules
 from django.conf import settings
 from django.contrib import messages
