@@ -188,7 +188,7 @@ PORTAL_SESSION_SEEN_IN_CACHE = bool(REDIS_URL)
 # (portal/accounts/user_cache.py, notifications.selectors.notification_bell_count).
 PORTAL_REQUEST_CACHE = True
 # The busiest pages kept whole in the cache per reader signature and data version, the reader's
-# own values filled in per request (portal/core/kept_pages.py, docs/decisions/0051-kept-pages.md).
+# own values filled in per request (portal/core/kept_pages.py, docs/decisions/0052-kept-pages.md).
 PORTAL_KEPT_PAGES = True
 
 # Background work: Huey, persisted in SQLite by default and in Redis when REDIS_URL is set.

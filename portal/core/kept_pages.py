@@ -18,16 +18,18 @@ page calls `render_kept` with
   from the same function the header's tag uses.
 
 A page with a flash message waiting, a non-GET request, or `PORTAL_KEPT_PAGES` off renders
-as before, in full. Decision docs/decisions/0051-kept-pages.md has the reasoning and figures.
+as before, in full. Decision docs/decisions/0052-kept-pages.md has the reasoning and figures.
 """
 
 import hashlib
+import re
 import time
 from collections.abc import Callable, Sequence
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -54,10 +56,16 @@ NOT_KEPT = object()
 __all__ = ["NOT_KEPT", "hole", "render_kept", "renew_on_change", "version_renew"]
 
 
-def version_renew(name: str, **_signal_kwargs) -> None:
+def version_renew(name: str) -> None:
     """Make every page kept under this version stamp stale (one write, not a delete of many
-    keys)."""
-    cache.set(name, time.time_ns(), None)
+    keys): at once, and again when the transaction commits, so that a page built from what
+    was read before the commit is never kept under the newest stamp."""
+
+    def renew():
+        cache.set(name, time.time_ns(), None)
+
+    renew()
+    transaction.on_commit(renew)
 
 
 def renew_on_change(name: str, *models, dispatch: str) -> None:
@@ -85,11 +93,30 @@ class _KeepingRequest:
         return getattr(self._request, name)
 
 
-def _may_keep(request) -> bool:
+_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+
+
+def _may_keep(request, params: frozenset[str]) -> bool:
+    """Only a GET with the page's own parameters, each once and a page number as the page's
+    links write it: the full path is part of the key, so any other address (`?page=01`,
+    `?x=1`) is rendered in full and never fills the cache with copies."""
     if not settings.PORTAL_KEPT_PAGES or request.method != "GET":
+        return False
+    if set(request.GET) - params or any(len(request.GET.getlist(p)) > 1 for p in request.GET):
+        return False
+    if "page" in request.GET and not _PAGE_NUMBER.fullmatch(request.GET["page"]):
         return False
     # A flash message is shown once, by the page rendered next: render that page in full.
     return not len(get_messages(request))
+
+
+def _stamp_missing(name: str) -> int:
+    """A stamp for a version nobody renewed yet (or evicted): added only if still missing, so
+    a renewal made meanwhile is never overwritten with an older one."""
+    stamp = time.time_ns()
+    if not cache.add(name, stamp, None):
+        stamp = cache.get(name) or stamp
+    return stamp
 
 
 def render_kept(
@@ -100,14 +127,15 @@ def render_kept(
     versions: Sequence[str],
     build: Callable[[bool], tuple[dict, object]],
     fill: Callable[[object], dict],
+    params: frozenset[str] = frozenset({"page"}),
     timeout: int = TIMEOUT,
 ) -> HttpResponse:
     """The page from the shared cache while its versions are current, else rendered, kept and
     served; either way with this request's holes filled in. `key()` is asked only when the
-    page may be kept. `build(keeping)` returns the
-    context and the meta; with `keeping` False it returns the reader's own values in place
-    of holes, for a page rendered in full."""
-    if not _may_keep(request):
+    page may be kept; `params` are the query parameters the page may be kept with.
+    `build(keeping)` returns the context and the meta; with `keeping` False it returns the
+    reader's own values in place of holes, for a page rendered in full."""
+    if not _may_keep(request, params):
         context, _meta = build(False)
         return render(request, template_name, context)
     base_context = {"request": request}
@@ -126,14 +154,7 @@ def render_kept(
     )
     entry_key = "kept-page:" + hashlib.sha256(repr(full_key).encode()).hexdigest()
     found = cache.get_many([*versions, entry_key])
-    stamps = []
-    for name in versions:
-        stamp = found.get(name)
-        if stamp is None:
-            stamp = time.time_ns()
-            cache.set(name, stamp, None)
-        stamps.append(stamp)
-    stamps = tuple(stamps)
+    stamps = tuple(found.get(name) or _stamp_missing(name) for name in versions)
     entry = found.get(entry_key)
     if entry is not None and entry[0] == stamps:
         pieces, meta = entry[1], entry[2]

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
-from portal.core.kept_pages import renew_on_change
+from portal.core.kept_pages import renew_on_change, version_renew
 from portal.core.models import RoleGrant, Topic
 
 from . import access, signals
@@ -51,8 +51,9 @@ def store_parts(*, keys: dict, version: int, data: dict) -> None:
 
 
 def invalidate(**kwargs) -> None:
-    """Make every cached thread-list page stale (a new version, not a delete of many keys)."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    """Make every cached thread-list page stale (a new version, not a delete of many keys), and
+    every page kept whole under this version (kept_pages.version_renew: again on commit)."""
+    version_renew(VERSION_KEY)
 
 
 def connect() -> None:

@@ -22,5 +22,6 @@ def front_page(request):
         versions=(list_cache.VERSION_KEY, kept.MODULES_VERSION, kept.person_version(user.pk)),
         build=lambda keeping: (selectors.front_page_for(user=user, since=since), None),
         fill=lambda meta: {},
+        params=frozenset(),
         timeout=kept.TIMEOUT,
     )

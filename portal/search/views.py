@@ -48,4 +48,5 @@ def search(request):
         versions=(result_cache.VERSION_KEY,),
         build=build,
         fill=lambda meta: {},
+        params=frozenset(SearchForm.base_fields),
     )

@@ -131,3 +131,18 @@ def test_a_kept_page_costs_its_holes_only(
     # full rendering takes 12 (test_views.py).
     with django_assert_num_queries(8):
         client.get(URL)
+
+
+def test_only_the_pages_own_addresses_are_kept(caseworker, topic, kept):
+    """Any other address of the page is rendered in full and leaves nothing in the cache."""
+    from django.core.cache import cache
+
+    make_thread(author=caseworker, topic=topic)
+    client = _signed_in(caseworker)
+    client.get(URL)
+    client.get(URL, {"page": "1"})
+    kept_entries = {key for key in cache._cache if "kept-page:" in key}
+    assert len(kept_entries) == 2
+    for odd in ("?page=01", "?page=1&page=2", "?page=x"):
+        assert client.get(URL + odd).status_code == 200
+    assert {key for key in cache._cache if "kept-page:" in key} == kept_entries
