@@ -26,7 +26,9 @@ def test_the_front_page_shows_what_is_new_and_the_thread_list_agrees(page, fund,
     reader.expertise.add(topic)
     thread = make_thread(author=writer, topic=topic, title="Sygedagpenge ved delvis raskmelding")
     services.thread_follow(thread=thread, user=reader)
-    services.thread_read_record(user=reader, thread=thread, posts=list(thread.posts.all()))
+    services.thread_read_record(
+        user=reader, thread=thread, post_ids=list(thread.posts.values_list("pk", flat=True))
+    )
     DebateVisit.objects.create(user=reader, last_seen_at=timezone.now() - timedelta(hours=3))
     make_reply(author=writer, thread=thread)
     make_reply(author=writer, thread=thread)

@@ -128,7 +128,9 @@ def posts_present(
             and post.author_id != thread.author_id
         )
         post.may_unaccept = bool(can_accept and is_accepted)
-        reactions_pressed(post, post.my_reactions)
+        post.thanks_pressed, post.useful_pressed = reactions_pressed(
+            post.pk, post.my_reactions
+        ).values()
         if post.may_read:
             post.files = [
                 (download(attachment.token), attachment) for attachment in post.attachment_list
@@ -139,15 +141,18 @@ def post_reactions_present(post: Post, *, user: User) -> None:
     """What the reaction buttons of one post need (the htmx answer to a reaction)."""
     post.react_url = reverse("forum:post_react", args=[post.pk])
     post.is_own = post.author_id == user.pk
-    reactions_pressed(post, post.my_reactions)
+    post.thanks_pressed, post.useful_pressed = reactions_pressed(
+        post.pk, post.my_reactions
+    ).values()
 
 
-def reactions_pressed(post: Post, mine) -> dict[str, str]:
-    """The reaction buttons' `aria-pressed` for the person's own reactions (`mine`, a set of
-    kinds), set on the post and returned as the holes of a thread page kept whole."""
-    post.thanks_pressed = "true" if Reaction.Kind.THANKS in mine else "false"
-    post.useful_pressed = "true" if Reaction.Kind.USEFUL in mine else "false"
-    return {f"thanks_{post.pk}": post.thanks_pressed, f"useful_{post.pk}": post.useful_pressed}
+def reactions_pressed(post_id: int, mine) -> dict[str, str]:
+    """The reaction buttons' `aria-pressed` for the person's own reactions to a post (`mine`, a
+    set of kinds), by hole name: the post's attributes, and a thread page kept whole's holes."""
+    return {
+        f"thanks_{post_id}": "true" if Reaction.Kind.THANKS in mine else "false",
+        f"useful_{post_id}": "true" if Reaction.Kind.USEFUL in mine else "false",
+    }
 
 
 def read_mark(thread) -> str:

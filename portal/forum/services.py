@@ -146,14 +146,14 @@ VISIT_SEEN_EVERY = timedelta(minutes=1)
 VISIT_CACHE_SECONDS = int(VISIT_GAP.total_seconds())
 
 
-def thread_read_record(*, user: User, thread: Thread, posts: Sequence[Post]) -> None:
+def thread_read_record(*, user: User, thread: Thread, post_ids: Sequence[int]) -> None:
     """Remember the newest post the person was shown. Never back: an earlier page of a long
     thread, opened after a later one, leaves how far they read where it was. One UPDATE once
     the person has opened the thread before (an INSERT the first time).
 
     Not audited: like following a thread, it is the reader's own bookkeeping, not a change to
     the debate."""
-    last_post_id = max((post.pk for post in posts), default=None)
+    last_post_id = max(post_ids, default=None)
     now = timezone.now()
     changes: dict = {"last_read_at": now}
     if last_post_id is not None:

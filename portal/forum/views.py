@@ -240,9 +240,7 @@ def _thread_page(
     can_moderate = _can_moderate(request.user)
     can_accept = access.can_accept_answer(user=request.user, thread=thread)
     is_following = selectors.is_following_thread(user=request.user, thread=thread)
-    services.thread_read_record(
-        user=request.user, thread=thread, posts=[Post(pk=pk) for pk in page_ids]
-    )
+    services.thread_read_record(user=request.user, thread=thread, post_ids=page_ids)
     side_panels = render_to_string(
         "forum/includes/side_panels.html", {"thread": thread}, request=request
     )
@@ -302,7 +300,7 @@ def _thread_page(
         holes = {"side_panels": side_panels}
         mine = of_the_reader()[1]
         for pk in page_ids:
-            holes.update(presentation.reactions_pressed(Post(pk=pk), mine.get(pk, set())))
+            holes.update(presentation.reactions_pressed(pk, mine.get(pk, set())))
         return holes
 
     if reply_form is not None or status != 200:

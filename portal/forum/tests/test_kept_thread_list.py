@@ -47,7 +47,7 @@ def test_the_kept_page_is_the_full_page_for_each_reader(
     organisation and marks; the editor (another signature, other menu) gets their own."""
     thread = make_thread(author=caseworker, topic=topic, title="Ledighed efter barsel")
     make_reply(author=editor, thread=thread)
-    services.thread_read_record(user=colleague, thread=thread, posts=[thread.posts.first()])
+    services.thread_read_record(user=colleague, thread=thread, post_ids=[thread.posts.first().pk])
     make_reply(author=caseworker, thread=thread)
     for reader in (caseworker, colleague, editor):
         client = _signed_in(reader)

@@ -55,9 +55,13 @@ def test_the_thread_list_counts_new_posts_and_marks_new_threads(
     caseworker, colleague, editor, topic, client_for
 ):
     read = make_thread(author=colleague, topic=topic, title="Læst tidligere")
-    services.thread_read_record(user=caseworker, thread=read, posts=list(read.posts.all()))
+    services.thread_read_record(
+        user=caseworker, thread=read, post_ids=list(read.posts.values_list("pk", flat=True))
+    )
     seen = make_thread(author=colleague, topic=topic, title="Set helt")
-    services.thread_read_record(user=caseworker, thread=seen, posts=list(seen.posts.all()))
+    services.thread_read_record(
+        user=caseworker, thread=seen, post_ids=list(seen.posts.values_list("pk", flat=True))
+    )
     old = make_thread(author=colleague, topic=topic, title="Gammel ulæst")
     Thread.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(hours=3))
     _visited_an_hour_ago(caseworker)
@@ -82,7 +86,9 @@ def test_the_thread_list_counts_new_posts_and_marks_new_threads(
 
 def test_one_readers_marks_are_not_anothers(caseworker, colleague, topic, client_for):
     thread = make_thread(author=colleague, topic=topic, title="Delt tråd")
-    services.thread_read_record(user=caseworker, thread=thread, posts=list(thread.posts.all()))
+    services.thread_read_record(
+        user=caseworker, thread=thread, post_ids=list(thread.posts.values_list("pk", flat=True))
+    )
     make_reply(author=colleague, thread=thread)
     other = client_for(caseworker).get(reverse("forum:thread_list")).content.decode()
     assert 'data-unread="1"' in _row(other, "Delt tråd")
@@ -100,7 +106,9 @@ def test_marks_on_the_topic_network_and_unanswered_lists(caseworker, colleague, 
         network=network,
         kind="question",
     )
-    services.thread_read_record(user=caseworker, thread=thread, posts=list(thread.posts.all()))
+    services.thread_read_record(
+        user=caseworker, thread=thread, post_ids=list(thread.posts.values_list("pk", flat=True))
+    )
     make_reply(author=caseworker, thread=thread)
     client = client_for(caseworker)
     for url in (
@@ -125,7 +133,9 @@ def test_the_filtered_thread_list_with_marks_costs_the_same_for_n_and_2n(
             thread = make_thread(author=colleague, topic=topic, title=f"Tråd {i}")
             if i % 2:
                 services.thread_read_record(
-                    user=caseworker, thread=thread, posts=list(thread.posts.all())
+                    user=caseworker,
+                    thread=thread,
+                    post_ids=list(thread.posts.values_list("pk", flat=True)),
                 )
                 make_reply(author=colleague, thread=thread)
 

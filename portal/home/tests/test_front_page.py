@@ -83,11 +83,15 @@ def test_followed_threads_show_their_unread_count_and_new_threads_are_marked(
 ):
     read = make_thread(author=colleague, topic=topic, title="Læst før")
     forum_services.thread_follow(thread=read, user=caseworker)
-    forum_services.thread_read_record(user=caseworker, thread=read, posts=list(read.posts.all()))
+    forum_services.thread_read_record(
+        user=caseworker, thread=read, post_ids=list(read.posts.values_list("pk", flat=True))
+    )
     untouched = make_thread(author=colleague, topic=topic, title="Intet nyt her")
     forum_services.thread_follow(thread=untouched, user=caseworker)
     forum_services.thread_read_record(
-        user=caseworker, thread=untouched, posts=list(untouched.posts.all())
+        user=caseworker,
+        thread=untouched,
+        post_ids=list(untouched.posts.values_list("pk", flat=True)),
     )
     _visited_an_hour_ago(caseworker)
     make_reply(author=colleague, thread=read)
@@ -102,7 +106,9 @@ def test_followed_threads_show_their_unread_count_and_new_threads_are_marked(
     assert "Helt ny tråd" in block and 'data-mark="new"' in block
     assert "Intet nyt her" not in block
 
-    forum_services.thread_read_record(user=caseworker, thread=read, posts=list(read.posts.all()))
+    forum_services.thread_read_record(
+        user=caseworker, thread=read, post_ids=list(read.posts.values_list("pk", flat=True))
+    )
     block = _page(client_for(caseworker)).split('data-block="new-threads"')[1].split("</ul>")[0]
     assert "Læst før" not in block and "Helt ny tråd" in block
 
@@ -127,7 +133,7 @@ def test_my_questions_show_answers_and_whether_one_was_accepted(
 ):
     question = make_question(author=caseworker, topic=topic, title="Mit spørgsmål")
     forum_services.thread_read_record(
-        user=caseworker, thread=question, posts=list(question.posts.all())
+        user=caseworker, thread=question, post_ids=list(question.posts.values_list("pk", flat=True))
     )
     answer = make_reply(author=colleague, thread=question)
     forum_services.answer_accept(thread=question, post=answer, by=caseworker)
@@ -223,7 +229,7 @@ def _fill(n, *, user, colleague, topic, editor, network):
             author=colleague, topic=topic, title=f"Fulgt {i}", network=network if i % 2 else None
         )
         forum_services.thread_read_record(
-            user=user, thread=followed, posts=list(followed.posts.all())
+            user=user, thread=followed, post_ids=list(followed.posts.values_list("pk", flat=True))
         )
         make_reply(author=colleague, thread=followed)
         make_thread(author=colleague, topic=topic, title=f"Ny {i}")
