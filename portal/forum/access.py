@@ -14,9 +14,12 @@ filters say the same in SQL, and forum/tests/test_access.py holds the two to eac
 every kind of person and thread.
 """
 
+import time
 from collections.abc import Iterable
 
 import rules
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from portal.core.access import may_sign_in, nothing, roles_preload
@@ -69,10 +72,36 @@ def network_readable_with_membership(*, network: Network, membership) -> bool:
     return network.is_open or membership is not None
 
 
+# Renewed whenever a network or a membership is saved or deleted (list_cache.connect): each
+# reader's networks by invitation are then asked of the database again.
+PRIVATE_NETWORKS_VERSION = "forum:private-networks:version"
+_PRIVATE_NETWORKS_SECONDS = 3600
+
+
 def networks_private_of(*, user: User) -> list[int]:
     """The networks by invitation the person belongs to: with being a moderator, all that sets
     one reader's threads apart from another's (the thread list's cache is shared by those alike).
+    Asked on every page of the debate (the signature), so kept in the shared cache with the
+    request cache on (accounts/user_cache.py's setting) while no network or membership changed.
     """
+    if not settings.PORTAL_REQUEST_CACHE:
+        return _networks_private_query(user=user)
+    key = f"forum:private-networks:{user.pk}"
+    found = cache.get_many([PRIVATE_NETWORKS_VERSION, key])
+    version = found.get(PRIVATE_NETWORKS_VERSION)
+    if version is None:
+        version = time.time_ns()
+        if not cache.add(PRIVATE_NETWORKS_VERSION, version, None):
+            version = cache.get(PRIVATE_NETWORKS_VERSION) or version
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    ids = _networks_private_query(user=user)
+    cache.set(key, (version, ids), _PRIVATE_NETWORKS_SECONDS)
+    return ids
+
+
+def _networks_private_query(*, user: User) -> list[int]:
     return list(
         NetworkMembership.objects.filter(user_id=user.pk, network__is_open=False)
         .order_by("network_id")

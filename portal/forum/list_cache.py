@@ -19,7 +19,7 @@ from portal.core.kept_pages import renew_on_change, version_renew
 from portal.core.models import RoleGrant, Topic
 
 from . import access, signals
-from .models import Attachment, Network, Post, Reaction, Thread
+from .models import Attachment, Network, NetworkMembership, Post, Reaction, Thread
 
 VERSION_KEY = "forum:thread-list:version"
 # What a thread page shows besides threads and posts: reactions, attachments, the authors' roles
@@ -68,4 +68,7 @@ def connect() -> None:
         signal.connect(invalidate, dispatch_uid=f"forum-list-{id(signal)}")
     renew_on_change(
         THREAD_PAGE_VERSION_KEY, Reaction, Attachment, RoleGrant, dispatch="forum-thread-page"
+    )
+    renew_on_change(
+        access.PRIVATE_NETWORKS_VERSION, Network, NetworkMembership, dispatch="forum-networks"
     )

@@ -146,3 +146,20 @@ def test_only_the_pages_own_addresses_are_kept(caseworker, topic, kept):
     for odd in ("?page=01", "?page=1&page=2", "?page=x"):
         assert client.get(URL + odd).status_code == 200
     assert {key for key in cache._cache if "kept-page:" in key} == kept_entries
+
+
+def test_the_readers_networks_come_from_the_cache_until_a_membership_changes(
+    caseworker, settings, django_assert_num_queries
+):
+    from portal.forum import access
+
+    settings.PORTAL_REQUEST_CACHE = True
+    network = NetworkFactory(is_open=False)
+    assert access.reader_signature(user=caseworker) == "r:"
+    with django_assert_num_queries(0):
+        assert access.reader_signature(user=caseworker) == "r:"
+    add_member(network, caseworker)
+    assert access.reader_signature(user=caseworker) == f"r:{network.pk}"
+    network.is_open = True
+    network.save()
+    assert access.reader_signature(user=caseworker) == "r:"
