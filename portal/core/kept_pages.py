@@ -53,7 +53,7 @@ TIMEOUT = 300
 # context then holds no holes.
 NOT_KEPT = object()
 
-__all__ = ["NOT_KEPT", "hole", "render_kept", "renew_on_change", "version_renew"]
+__all__ = ["NOT_KEPT", "hole", "render_kept", "renew_on_change", "stamp_missing", "version_renew"]
 
 
 def version_renew(name: str) -> None:
@@ -110,7 +110,7 @@ def _may_keep(request, params: frozenset[str]) -> bool:
     return not len(get_messages(request))
 
 
-def _stamp_missing(name: str) -> int:
+def stamp_missing(name: str) -> int:
     """A stamp for a version nobody renewed yet (or evicted): added only if still missing, so
     a renewal made meanwhile is never overwritten with an older one."""
     stamp = time.time_ns()
@@ -154,7 +154,7 @@ def render_kept(
     )
     entry_key = "kept-page:" + hashlib.sha256(repr(full_key).encode()).hexdigest()
     found = cache.get_many([*versions, entry_key])
-    stamps = tuple(found.get(name) or _stamp_missing(name) for name in versions)
+    stamps = tuple(found.get(name) or stamp_missing(name) for name in versions)
     entry = found.get(entry_key)
     if entry is not None and entry[0] == stamps:
         pieces, meta = entry[1], entry[2]

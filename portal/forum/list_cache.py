@@ -11,14 +11,15 @@ one version number. Personal filters ("only what I follow") are never cached.
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
-from portal.core.kept_pages import renew_on_change, version_renew
+from portal.core.kept_pages import renew_on_change, stamp_missing, version_renew
 from portal.core.models import RoleGrant, Topic
 
-from . import access, signals
+from . import access, selectors, signals
 from .models import Attachment, Network, NetworkMembership, Post, Reaction, Thread
 
 VERSION_KEY = "forum:thread-list:version"
@@ -50,6 +51,39 @@ def store_parts(*, keys: dict, version: int, data: dict) -> None:
     cache.set_many({keys[part]: (version, value) for part, value in data.items()}, TIMEOUT)
 
 
+def reader_version(user_id: int) -> str:
+    """Renewed when the person's read marks move (signals.thread_read)."""
+    return f"forum:reader:{user_id}:version"
+
+
+def read_marks(*, user, page: str, threads: list, since) -> None:
+    """selectors.thread_read_marks for a page of the shared list, kept per person and page
+    while neither the debate (VERSION_KEY) nor the person's read marks changed, and their
+    previous visit is the same. With the request cache off, always the query."""
+    if not settings.PORTAL_REQUEST_CACHE:
+        selectors.thread_read_marks(user=user, threads=threads, since=since)
+        return
+    key = f"forum:thread-list:marks:{user.pk}:{get_language()}:{page}"
+    found = cache.get_many([VERSION_KEY, reader_version(user.pk), key])
+    stamp = (found.get(VERSION_KEY), found.get(reader_version(user.pk)), since)
+    entry = found.get(key)
+    ids = tuple(thread.pk for thread in threads)
+    if None not in stamp[:2] and entry is not None and entry[0] == (stamp, ids):
+        for thread in threads:
+            thread.is_new, thread.unread_count = entry[1][thread.pk]
+        return
+    selectors.thread_read_marks(user=user, threads=threads, since=since)
+    if stamp[1] is None:
+        stamp = (stamp[0], stamp_missing(reader_version(user.pk)), since)
+    if stamp[0] is not None:
+        marks = {thread.pk: (thread.is_new, thread.unread_count) for thread in threads}
+        cache.set(key, ((stamp, ids), marks), TIMEOUT)
+
+
+def _reader_read(sender, user_id: int, **kwargs) -> None:
+    version_renew(reader_version(user_id))
+
+
 def invalidate(**kwargs) -> None:
     """Make every cached thread-list page stale (a new version, not a delete of many keys), and
     every page kept whole under this version (kept_pages.version_renew: again on commit)."""
@@ -69,6 +103,7 @@ def connect() -> None:
     renew_on_change(
         THREAD_PAGE_VERSION_KEY, Reaction, Attachment, RoleGrant, dispatch="forum-thread-page"
     )
+    signals.thread_read.connect(_reader_read, dispatch_uid="forum-list-reader-read")
     renew_on_change(
         access.PRIVATE_NETWORKS_VERSION, Network, NetworkMembership, dispatch="forum-networks"
     )

@@ -1,6 +1,7 @@
 """Pages of the debate: threads, posts, topics, networks and the editors' moderation."""
 
 import functools
+from types import SimpleNamespace
 
 import rules
 from django.conf import settings
@@ -152,8 +153,10 @@ def _thread_list_shared(request):
         return context, meta
 
     def fill(meta: list) -> dict:
-        threads = [Thread(pk=pk, created_at=at, author_id=by) for pk, at, by in meta]
-        _read_marks(request, threads)
+        # What the marks read of a thread; no model instances built per row.
+        threads = [SimpleNamespace(pk=pk, created_at=at, author_id=by) for pk, at, by in meta]
+        since = services.debate_visit_touch(user=request.user)
+        list_cache.read_marks(user=request.user, page=page_param, threads=threads, since=since)
         return {f"mark_{thread.pk}": presentation.read_mark(thread) for thread in threads}
 
     if request.htmx:

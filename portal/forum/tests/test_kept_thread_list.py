@@ -163,3 +163,22 @@ def test_the_readers_networks_come_from_the_cache_until_a_membership_changes(
     network.is_open = True
     network.save()
     assert access.reader_signature(user=caseworker) == "r:"
+
+
+def test_the_readers_marks_come_from_the_cache_until_they_or_the_debate_change(
+    caseworker, colleague, topic, kept, settings, django_assert_num_queries
+):
+    settings.PORTAL_REQUEST_CACHE = True
+    thread = make_thread(author=caseworker, topic=topic, title="Mærket tråd")
+    services.thread_read_record(
+        user=colleague, thread=thread, post_ids=[thread.posts.first().pk]
+    )
+    client = _signed_in(colleague)
+    client.get(URL)
+    assert "data-unread" not in client.get(URL).content.decode()
+    make_reply(author=caseworker, thread=thread)
+    assert 'data-unread="1"' in client.get(URL).content.decode()
+    services.thread_read_record(
+        user=colleague, thread=thread, post_ids=list(thread.posts.values_list("pk", flat=True))
+    )
+    assert "data-unread" not in client.get(URL).content.decode()
