@@ -170,9 +170,7 @@ def test_the_readers_marks_come_from_the_cache_until_they_or_the_debate_change(
 ):
     settings.PORTAL_REQUEST_CACHE = True
     thread = make_thread(author=caseworker, topic=topic, title="Mærket tråd")
-    services.thread_read_record(
-        user=colleague, thread=thread, post_ids=[thread.posts.first().pk]
-    )
+    services.thread_read_record(user=colleague, thread=thread, post_ids=[thread.posts.first().pk])
     client = _signed_in(colleague)
     client.get(URL)
     assert "data-unread" not in client.get(URL).content.decode()
