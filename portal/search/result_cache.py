@@ -20,25 +20,53 @@ import hashlib
 import time
 
 import rules
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import IntegerField, Value
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from portal.core.access import may_sign_in
+from portal.core.kept_pages import renew_on_change, stamp_missing, version_renew
 from portal.core.models import Organisation, Topic, User
 from portal.events import access as events_access
+from portal.events.models import Event
 from portal.forum import access as forum_access
-from portal.forum.models import Network
+from portal.forum.models import Network, NetworkMembership
 
 VERSION_KEY = "search:results:version"
+# Renewed when any network membership or event organiser changes (connect below).
+MEMBERSHIPS_VERSION = "search:memberships:version"
 TIMEOUT = 300
 
 
 def reader_signature(*, user: User) -> str:
     """Readers with the same signature may see exactly the same search documents. One query
-    (the person's networks and organised events)."""
+    (the person's networks and organised events), or none while the request cache has it."""
     if not may_sign_in(user):
         return "none"
+    networks, events = _memberships_cached(user=user)
+    manages = "m" if user.approved_at and rules.has_perm("events.manage", user) else "r"
+    approved = "a" if user.approved_at else "u"
+    return f"{approved}{manages}:{user.organisation_id or 0}:{networks}:{events}"
+
+
+def _memberships_cached(*, user: User) -> tuple[str, str]:
+    """The person's networks and organised events, from the shared cache (with the request
+    cache on) while no membership or organiser changed anywhere (MEMBERSHIPS_VERSION)."""
+    if not settings.PORTAL_REQUEST_CACHE:
+        return _memberships(user=user)
+    key = f"search:memberships:{user.pk}"
+    found = cache.get_many([MEMBERSHIPS_VERSION, key])
+    version = found.get(MEMBERSHIPS_VERSION) or stamp_missing(MEMBERSHIPS_VERSION)
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    memberships = _memberships(user=user)
+    cache.set(key, (version, memberships), 3600)
+    return memberships
+
+
+def _memberships(*, user: User) -> tuple[str, str]:
     memberships = (
         forum_access.member_network_ids(user=user)
         .annotate(tag=Value(0, output_field=IntegerField()))
@@ -52,9 +80,11 @@ def reader_signature(*, user: User) -> str:
     ids = sorted(memberships.union(organised, all=True))
     networks = ",".join(str(pk) for tag, pk in ids if tag == 0)
     events = ",".join(str(pk) for tag, pk in ids if tag == 1)
-    manages = "m" if user.approved_at and rules.has_perm("events.manage", user) else "r"
-    approved = "a" if user.approved_at else "u"
-    return f"{approved}{manages}:{user.organisation_id or 0}:{networks}:{events}"
+    return networks, events
+
+
+def _memberships_changed(**kwargs) -> None:
+    version_renew(MEMBERSHIPS_VERSION)
 
 
 def _key(signature: str, arguments: tuple) -> str:
@@ -86,6 +116,10 @@ def invalidate(**kwargs) -> None:
 
 
 def connect() -> None:
+    renew_on_change(MEMBERSHIPS_VERSION, NetworkMembership, Event, dispatch="search-memberships")
+    m2m_changed.connect(
+        _memberships_changed, sender=Event.organisers.through, dispatch_uid="search-organisers"
+    )
     for model in (Network, Organisation, Topic):
         post_save.connect(
             invalidate, sender=model, dispatch_uid=f"search-results-save-{model.__name__}"

@@ -86,3 +86,21 @@ def test_a_kept_search_page_costs_the_signed_in_request_and_the_signature(
     # Session, person, roles, organisation, bell (the cache's in production), the signature.
     with django_assert_num_queries(6):
         _page(client, settings, keep=True)
+
+
+def test_the_signature_comes_from_the_cache_until_a_membership_changes(
+    caseworker, private_network, member_of, settings, django_assert_num_queries
+):
+    from portal.events.tests.factories import EventFactory
+    from portal.search import result_cache
+
+    settings.PORTAL_REQUEST_CACHE = True
+    before = result_cache.reader_signature(user=caseworker)
+    with django_assert_num_queries(0):
+        assert result_cache.reader_signature(user=caseworker) == before
+    member_of(private_network, caseworker)
+    joined = result_cache.reader_signature(user=caseworker)
+    assert f":{private_network.pk}:" in joined
+    event = EventFactory()
+    event.organisers.add(caseworker)
+    assert result_cache.reader_signature(user=caseworker).endswith(f":{event.pk}")
