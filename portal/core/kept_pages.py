@@ -65,7 +65,8 @@ def version_renew(name: str) -> None:
         cache.set(name, time.time_ns(), None)
 
     renew()
-    transaction.on_commit(renew)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(renew)
 
 
 def renew_on_change(name: str, *models, dispatch: str) -> None:

@@ -249,12 +249,14 @@ def _thread_page(
     )
 
     def build(keeping: bool) -> tuple[dict, None]:
-        posts = selectors.thread_posts(user=request.user, thread=thread, ids=page_ids)
+        # What the page shows beside the posts (breadcrumb, addressee, …), in one query.
+        shown = selectors.thread_detail(user=request.user, thread_id=thread.pk)
+        posts = selectors.thread_posts(user=request.user, thread=shown, ids=page_ids)
         page_obj.object_list = posts
         presentation.posts_present(
             posts,
             user=request.user,
-            thread=thread,
+            thread=shown,
             can_moderate=can_moderate,
             can_accept=can_accept,
         )
@@ -265,12 +267,12 @@ def _thread_page(
         form = reply_form
         if form is None:
             initial = {}
-            quoted = _quoted(request, thread=thread, posts=posts)
+            quoted = _quoted(request, thread=shown, posts=posts)
             if quoted is not None:
                 initial = {"body": _quote(quoted), "quoted_post": quoted.pk}
             form = ReplyForm(initial=initial)
         context = {
-            "thread": thread,
+            "thread": shown,
             "posts": posts,
             "page_obj": page_obj,
             "labels": presentation.post_labels(),
@@ -287,8 +289,8 @@ def _thread_page(
         if can_moderate:
             context["move_form"] = ThreadMoveForm(
                 initial={
-                    "topic": thread.topic.slug,
-                    "network": thread.network.slug if thread.network else "",
+                    "topic": shown.topic.slug,
+                    "network": shown.network.slug if shown.network else "",
                 }
             )
             context["merge_form"] = ThreadMergeForm()
@@ -339,7 +341,8 @@ def _quoted(request, *, thread: Thread, posts: list[Post]) -> Post | None:
 
 @login_required
 def thread_detail(request, thread_id: int):
-    thread = selectors.thread_detail(user=request.user, thread_id=thread_id)
+    # The thread alone: its page is usually kept whole, and build() reads the rest.
+    thread = selectors.thread_detail(user=request.user, thread_id=thread_id, related=False)
     if thread.merged_into_id:
         return redirect("forum:thread_detail", thread_id=thread.merged_into_id)
     signals.thread_viewed.send(sender=Thread, thread_id=thread.pk)

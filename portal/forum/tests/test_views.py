@@ -442,8 +442,10 @@ THREAD_LIST_QUERIES = 12
 # The thread page also counts the read (one UPDATE of today's counter, portal.insights) and
 # remembers how far the reader has read (one UPDATE); its posts are the ids of the thread's
 # posts in page order, then the page's posts, their authors' roles, their attachments and
-# their reactions (counts and the reader's own in one query).
-THREAD_PAGE_QUERIES = 15
+# their reactions (counts and the reader's own in one query). The thread is read twice: alone
+# for the access check (all a page kept whole needs), then with what the page shows beside
+# the posts (decision 0052).
+THREAD_PAGE_QUERIES = 16
 
 
 def test_a_reaction_by_htmx_answers_with_the_buttons_only(caseworker, colleague, topic, client_for):
