@@ -618,9 +618,10 @@ def newsletter_send_chunk(*, newsletter_id: int, user_ids: Sequence[int], connec
     connection; the number written.
 
     Checked again at send time: people who turned the newsletter off or were deactivated get
-    nothing. Only recipients not yet handled are taken, under the newsletter's row lock, so a
-    retried or resumed chunk mails nobody twice. Sending comes after commit; whatever a killed
-    worker did not send, the outbox sweep does.
+    nothing. Only recipients not yet handled are taken, each under its own row lock, so a
+    retried, resumed or overlapping chunk mails nobody twice while chunks of other recipients
+    are composed at the same time (docs/decisions/0051). Sending comes after commit; whatever
+    a killed worker did not send, the outbox sweep does.
     """
     delivery_ids = _newsletter_chunk_record(newsletter_id=newsletter_id, user_ids=user_ids)
     email_deliver(delivery_ids, connection=connection)
@@ -628,25 +629,48 @@ def newsletter_send_chunk(*, newsletter_id: int, user_ids: Sequence[int], connec
     return len(delivery_ids)
 
 
-@transaction.atomic
 def _newsletter_chunk_record(*, newsletter_id: int, user_ids: Sequence[int]) -> list[int]:
+    with transaction.atomic():
+        handled, delivery_ids = _newsletter_chunk_compose(
+            newsletter_id=newsletter_id, user_ids=user_ids
+        )
+    if handled:
+        # The round made progress (newsletters_resume looks at this). Its own statement after
+        # the commit: in the chunk's transaction it would hold the newsletter's row until then.
+        Newsletter.objects.filter(pk=newsletter_id).update(updated_at=timezone.now())
+    return delivery_ids
+
+
+def _newsletter_chunk_compose(
+    *, newsletter_id: int, user_ids: Sequence[int]
+) -> tuple[bool, list[int]]:
+    """Claim the chunk's waiting recipients, then write their copies; whether any was claimed,
+    and the deliveries written. Runs in the caller's transaction.
+
+    The claim locks only the chunk's own round rows and skips those another worker holds (it
+    is writing them, or will leave them waiting for a retry), so chunks of other people do
+    not wait for this one; the newsletter's row is only read. The status is read after the
+    claim: "sent" needs every row handled (newsletter_sending_finish), so it cannot come
+    while this chunk holds unhandled rows. On SQLite, which has no row locks, the IMMEDIATE
+    transaction lets one chunk write at a time, and each sees what the one before it handled.
+    """
+    claimed = dict(
+        NewsletterRecipient.objects.select_for_update(skip_locked=True)
+        .filter(newsletter_id=newsletter_id, user_id__in=list(user_ids), handled_at__isnull=True)
+        .values_list("user_id", "pk")
+    )
+    if not claimed:
+        return False, []
     newsletter = (
-        Newsletter.objects.select_for_update(of=("self",))
-        .select_related("segment_topic")
+        Newsletter.objects.select_related("segment_topic")
         .filter(pk=newsletter_id, status=Newsletter.Status.SENDING)
         .first()
     )
     if newsletter is None:
-        return []
+        return False, []
     now = timezone.now()
-    round_rows = NewsletterRecipient.objects.filter(
-        newsletter_id=newsletter_id, user_id__in=list(user_ids), handled_at__isnull=True
-    )
-    waiting = list(round_rows.values_list("user_id", flat=True))
-    if not waiting:
-        return []
     people = list(
-        User.objects.filter(pk__in=waiting, is_active=True, approved_at__isnull=False)
+        User.objects.filter(pk__in=list(claimed), is_active=True, approved_at__isnull=False)
         .exclude(email="")
         .order_by("pk")
     )
@@ -672,7 +696,7 @@ def _newsletter_chunk_record(*, newsletter_id: int, user_ids: Sequence[int]) -> 
         )
     deliveries = email_record_batch(messages)
     delivery_of = {m.user_id: d.pk for m, d in zip(messages, deliveries, strict=True) if d}
-    round_rows.update(
+    NewsletterRecipient.objects.filter(pk__in=list(claimed.values())).update(
         handled_at=now,
         delivery=Case(
             *[When(user_id=uid, then=Value(pk)) for uid, pk in delivery_of.items()],
@@ -680,8 +704,7 @@ def _newsletter_chunk_record(*, newsletter_id: int, user_ids: Sequence[int]) -> 
             output_field=IntegerField(),
         ),
     )
-    Newsletter.objects.filter(pk=newsletter_id).update(updated_at=now)
-    return list(delivery_of.values())
+    return True, list(delivery_of.values())
 
 
 def _render_copy(newsletter, items, person, unsubscribe, delivery):
