@@ -242,5 +242,9 @@ def test_with_redis_up_the_cache_is_redis(settings):
         assert cache.get("nøgle") == "værdi"
         assert caches["fallback"].get("nøgle") is None
         assert not caches["default"].redis_is_skipped
+        # One redis.Redis serves every call (Django's client would build one per call).
+        client = caches["default"]._cache
+        assert client.get_client(write=True) is client.get_client("nøgle", write=False)
+        assert cache.get_many(["nøgle"]) == {"nøgle": "værdi"}
     finally:
         cache.delete("nøgle")
