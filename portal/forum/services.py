@@ -158,22 +158,23 @@ def thread_read_record(*, user: User, thread: Thread, post_ids: Sequence[int]) -
     changes: dict = {"last_read_at": now}
     if last_post_id is not None:
         changes["last_read_post_id"] = Greatest(Coalesce("last_read_post_id", 0), last_post_id)
+    if not ThreadReadState.objects.filter(user_id=user.pk, thread_id=thread.pk).update(**changes):
+        ThreadReadState.objects.bulk_create(
+            [
+                ThreadReadState(
+                    user_id=user.pk,
+                    thread_id=thread.pk,
+                    last_read_post_id=last_post_id,
+                    last_read_at=now,
+                )
+            ],
+            update_conflicts=True,
+            unique_fields=["user", "thread"],
+            update_fields=["last_read_post", "last_read_at"],
+        )
+    # After the write: what is kept of the person's marks is renewed only once the new mark
+    # can be read (a page built in between would be kept under the newest stamp).
     signals.thread_read.send(sender=ThreadReadState, user_id=user.pk)
-    if ThreadReadState.objects.filter(user_id=user.pk, thread_id=thread.pk).update(**changes):
-        return
-    ThreadReadState.objects.bulk_create(
-        [
-            ThreadReadState(
-                user_id=user.pk,
-                thread_id=thread.pk,
-                last_read_post_id=last_post_id,
-                last_read_at=now,
-            )
-        ],
-        update_conflicts=True,
-        unique_fields=["user", "thread"],
-        update_fields=["last_read_post", "last_read_at"],
-    )
 
 
 def _debate_visit_cache_key(user_id: int) -> str:

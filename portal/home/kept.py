@@ -43,8 +43,9 @@ def connect() -> None:
         MODULES_VERSION, HotlineCase, Event, Registration, Guide, dispatch="home-modules"
     )
     for model in (ThreadFollow, TopicFollow, RoleGrant, User):
-        post_save.connect(_person_changed, sender=model, dispatch_uid=f"home-person-s-{model}")
-        post_delete.connect(_person_changed, sender=model, dispatch_uid=f"home-person-d-{model}")
+        uid = f"home-person-{model._meta.label}"
+        post_save.connect(_person_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_person_changed, sender=model, dispatch_uid=f"{uid}-delete")
     m2m_changed.connect(
         _expertise_changed, sender=User.expertise.through, dispatch_uid="home-expertise"
     )

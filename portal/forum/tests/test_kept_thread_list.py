@@ -1,36 +1,21 @@
 """The thread list kept whole (portal/core/kept_pages.py): the same page as the full rendering
 for every reader, with their own name, read marks, token and nonce, and never another's."""
 
-import re
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from portal.core.models import RoleGrant
 from portal.forum import services
+from portal.testing.pages import masked, signed_in, token
 
 from .factories import NetworkFactory, add_member, make_reply, make_thread
 
 URL = reverse("forum:thread_list")
-_TOKEN = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+')
-_NONCE = re.compile(r'nonce="[^"]*"')
 
 
 @pytest.fixture
 def kept(settings):
     settings.PORTAL_KEPT_PAGES = True
-
-
-def _signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _masked(html: str) -> str:
-    """The page without what differs on every request by design: the CSRF token, the nonce."""
-    return _NONCE.sub('nonce="…"', _TOKEN.sub(r"\1…", html))
 
 
 def _page(client, settings, *, keep: bool) -> str:
@@ -50,23 +35,23 @@ def test_the_kept_page_is_the_full_page_for_each_reader(
     services.thread_read_record(user=colleague, thread=thread, post_ids=[thread.posts.first().pk])
     make_reply(author=caseworker, thread=thread)
     for reader in (caseworker, colleague, editor):
-        client = _signed_in(reader)
+        client = signed_in(reader)
         full = _page(client, settings, keep=False)
         first = _page(client, settings, keep=True)
         again = _page(client, settings, keep=True)
-        assert _masked(first) == _masked(full)
-        assert _masked(again) == _masked(full)
+        assert masked(first) == masked(full)
+        assert masked(again) == masked(full)
         assert reader.get_full_name() in again
     # The colleague read the opening post: two replies are new to them, not to the author.
-    assert 'data-unread="2"' in _page(_signed_in(colleague), settings, keep=True)
-    assert "data-unread" not in _page(_signed_in(caseworker), settings, keep=True)
+    assert 'data-unread="2"' in _page(signed_in(colleague), settings, keep=True)
+    assert "data-unread" not in _page(signed_in(caseworker), settings, keep=True)
 
 
 def test_the_token_and_nonce_are_this_requests(caseworker, topic, kept):
     make_thread(author=caseworker, topic=topic)
-    client = _signed_in(caseworker)
+    client = signed_in(caseworker)
     first, second = client.get(URL), client.get(URL)
-    tokens = {_TOKEN.search(r.content.decode()).group(0) for r in (first, second)}
+    tokens = {token(r.content.decode()) for r in (first, second)}
     assert len(tokens) == 2
     nonce = second["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     assert f'nonce="{nonce}"' in second.content.decode()
@@ -74,7 +59,7 @@ def test_the_token_and_nonce_are_this_requests(caseworker, topic, kept):
 
 def test_a_new_thread_shows_at_once_on_every_kept_page(caseworker, colleague, topic, kept):
     make_thread(author=caseworker, topic=topic, title="Første tråd")
-    reader = _signed_in(colleague)
+    reader = signed_in(colleague)
     assert "Første tråd" in reader.get(URL).content.decode()
     make_thread(author=caseworker, topic=topic, title="Anden tråd")
     page = reader.get(URL).content.decode()
@@ -88,13 +73,13 @@ def test_a_network_thread_never_reaches_a_reader_outside_it(caseworker, colleagu
     network = NetworkFactory(is_open=False)
     add_member(network, caseworker)
     make_thread(author=caseworker, topic=topic, network=network, title="Kun for netværket")
-    assert "Kun for netværket" in _signed_in(caseworker).get(URL).content.decode()
-    assert "Kun for netværket" not in _signed_in(colleague).get(URL).content.decode()
+    assert "Kun for netværket" in signed_in(caseworker).get(URL).content.decode()
+    assert "Kun for netværket" not in signed_in(colleague).get(URL).content.decode()
 
 
 def test_a_waiting_message_is_shown_and_then_the_page_is_kept(caseworker, topic, kept):
     thread = make_thread(author=caseworker, topic=topic)
-    client = _signed_in(caseworker)
+    client = signed_in(caseworker)
     response = client.post(reverse("forum:thread_follow", args=[thread.pk]), {"follow": "0"})
     assert response.status_code == 302
     shown = client.get(URL)
@@ -105,14 +90,14 @@ def test_a_waiting_message_is_shown_and_then_the_page_is_kept(caseworker, topic,
 
 def test_the_language_and_the_readers_links_are_part_of_the_key(caseworker, jurist, topic, kept):
     make_thread(author=caseworker, topic=topic)
-    client = _signed_in(caseworker)
+    client = signed_in(caseworker)
     assert "<h1>Debat</h1>" in client.get(URL).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": URL})
     assert "<h1>Debate</h1>" in client.get(URL).content.decode()
     # The jurist reads the same threads (same signature) but has the hotline's link.
     hotline = reverse("hotline:work_list")
     assert hotline not in client.get(URL).content.decode()
-    assert hotline in _signed_in(jurist).get(URL).content.decode()
+    assert hotline in signed_in(jurist).get(URL).content.decode()
     # A role granted takes effect at once: the menu's key is part of the page's.
     RoleGrant.objects.create(user=caseworker, role="jurist")
     assert hotline in client.get(URL).content.decode()
@@ -123,7 +108,7 @@ def test_a_kept_page_costs_its_holes_only(
 ):
     for index in range(5):
         make_thread(author=caseworker, topic=topic, title=f"Tråd {index}")
-    client = _signed_in(colleague)
+    client = signed_in(colleague)
     client.get(URL)
     client.get(URL)
     # Session, person, roles, organisation, the bell (from the cache in production, see
@@ -138,7 +123,7 @@ def test_only_the_pages_own_addresses_are_kept(caseworker, topic, kept):
     from django.core.cache import cache
 
     make_thread(author=caseworker, topic=topic)
-    client = _signed_in(caseworker)
+    client = signed_in(caseworker)
     client.get(URL)
     client.get(URL, {"page": "1"})
     kept_entries = {key for key in cache._cache if "kept-page:" in key}
@@ -171,7 +156,7 @@ def test_the_readers_marks_come_from_the_cache_until_they_or_the_debate_change(
     settings.PORTAL_REQUEST_CACHE = True
     thread = make_thread(author=caseworker, topic=topic, title="Mærket tråd")
     services.thread_read_record(user=colleague, thread=thread, post_ids=[thread.posts.first().pk])
-    client = _signed_in(colleague)
+    client = signed_in(colleague)
     client.get(URL)
     assert "data-unread" not in client.get(URL).content.decode()
     make_reply(author=caseworker, thread=thread)

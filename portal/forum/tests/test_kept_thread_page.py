@@ -2,28 +2,13 @@
 full rendering for its author, another reader, an editor and a jurist, with each one's own
 reactions, panels, follow button and actions, and stale on every change it shows."""
 
-import re
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from portal.forum import services
+from portal.testing.pages import masked, signed_in
 
 from .factories import NetworkFactory, add_member, make_question, make_reply
-
-_TOKEN = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+')
-_NONCE = re.compile(r'nonce="[^"]*"')
-
-
-def _masked(html: str) -> str:
-    return _NONCE.sub('nonce="…"', _TOKEN.sub(r"\1…", html))
-
-
-def _signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _page(client, url, settings, *, keep: bool = True) -> str:
@@ -47,10 +32,10 @@ def test_the_kept_page_is_the_full_page_for_each_reader(
     url = reverse("forum:thread_detail", args=[question.pk])
     pages = {}
     for reader in (caseworker, colleague, editor, jurist):
-        client = _signed_in(reader)
+        client = signed_in(reader)
         full = _page(client, url, settings, keep=False)
-        assert _masked(_page(client, url, settings)) == _masked(full)
-        assert _masked(_page(client, url, settings)) == _masked(full)
+        assert masked(_page(client, url, settings)) == masked(full)
+        assert masked(_page(client, url, settings)) == masked(full)
         pages[reader.pk] = full
     # The asker thanked the reply and may accept it; the colleague wrote it and may edit it.
     assert 'aria-pressed="true"' in pages[caseworker.pk]
@@ -67,7 +52,7 @@ def test_the_kept_page_is_the_full_page_for_each_reader(
 
 def test_a_reaction_a_reply_and_following_show_at_once(question, caseworker, jurist, settings):
     url = reverse("forum:thread_detail", args=[question.pk])
-    client = _signed_in(jurist)
+    client = signed_in(jurist)
     page = _page(client, url, settings)
     assert "Thanks: 1" not in page and "(1)" in page
     reply = question.posts.last()
@@ -80,15 +65,15 @@ def test_a_reaction_a_reply_and_following_show_at_once(question, caseworker, jur
     services.thread_follow(user=jurist, thread=question)
     assert 'name="follow" value="0"' in _page(client, url, settings)
     # Another reader with the same signature still sees their own buttons.
-    assert _page(_signed_in(caseworker), url, settings).count('aria-pressed="true"') == 1
+    assert _page(signed_in(caseworker), url, settings).count('aria-pressed="true"') == 1
 
 
 def test_a_hidden_post_shows_its_text_to_editors_only(question, colleague, editor, settings):
     url = reverse("forum:thread_detail", args=[question.pk])
     reply = question.posts.last()
     services.post_hide(post=reply, by=editor)
-    assert "Sådan gør vi i 3F." in _page(_signed_in(editor), url, settings)
-    assert "Sådan gør vi i 3F." not in _page(_signed_in(colleague), url, settings)
+    assert "Sådan gør vi i 3F." in _page(signed_in(editor), url, settings)
+    assert "Sådan gør vi i 3F." not in _page(signed_in(colleague), url, settings)
 
 
 def test_a_network_thread_stays_with_its_members(caseworker, colleague, topic, settings):
@@ -96,16 +81,16 @@ def test_a_network_thread_stays_with_its_members(caseworker, colleague, topic, s
     add_member(network, caseworker)
     thread = make_question(author=caseworker, topic=topic, network=network, title="Lukket")
     url = reverse("forum:thread_detail", args=[thread.pk])
-    assert "Lukket" in _page(_signed_in(caseworker), url, settings)
+    assert "Lukket" in _page(signed_in(caseworker), url, settings)
     settings.PORTAL_KEPT_PAGES = True
-    assert _signed_in(colleague).get(url).status_code == 404
+    assert signed_in(colleague).get(url).status_code == 404
 
 
 def test_a_kept_thread_page_costs_the_readers_part_only(
     question, jurist, settings, django_assert_num_queries
 ):
     url = reverse("forum:thread_detail", args=[question.pk])
-    client = _signed_in(jurist)
+    client = signed_in(jurist)
     _page(client, url, settings)
     # Session, person, roles, organisation, bell (the cache's in production); the thread, the
     # day's read count (insights), its post ids, following, the read mark (an UPDATE), the

@@ -1,7 +1,6 @@
 """The personal front page: each block from hand-made data, its empty state, what it never
 shows, and a query count that does not grow with the rows."""
 
-import re
 from datetime import timedelta
 
 import pytest
@@ -23,6 +22,7 @@ from portal.forum.tests.factories import (
 from portal.guides.models import Guide
 from portal.guides.tests.factories import make_guide
 from portal.hotline.services import hotline_case_assign, hotline_case_open
+from portal.testing.pages import masked
 
 pytestmark = pytest.mark.django_db
 
@@ -244,15 +244,6 @@ def _fill(n, *, user, colleague, topic, editor, network):
 # marks; my expertise; then one query per block: new in what I follow, hotline as asker, as
 # jurist, unanswered in my fields, my events, my guides to review.
 FRONT_PAGE_QUERIES = 15
-_TOKEN = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+')
-_NONCE = re.compile(r'nonce="[^"]*"')
-
-
-def _masked(html: str) -> str:
-    """The page without the CSRF token and the nonce, fresh on every request by design."""
-    return _NONCE.sub('nonce="…"', _TOKEN.sub(r"\1…", html))
-
-
 KEPT_FRONT_PAGE_QUERIES = 6
 
 
@@ -275,7 +266,7 @@ def test_the_front_page_costs_the_same_with_1_or_20_rows_per_block(
         # production the cache answers all but the visit (accounts/user_cache.py).
         with django_assert_num_queries(KEPT_FRONT_PAGE_QUERIES):
             kept = _page(client)
-        assert _masked(kept) == _masked(content)
+        assert masked(kept) == masked(content)
 
 
 def test_another_persons_page_is_not_mine(caseworker, colleague, topic, client_for):
@@ -299,8 +290,8 @@ def test_a_kept_page_is_the_full_page_and_each_persons_own(
         settings.PORTAL_KEPT_PAGES = False
         full = _page(client)
         settings.PORTAL_KEPT_PAGES = True
-        assert _masked(_page(client)) == _masked(full)
-        assert _masked(_page(client)) == _masked(full)
+        assert masked(_page(client)) == masked(full)
+        assert masked(_page(client)) == masked(full)
         assert person.get_full_name() in full
     # The colleague's page was kept last; the caseworker's is still theirs.
     assert "Kollegas spørgsmål" not in _page(client_for(caseworker))

@@ -2,30 +2,16 @@
 for every reader with the same search signature, never for another, stale when the index
 changes; a search that finds nothing is never kept (it counts the miss each time)."""
 
-import re
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from portal.conftest import make_user
 from portal.search.models import SearchMiss
+from portal.testing.pages import masked, signed_in
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("search:search")
-_TOKEN = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+')
-_NONCE = re.compile(r'nonce="[^"]*"')
-
-
-def _masked(html: str) -> str:
-    return _NONCE.sub('nonce="…"', _TOKEN.sub(r"\1…", html))
-
-
-def _signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _page(client, settings, *, keep: bool, q: str = "revalidering") -> str:
@@ -41,10 +27,10 @@ def test_the_kept_page_is_the_full_page_for_readers_of_one_signature(
     make_thread("Revalidering i praksis")
     colleague = make_user(organisation=fund, email="kollega2@3f.example.dk")
     for reader in (caseworker, colleague):
-        client = _signed_in(reader)
+        client = signed_in(reader)
         full = _page(client, settings, keep=False)
-        assert _masked(_page(client, settings, keep=True)) == _masked(full)
-        assert _masked(_page(client, settings, keep=True)) == _masked(full)
+        assert masked(_page(client, settings, keep=True)) == masked(full)
+        assert masked(_page(client, settings, keep=True)) == masked(full)
         assert reader.get_full_name() in full
         assert "i praksis" in full  # the title, its matched word highlighted
 
@@ -56,22 +42,22 @@ def test_a_members_kept_page_never_reaches_a_non_member(
     member_of(private_network, member)
     make_thread("Hemmelig revalidering", network=private_network, author=member)
     make_thread("Åben revalidering")
-    assert "Hemmelig" in _page(_signed_in(member), settings, keep=True)
-    page = _page(_signed_in(caseworker), settings, keep=True)
+    assert "Hemmelig" in _page(signed_in(member), settings, keep=True)
+    page = _page(signed_in(caseworker), settings, keep=True)
     assert "Åben" in page
     assert "Hemmelig" not in page
 
 
 def test_a_change_to_the_index_shows_at_once(caseworker, make_thread, settings):
     make_thread("Revalidering før reformen")
-    client = _signed_in(caseworker)
+    client = signed_in(caseworker)
     assert "efter reformen" not in _page(client, settings, keep=True)
     make_thread("Revalidering efter reformen")
     assert "efter reformen" in _page(client, settings, keep=True)
 
 
 def test_a_search_that_finds_nothing_is_counted_every_time(caseworker, settings):
-    client = _signed_in(caseworker)
+    client = signed_in(caseworker)
     for _ in range(3):
         _page(client, settings, keep=True, q="ressourceforløb seniorjob")
     assert SearchMiss.objects.get().count == 3
@@ -81,7 +67,7 @@ def test_a_kept_search_page_costs_the_signed_in_request_and_the_signature(
     caseworker, make_thread, settings, django_assert_num_queries
 ):
     make_thread("Revalidering i praksis")
-    client = _signed_in(caseworker)
+    client = signed_in(caseworker)
     _page(client, settings, keep=True)
     # Session, person, roles, organisation, bell (the cache's in production), the signature.
     with django_assert_num_queries(6):
