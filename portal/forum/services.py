@@ -155,6 +155,8 @@ def thread_read_record(*, user: User, thread: Thread, post_ids: Sequence[int]) -
     the debate."""
     last_post_id = max(post_ids, default=None)
     now = timezone.now()
+    if _read_mark_recorded(user=user, thread=thread, last_post_id=last_post_id, now=now):
+        return
     changes: dict = {"last_read_at": now}
     if last_post_id is not None:
         changes["last_read_post_id"] = Greatest(Coalesce("last_read_post_id", 0), last_post_id)
@@ -175,6 +177,31 @@ def thread_read_record(*, user: User, thread: Thread, post_ids: Sequence[int]) -
     # After the write: what is kept of the person's marks is renewed only once the new mark
     # can be read (a page built in between would be kept under the newest stamp).
     signals.thread_read.send(sender=ThreadReadState, user_id=user.pk)
+    if settings.PORTAL_REQUEST_CACHE and last_post_id is not None:
+        cache.set(_read_mark_key(user.pk, thread.pk), (last_post_id, now), _READ_MARK_SECONDS)
+
+
+# A thread page opened again within this time, showing no post past the person's mark, writes
+# nothing (the mark cannot move; `last_read_at` is then up to this much older than the visit).
+_READ_MARK_SECONDS = int(VISIT_SEEN_EVERY.total_seconds())
+
+
+def _read_mark_key(user_id: int, thread_id: int) -> str:
+    return f"forum:read-mark:{user_id}:{thread_id}"
+
+
+def _read_mark_recorded(*, user: User, thread: Thread, last_post_id, now: datetime) -> bool:
+    """Whether this process may skip the write: the cache (request cache on) says the mark
+    was written within _READ_MARK_SECONDS at or past `last_post_id`. Marks never move back,
+    so the database's is at least as far."""
+    if not settings.PORTAL_REQUEST_CACHE or last_post_id is None:
+        return False
+    recorded = cache.get(_read_mark_key(user.pk, thread.pk))
+    return bool(
+        recorded
+        and recorded[0] >= last_post_id
+        and (now - recorded[1]).total_seconds() < _READ_MARK_SECONDS
+    )
 
 
 def _debate_visit_cache_key(user_id: int) -> str:

@@ -151,3 +151,20 @@ def test_the_filtered_thread_list_with_marks_costs_the_same_for_n_and_2n(
 # Session, user, roles, organisation, bell; the topic; following it, the count, the threads; the
 # reader's visit and their read marks.
 TOPIC_PAGE_QUERIES = 11
+
+
+def test_opening_a_thread_again_within_the_minute_writes_nothing_unless_the_mark_moves(
+    caseworker, colleague, topic, settings, django_assert_num_queries
+):
+    """With the request cache on (production), a reload that shows no newer post than the
+    person's mark skips the write; a newer post is written at once."""
+    settings.PORTAL_REQUEST_CACHE = True
+    thread = make_thread(author=colleague, topic=topic)
+    first = list(thread.posts.values_list("pk", flat=True))
+    services.thread_read_record(user=caseworker, thread=thread, post_ids=first)
+    with django_assert_num_queries(0):
+        services.thread_read_record(user=caseworker, thread=thread, post_ids=first)
+    reply = make_reply(author=colleague, thread=thread)
+    services.thread_read_record(user=caseworker, thread=thread, post_ids=[*first, reply.pk])
+    state = ThreadReadState.objects.get(user=caseworker, thread=thread)
+    assert state.last_read_post_id == reply.pk
