@@ -144,3 +144,19 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self, *args, **kwargs):
         return self._call("clear", *args, **kwargs)
+
+
+def redis_client(alias: str = "default"):
+    """The `redis.Redis` behind a cache alias, for what Django's cache API cannot say (a hash's
+    increment); None when that cache is not Redis or Redis is being skipped after an error."""
+    backend = caches[alias]
+    if not isinstance(backend, ResilientRedisCache) or backend.redis_is_skipped:
+        return None
+    return backend._cache.get_client(write=True)
+
+
+def redis_down(backend_alias: str, operation: str, error: Exception) -> None:
+    """Report a failed raw call like a failed cache call: Redis is skipped for a while."""
+    backend = caches[backend_alias]
+    if isinstance(backend, ResilientRedisCache):
+        backend._mark_down(operation, error)
