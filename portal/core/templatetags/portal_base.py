@@ -16,6 +16,7 @@ docs/decisions/0047-base-page.md has the figures.
 """
 
 import re
+import secrets
 import threading
 import weakref
 
@@ -33,7 +34,7 @@ register = template.Library()
 # A hole renders as this marker; the private-use characters never occur in the portal's markup
 # and pass autoescaping unchanged.
 _HOLE = "\ue000{}\ue001"
-_HOLE_RE = re.compile("\ue000([a-z0-9_]+)\ue001")
+_HOLE_RE = re.compile("\ue000([a-z_]+)\ue001")
 # The variants a process keeps per fragment template: navigation sets × active item ×
 # language × a few flags stay in the hundreds; past this the store starts again.
 MAX_VARIANTS = 2000
@@ -115,18 +116,23 @@ def _csrf_token(context) -> str:
     return "" if token == "NOTPROVIDED" else token
 
 
+# A page kept whole (portal/core/kept_pages.py) holds what people wrote, so its markers carry a
+# secret of the process: text that imitates a marker (a post with these characters) is never
+# taken for a hole. The kept markup is split right after rendering, in the same process.
+_KEPT_SECRET = secrets.token_hex(8)
+_KEPT_HOLE_RE = re.compile(f"\ue000{_KEPT_SECRET}:([a-z0-9_]+)\ue001")
+
+
 def hole(name: str) -> SafeString:
     """The marker of a hole, for a page kept whole (portal/core/kept_pages.py): printed where
     the per-request value goes, cut out of the kept markup and filled in per request."""
-    return mark_safe(_HOLE.format(name))  # noqa: S308 (private-use characters only)
+    return mark_safe(f"\ue000{_KEPT_SECRET}:{name}\ue001")  # noqa: S308 (hex and a name)
 
 
 def split_holes(rendered: str) -> tuple[str, ...]:
-    """Markup with markers, as literal text (even positions) and hole names (odd positions)."""
-    pieces = tuple(_HOLE_RE.split(rendered))
-    if any("\ue000" in text or "\ue001" in text for text in pieces[::2]):
-        raise ValueError("a hole's marker was altered")
-    return pieces
+    """Markup with markers, as literal text (even positions) and hole names (odd positions).
+    Anything else in the text, private-use characters included, stays text."""
+    return tuple(_KEPT_HOLE_RE.split(rendered))
 
 
 def header_key_and_holes(context) -> tuple[dict, dict]:

@@ -98,3 +98,19 @@ def test_a_kept_thread_page_costs_the_readers_part_only(
     # in test_views.py.
     with django_assert_num_queries(13):
         _page(client, url, settings)
+
+
+def test_text_that_imitates_a_hole_stays_text(caseworker, colleague, topic, settings):
+    """What people write is part of a kept page: characters shaped like a hole's marker (or a
+    stray one) are shown as written, never filled with a reader's values, never an error."""
+    forged = "Se her: \ue000csrf_token\ue001 og \ue000user_name\ue001 og \ue000"
+    thread = make_question(author=caseworker, topic=topic, title="Mærkelige tegn")
+    make_reply(author=colleague, thread=thread, body=forged)
+    url = reverse("forum:thread_detail", args=[thread.pk])
+    client = signed_in(caseworker)
+    full = _page(client, url, settings, keep=False)
+    for _ in range(2):
+        kept = _page(client, url, settings)
+        assert masked(kept) == masked(full)
+    assert "\ue000csrf_token\ue001" in full
+    assert kept.count(caseworker.get_full_name()) == full.count(caseworker.get_full_name())
