@@ -14,7 +14,6 @@ filters say the same in SQL, and forum/tests/test_access.py holds the two to eac
 every kind of person and thread.
 """
 
-import time
 from collections.abc import Iterable
 
 import rules
@@ -23,6 +22,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from portal.core.access import may_sign_in, nothing, roles_preload
+from portal.core.kept_pages import stamp_missing
 from portal.core.models import User
 
 from .models import Network, NetworkMembership, Post, Thread
@@ -88,11 +88,7 @@ def networks_private_of(*, user: User) -> list[int]:
         return _networks_private_query(user=user)
     key = f"forum:private-networks:{user.pk}"
     found = cache.get_many([PRIVATE_NETWORKS_VERSION, key])
-    version = found.get(PRIVATE_NETWORKS_VERSION)
-    if version is None:
-        version = time.time_ns()
-        if not cache.add(PRIVATE_NETWORKS_VERSION, version, None):
-            version = cache.get(PRIVATE_NETWORKS_VERSION) or version
+    version = found.get(PRIVATE_NETWORKS_VERSION) or stamp_missing(PRIVATE_NETWORKS_VERSION)
     entry = found.get(key)
     if entry is not None and entry[0] == version:
         return entry[1]

@@ -128,9 +128,7 @@ def posts_present(
             and post.author_id != thread.author_id
         )
         post.may_unaccept = bool(can_accept and is_accepted)
-        post.thanks_pressed, post.useful_pressed = reactions_pressed(
-            post.pk, post.my_reactions
-        ).values()
+        _pressed_set(post)
         if post.may_read:
             post.files = [
                 (download(attachment.token), attachment) for attachment in post.attachment_list
@@ -141,9 +139,13 @@ def post_reactions_present(post: Post, *, user: User) -> None:
     """What the reaction buttons of one post need (the htmx answer to a reaction)."""
     post.react_url = reverse("forum:post_react", args=[post.pk])
     post.is_own = post.author_id == user.pk
-    post.thanks_pressed, post.useful_pressed = reactions_pressed(
-        post.pk, post.my_reactions
-    ).values()
+    _pressed_set(post)
+
+
+def _pressed_set(post: Post) -> None:
+    pressed = reactions_pressed(post.pk, post.my_reactions)
+    post.thanks_pressed = pressed[f"thanks_{post.pk}"]
+    post.useful_pressed = pressed[f"useful_{post.pk}"]
 
 
 def reactions_pressed(post_id: int, mine) -> dict[str, str]:
