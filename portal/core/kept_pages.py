@@ -53,7 +53,15 @@ TIMEOUT = 300
 # context then holds no holes.
 NOT_KEPT = object()
 
-__all__ = ["NOT_KEPT", "hole", "render_kept", "renew_on_change", "stamp_missing", "version_renew"]
+__all__ = [
+    "NOT_KEPT",
+    "hole",
+    "kept_value",
+    "render_kept",
+    "renew_on_change",
+    "stamp_missing",
+    "version_renew",
+]
 
 
 def version_renew(name: str) -> None:
@@ -118,6 +126,22 @@ def stamp_missing(name: str) -> int:
     if not cache.add(name, stamp, None):
         stamp = cache.get(name) or stamp
     return stamp
+
+
+def kept_value(key: str, *, version: str, compute: Callable[[], object], timeout: int = 3600):
+    """`compute()`, kept in the shared cache under `key` while the stamp `version` is unchanged;
+    with the request cache off (the test settings' pins), computed every time. For the facts a
+    kept page's key is made of (a reader's networks, their signature)."""
+    if not settings.PORTAL_REQUEST_CACHE:
+        return compute()
+    found = cache.get_many([version, key])
+    stamp = found.get(version) or stamp_missing(version)
+    entry = found.get(key)
+    if entry is not None and entry[0] == stamp:
+        return entry[1]
+    value = compute()
+    cache.set(key, (stamp, value), timeout)
+    return value
 
 
 def render_kept(

@@ -17,12 +17,10 @@ every kind of person and thread.
 from collections.abc import Iterable
 
 import rules
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from portal.core.access import may_sign_in, nothing, roles_preload
-from portal.core.kept_pages import stamp_missing
+from portal.core.kept_pages import kept_value
 from portal.core.models import User
 
 from .models import Network, NetworkMembership, Post, Thread
@@ -75,7 +73,6 @@ def network_readable_with_membership(*, network: Network, membership) -> bool:
 # Renewed whenever a network or a membership is saved or deleted (list_cache.connect): each
 # reader's networks by invitation are then asked of the database again.
 PRIVATE_NETWORKS_VERSION = "forum:private-networks:version"
-_PRIVATE_NETWORKS_SECONDS = 3600
 
 
 def networks_private_of(*, user: User) -> list[int]:
@@ -84,17 +81,11 @@ def networks_private_of(*, user: User) -> list[int]:
     Asked on every page of the debate (the signature), so kept in the shared cache with the
     request cache on (accounts/user_cache.py's setting) while no network or membership changed.
     """
-    if not settings.PORTAL_REQUEST_CACHE:
-        return _networks_private_query(user=user)
-    key = f"forum:private-networks:{user.pk}"
-    found = cache.get_many([PRIVATE_NETWORKS_VERSION, key])
-    version = found.get(PRIVATE_NETWORKS_VERSION) or stamp_missing(PRIVATE_NETWORKS_VERSION)
-    entry = found.get(key)
-    if entry is not None and entry[0] == version:
-        return entry[1]
-    ids = _networks_private_query(user=user)
-    cache.set(key, (version, ids), _PRIVATE_NETWORKS_SECONDS)
-    return ids
+    return kept_value(
+        f"forum:private-networks:{user.pk}",
+        version=PRIVATE_NETWORKS_VERSION,
+        compute=lambda: _networks_private_query(user=user),
+    )
 
 
 def _networks_private_query(*, user: User) -> list[int]:

@@ -20,13 +20,12 @@ import hashlib
 import time
 
 import rules
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import IntegerField, Value
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from portal.core.access import may_sign_in
-from portal.core.kept_pages import renew_on_change, stamp_missing, version_renew
+from portal.core.kept_pages import kept_value, renew_on_change, version_renew
 from portal.core.models import Organisation, Topic, User
 from portal.events import access as events_access
 from portal.events.models import Event
@@ -53,17 +52,11 @@ def reader_signature(*, user: User) -> str:
 def _memberships_cached(*, user: User) -> tuple[str, str]:
     """The person's networks and organised events, from the shared cache (with the request
     cache on) while no membership or organiser changed anywhere (MEMBERSHIPS_VERSION)."""
-    if not settings.PORTAL_REQUEST_CACHE:
-        return _memberships(user=user)
-    key = f"search:memberships:{user.pk}"
-    found = cache.get_many([MEMBERSHIPS_VERSION, key])
-    version = found.get(MEMBERSHIPS_VERSION) or stamp_missing(MEMBERSHIPS_VERSION)
-    entry = found.get(key)
-    if entry is not None and entry[0] == version:
-        return entry[1]
-    memberships = _memberships(user=user)
-    cache.set(key, (version, memberships), 3600)
-    return memberships
+    return kept_value(
+        f"search:memberships:{user.pk}",
+        version=MEMBERSHIPS_VERSION,
+        compute=lambda: _memberships(user=user),
+    )
 
 
 def _memberships(*, user: User) -> tuple[str, str]:
