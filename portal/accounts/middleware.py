@@ -7,6 +7,8 @@ from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.shortcuts import redirect
 from django.utils.functional import SimpleLazyObject
 
+from portal.core.cache import request_memo
+
 from . import user_cache
 from .sessions import mfa_satisfied_by_idp
 
@@ -16,6 +18,11 @@ _ALLOWED_PREFIXES = ("/konto/", "/static/", "/i18n/", "/healthz", "/api/")
 
 class CachedAuthenticationMiddleware(AuthenticationMiddleware):
     """Django's AuthenticationMiddleware; the person comes from the cache when it has them."""
+
+    def __call__(self, request):
+        # What the request reads ahead of the cache is offered to its later reads (prefetch).
+        with request_memo():
+            return super().__call__(request)
 
     def process_request(self, request):
         super().process_request(request)

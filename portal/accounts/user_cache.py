@@ -38,6 +38,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.crypto import constant_time_compare
 
+from portal.core.cache import person_keys, warm
 from portal.core.models import Organisation, RoleGrant, User
 
 ENTRY_SECONDS = 300
@@ -140,9 +141,21 @@ def prefetch(request) -> None:
     ):
         return
     session_cache_key = session.cache_key
-    found = cache.get_many(
-        [session_cache_key, _version_key(user_id), _entry_key(user_id), ORGANISATIONS_KEY]
+    # With what the person's pages read of the cache on most requests (a bell's count, the
+    # debate's version stamps: core/cache.py person_keys), offered to those reads.
+    offered = person_keys(user_id)
+    found = warm(
+        [
+            session_cache_key,
+            _version_key(user_id),
+            _entry_key(user_id),
+            ORGANISATIONS_KEY,
+            *offered,
+        ],
+        offer=offered,
     )
+    for key in offered:
+        found.pop(key, None)
     data = found.pop(session_cache_key, None)
     if data is not None:
         session._session_cache = data  # what cached_db's load() would have read

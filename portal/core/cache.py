@@ -14,6 +14,9 @@ cache call. Without a FALLBACK, a failed call is a miss (reads) or is dropped (w
 import logging
 import threading
 import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -65,6 +68,50 @@ class _ClientKeptRedisCacheClient(RedisCacheClient):
         return client
 
 
+# Keys read ahead for this request (`warm`): what each later read of them in the request gets,
+# without a round trip; None outside a request's `request_memo`.
+_memo: ContextVar[dict | None] = ContextVar("portal_cache_memo", default=None)
+_ABSENT = object()
+# Who adds keys to the request's first read (`person_keys`): each app its own, by person.
+_person_keys: list[Callable[[int], Iterable[str]]] = []
+
+
+@contextmanager
+def request_memo():
+    """Scope of one request: keys warmed inside are offered to the request's later reads."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def register_person_keys(keys: Callable[[int], Iterable[str]]) -> None:
+    """`keys(user_id)`: cache keys most signed-in pages of the person read (a version stamp, a
+    count), read with the session in the request's first round trip (accounts/user_cache.py)."""
+    _person_keys.append(keys)
+
+
+def person_keys(user_id: int) -> list[str]:
+    return [key for keys in _person_keys for key in keys(user_id)]
+
+
+def warm(keys: Iterable[str], *, offer: Iterable[str] | None = None, alias="default") -> dict:
+    """`cache.get_many(keys)`, and, inside a request's memo on Redis, what it found (or did not)
+    of `offer` (default: all keys) offered to the request's later reads of those keys: several
+    parts of a page read in one round trip what each asks for on its own. A write to a key in
+    the request forgets it. Offer only values nobody changes in place (stamps, counts, tuples):
+    every later read gets the same object."""
+    keys = list(keys)
+    backend = caches[alias]
+    found = backend.get_many(keys)
+    memo = _memo.get()
+    if memo is not None and isinstance(backend, ResilientRedisCache):
+        for key in keys if offer is None else offer:
+            memo[(backend._location, key)] = found.get(key, _ABSENT)
+    return found
+
+
 class ResilientRedisCache(RedisCache):
     """Django's RedisCache; a connection error falls through to the FALLBACK cache alias."""
 
@@ -112,37 +159,72 @@ class ResilientRedisCache(RedisCache):
             self._mark_down(operation, error)
             return self._degraded(operation, *args, **kwargs)
 
-    def add(self, *args, **kwargs):
-        return self._call("add", *args, **kwargs)
+    def _forget(self, keys) -> None:
+        """A write in the request: its later reads of these keys go to Redis again."""
+        memo = _memo.get()
+        if memo:
+            for key in keys:
+                memo.pop((self._location, key), None)
 
-    def get(self, *args, **kwargs):
-        return self._call("get", *args, **kwargs)
+    def add(self, key, *args, **kwargs):
+        self._forget([key])
+        return self._call("add", key, *args, **kwargs)
 
-    def set(self, *args, **kwargs):
-        return self._call("set", *args, **kwargs)
+    def get(self, key, default=None, version=None):
+        memo = _memo.get()
+        if memo and version is None:
+            value = memo.get((self._location, key), None)
+            if value is not None:
+                return default if value is _ABSENT else value
+        return self._call("get", key, default, version)
+
+    def set(self, key, *args, **kwargs):
+        self._forget([key])
+        return self._call("set", key, *args, **kwargs)
 
     def touch(self, *args, **kwargs):
         return self._call("touch", *args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        return self._call("delete", *args, **kwargs)
+    def delete(self, key, *args, **kwargs):
+        self._forget([key])
+        return self._call("delete", key, *args, **kwargs)
 
-    def get_many(self, *args, **kwargs):
-        return self._call("get_many", *args, **kwargs)
+    def get_many(self, keys, version=None):
+        memo = _memo.get()
+        if not memo or version is not None:
+            return self._call("get_many", keys, version)
+        keys = list(keys)
+        found, rest = {}, []
+        for key in keys:
+            value = memo.get((self._location, key), None)
+            if value is None:
+                rest.append(key)
+            elif value is not _ABSENT:
+                found[key] = value
+        if rest:
+            found.update(self._call("get_many", rest, version))
+        return found
 
     def has_key(self, *args, **kwargs):
         return self._call("has_key", *args, **kwargs)
 
-    def incr(self, *args, **kwargs):
-        return self._call("incr", *args, **kwargs)
+    def incr(self, key, *args, **kwargs):
+        self._forget([key])
+        return self._call("incr", key, *args, **kwargs)
 
-    def set_many(self, *args, **kwargs):
-        return self._call("set_many", *args, **kwargs)
+    def set_many(self, data, *args, **kwargs):
+        self._forget(list(data))
+        return self._call("set_many", data, *args, **kwargs)
 
-    def delete_many(self, *args, **kwargs):
-        return self._call("delete_many", *args, **kwargs)
+    def delete_many(self, keys, *args, **kwargs):
+        keys = list(keys)
+        self._forget(keys)
+        return self._call("delete_many", keys, *args, **kwargs)
 
     def clear(self, *args, **kwargs):
+        memo = _memo.get()
+        if memo:
+            memo.clear()
         return self._call("clear", *args, **kwargs)
 
 

@@ -39,6 +39,7 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
+from .cache import warm
 from .templatetags.portal_base import (
     footer_key,
     header_key_and_holes,
@@ -154,12 +155,14 @@ def render_kept(
     fill: Callable[[object], dict],
     params: frozenset[str] = frozenset({"page"}),
     timeout: int = TIMEOUT,
+    also: Sequence[str] = (),
 ) -> HttpResponse:
     """The page from the shared cache while its versions are current, else rendered, kept and
     served; either way with this request's holes filled in. `key()` is asked only when the
     page may be kept; `params` are the query parameters the page may be kept with.
     `build(keeping)` returns the context and the meta; with `keeping` False it returns the
-    reader's own values in place of holes, for a page rendered in full."""
+    reader's own values in place of holes, for a page rendered in full. `also`: cache keys that
+    `fill` reads, read with the page in one round trip (core/cache.py warm)."""
     if not _may_keep(request, params):
         context, _meta = build(False)
         return render(request, template_name, context)
@@ -178,7 +181,7 @@ def render_kept(
         tuple(sorted(footer_key(base_context).items())),
     )
     entry_key = "kept-page:" + hashlib.sha256(repr(full_key).encode()).hexdigest()
-    found = cache.get_many([*versions, entry_key])
+    found = warm([*versions, entry_key, *also], offer=also)
     stamps = tuple(found.get(name) or stamp_missing(name) for name in versions)
     entry = found.get(entry_key)
     if entry is not None and entry[0] == stamps:

@@ -75,6 +75,10 @@ def network_readable_with_membership(*, network: Network, membership) -> bool:
 PRIVATE_NETWORKS_VERSION = "forum:private-networks:version"
 
 
+def networks_private_key(user_id: int) -> str:
+    return f"forum:private-networks:{user_id}"
+
+
 def networks_private_of(*, user: User) -> list[int]:
     """The networks by invitation the person belongs to: with being a moderator, all that sets
     one reader's threads apart from another's (the thread list's cache is shared by those alike).
@@ -82,7 +86,7 @@ def networks_private_of(*, user: User) -> list[int]:
     request cache on (accounts/user_cache.py's setting) while no network or membership changed.
     """
     return kept_value(
-        f"forum:private-networks:{user.pk}",
+        networks_private_key(user.pk),
         version=PRIVATE_NETWORKS_VERSION,
         compute=lambda: _networks_private_query(user=user),
     )

@@ -16,10 +16,11 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
+from portal.core.cache import register_person_keys
 from portal.core.kept_pages import renew_on_change, stamp_missing, version_renew
 from portal.core.models import RoleGrant, Topic
 
-from . import access, selectors, signals
+from . import access, selectors, services, signals
 from .models import Attachment, Network, NetworkMembership, Post, Reaction, Thread
 
 VERSION_KEY = "forum:thread-list:version"
@@ -56,6 +57,10 @@ def reader_version(user_id: int) -> str:
     return f"forum:reader:{user_id}:version"
 
 
+def read_marks_key(user_id: int, page: str) -> str:
+    return f"forum:thread-list:marks:{user_id}:{get_language()}:{page}"
+
+
 def read_marks(*, user, page: str, threads: list, since) -> None:
     """selectors.thread_read_marks for a page of the shared list, kept per person and page
     while neither the debate (VERSION_KEY) nor the person's read marks changed, and their
@@ -63,7 +68,7 @@ def read_marks(*, user, page: str, threads: list, since) -> None:
     if not settings.PORTAL_REQUEST_CACHE:
         selectors.thread_read_marks(user=user, threads=threads, since=since)
         return
-    key = f"forum:thread-list:marks:{user.pk}:{get_language()}:{page}"
+    key = read_marks_key(user.pk, page)
     found = cache.get_many([VERSION_KEY, reader_version(user.pk), key])
     stamp = (found.get(VERSION_KEY), found.get(reader_version(user.pk)), since)
     entry = found.get(key)
@@ -90,7 +95,21 @@ def invalidate(**kwargs) -> None:
     version_renew(VERSION_KEY)
 
 
+def person_keys(user_id: int) -> tuple[str, ...]:
+    """What the debate's pages read of the cache for the person on most requests (the reader's
+    signature, the visit, the version stamps), read with their session (core/cache.py)."""
+    return (
+        VERSION_KEY,
+        THREAD_PAGE_VERSION_KEY,
+        reader_version(user_id),
+        access.PRIVATE_NETWORKS_VERSION,
+        access.networks_private_key(user_id),
+        services.debate_visit_cache_key(user_id),
+    )
+
+
 def connect() -> None:
+    register_person_keys(person_keys)
     for model in (Thread, Post, Topic, Network):
         post_save.connect(
             invalidate, sender=model, dispatch_uid=f"forum-list-save-{model.__name__}"

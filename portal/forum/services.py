@@ -204,7 +204,7 @@ def _read_mark_recorded(*, user: User, thread: Thread, last_post_id, now: dateti
     )
 
 
-def _debate_visit_cache_key(user_id: int) -> str:
+def debate_visit_cache_key(user_id: int) -> str:
     return f"forum:debate-visit:{user_id}"
 
 
@@ -220,7 +220,7 @@ def debate_visit_touch(*, user: User, now: datetime | None = None) -> datetime |
     now = now or timezone.now()
     if not settings.PORTAL_REQUEST_CACHE:
         return _debate_visit_touch_database(user_id=user.pk, now=now)[1]
-    key = _debate_visit_cache_key(user.pk)
+    key = debate_visit_cache_key(user.pk)
     cached = cache.get(key)
     if cached is not None:
         last_seen_at, previous_visit_at = cached

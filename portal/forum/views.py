@@ -174,6 +174,7 @@ def _thread_list_shared(request):
         versions=(list_cache.VERSION_KEY,),
         build=build,
         fill=fill,
+        also=(list_cache.read_marks_key(request.user.pk, page_param),),
     )
 
 

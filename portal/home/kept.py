@@ -11,6 +11,7 @@ event that began, a hotline deadline passed).
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from portal.core.cache import register_person_keys
 from portal.core.kept_pages import renew_on_change, version_renew
 from portal.core.models import RoleGrant, User
 from portal.events.models import Event, Registration
@@ -39,6 +40,7 @@ def _expertise_changed(sender, instance, action, **kwargs) -> None:
 
 
 def connect() -> None:
+    register_person_keys(lambda user_id: (MODULES_VERSION, person_version(user_id)))
     renew_on_change(
         MODULES_VERSION, HotlineCase, Event, Registration, Guide, dispatch="home-modules"
     )

@@ -16,3 +16,9 @@ class NotificationsConfig(AppConfig):
         from .services import notification_create_many
 
         notifier_register(notification_create_many)
+        from portal.core.cache import register_person_keys
+
+        from .selectors import bell_count_cache_key
+
+        # The bell is on every page: its count is read with the session (core/cache.py).
+        register_person_keys(lambda user_id: (bell_count_cache_key(user_id),))

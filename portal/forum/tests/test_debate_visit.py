@@ -107,7 +107,7 @@ def test_a_stale_cache_is_never_written_back(settings, caseworker):
     """Another app server wrote the row and this one's copy in the shared cache is older (a write
     to Redis lost while it could not be reached): the database decides."""
     settings.PORTAL_REQUEST_CACHE = True
-    key = services._debate_visit_cache_key(caseworker.pk)
+    key = services.debate_visit_cache_key(caseworker.pk)
     start = timezone.now()
     debate_visit_touch(user=caseworker, now=start)
     stale = cache.get(key)
