@@ -112,6 +112,13 @@ def warm(keys: Iterable[str], *, offer: Iterable[str] | None = None, alias="defa
     return found
 
 
+def read_ahead(keys: Iterable[str], alias: str = "default") -> None:
+    """warm(keys) where the request's later reads can be offered what it reads (a request's
+    memo, on Redis); elsewhere nothing, as each read then goes its own way anyway."""
+    if _memo.get() is not None and isinstance(caches[alias], ResilientRedisCache):
+        warm(keys, alias=alias)
+
+
 class ResilientRedisCache(RedisCache):
     """Django's RedisCache; a connection error falls through to the FALLBACK cache alias."""
 

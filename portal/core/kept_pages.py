@@ -60,6 +60,7 @@ __all__ = [
     "kept_value",
     "render_kept",
     "renew_on_change",
+    "split_holes",
     "stamp_missing",
     "version_renew",
 ]
@@ -129,19 +130,27 @@ def stamp_missing(name: str) -> int:
     return stamp
 
 
-def kept_value(key: str, *, version: str, compute: Callable[[], object], timeout: int = 3600):
-    """`compute()`, kept in the shared cache under `key` while the stamp `version` is unchanged;
-    with the request cache off (the test settings' pins), computed every time. For the facts a
-    kept page's key is made of (a reader's networks, their signature)."""
+def kept_value(
+    key: str,
+    *,
+    version: str | Sequence[str],
+    compute: Callable[[], object],
+    timeout: int = 3600,
+):
+    """`compute()`, kept in the shared cache under `key` while the stamp `version` (or each of
+    several) is unchanged; with the request cache off (the test settings' pins), computed every
+    time. For the facts a kept page's key is made of (a reader's networks, their signature)
+    and that a kept page reads per request (a thread's row, the reader's reactions)."""
     if not settings.PORTAL_REQUEST_CACHE:
         return compute()
-    found = cache.get_many([version, key])
-    stamp = found.get(version) or stamp_missing(version)
+    versions = (version,) if isinstance(version, str) else tuple(version)
+    found = cache.get_many([*versions, key])
+    stamps = tuple(found.get(name) or stamp_missing(name) for name in versions)
     entry = found.get(key)
-    if entry is not None and entry[0] == stamp:
+    if entry is not None and entry[0] == stamps:
         return entry[1]
     value = compute()
-    cache.set(key, (stamp, value), timeout)
+    cache.set(key, (stamps, value), timeout)
     return value
 
 

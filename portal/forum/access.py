@@ -143,13 +143,8 @@ def thread_readable(*, user: User, thread: Thread) -> bool:
         return False
     moderator = rules.has_perm("forum.moderate", user) if thread.is_hidden else False
     network_is_open = thread.network_id is None or thread.network.is_open
-    member_of = None
-    if not network_is_open:
-        member_of = set(
-            NetworkMembership.objects.filter(
-                network_id=thread.network_id, user_id=user.pk
-            ).values_list("network_id", flat=True)
-        )
+    # A network by invitation: the person's, kept with the reader signature (no query then).
+    member_of = None if network_is_open else set(networks_private_of(user=user))
     return _thread_readable_given(
         thread=thread, network_is_open=network_is_open, member_of=member_of, moderator=moderator
     )

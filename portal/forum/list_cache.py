@@ -14,21 +14,116 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.http import Http404
 from django.utils.translation import get_language
 
 from portal.core.cache import register_person_keys
-from portal.core.kept_pages import renew_on_change, stamp_missing, version_renew
+from portal.core.kept_pages import kept_value, renew_on_change, stamp_missing, version_renew
 from portal.core.models import RoleGrant, Topic
 
 from . import access, selectors, services, signals
-from .models import Attachment, Network, NetworkMembership, Post, Reaction, Thread
+from .models import (
+    Attachment,
+    Network,
+    NetworkMembership,
+    Post,
+    Reaction,
+    Thread,
+    ThreadFollow,
+)
 
 VERSION_KEY = "forum:thread-list:version"
 # What a thread page shows besides threads and posts: reactions, attachments, the authors' roles
 # (the jurist's tag). Thread pages kept whole (views._thread_page) are stale when either
 # version is renewed; an author's new name shows within kept_pages.TIMEOUT.
 THREAD_PAGE_VERSION_KEY = "forum:thread-page:version"
+# The panels other modules add beside a thread (the hotline's, the guides'): renewed by those
+# modules when their rows change (hotline/apps.py, guides/apps.py).
+SIDE_PANELS_VERSION_KEY = "forum:thread-page:side-panels"
+# What is kept of a thread's side panels for a person lives this long: time alone changes them
+# (a hotline deadline passed).
+SIDE_PANELS_TIMEOUT = 60
 TIMEOUT = 300
+
+
+def follows_version(user_id: int) -> str:
+    """Renewed when the person follows or stops following a thread."""
+    return f"forum:follows:{user_id}:version"
+
+
+# --- A thread page's facts, kept (views._thread_page) ---------------------------------------
+
+
+def thread_row_key(thread_id: int) -> str:
+    return f"forum:thread-row:{thread_id}"
+
+
+def thread_order_key(thread_id: int) -> str:
+    return f"forum:thread-order:{thread_id}"
+
+
+def thread_reader_key(user_id: int, thread_id: int) -> str:
+    return f"forum:thread-reader:{user_id}:{thread_id}"
+
+
+def side_panels_key(user_id: int, thread_id: int) -> str:
+    return f"forum:side-panels:{user_id}:{thread_id}:{get_language()}"
+
+
+def thread_page_keys(*, user_id: int, thread_id: int) -> tuple[str, ...]:
+    """The cache keys a thread page reads for the person, to be read in one round trip."""
+    return (
+        thread_row_key(thread_id),
+        thread_order_key(thread_id),
+        thread_reader_key(user_id, thread_id),
+        side_panels_key(user_id, thread_id),
+        services.read_mark_key(user_id, thread_id),
+    )
+
+
+def thread_readable(*, user, thread_id: int):
+    """selectors.thread_detail without related rows: the thread row kept while the debate's
+    version holds, the policy's single check (access.thread_readable) on every request."""
+    thread = kept_value(
+        thread_row_key(thread_id),
+        version=VERSION_KEY,
+        compute=lambda: selectors.thread_row(thread_id=thread_id),
+    )
+    if thread is None or not access.thread_readable(user=user, thread=thread):
+        raise Http404
+    return thread
+
+
+def thread_post_order(*, user, thread) -> list[tuple[int, int | None]]:
+    """selectors.thread_post_order, kept while the debate's version holds (the order is the same
+    for every reader: access.posts_in_place)."""
+    return kept_value(
+        thread_order_key(thread.pk),
+        version=VERSION_KEY,
+        compute=lambda: selectors.thread_post_order(user=user, thread=thread),
+    )
+
+
+def thread_of_the_reader(*, user, thread) -> tuple[bool, dict[int, frozenset]]:
+    """selectors.thread_of_the_reader, kept while no reaction and none of the person's follows
+    changed."""
+    return kept_value(
+        thread_reader_key(user.pk, thread.pk),
+        version=(THREAD_PAGE_VERSION_KEY, follows_version(user.pk)),
+        compute=lambda: selectors.thread_of_the_reader(user=user, thread=thread),
+    )
+
+
+def side_panels(*, user, thread, render) -> tuple[str, ...]:
+    """The side panels' markup for this person and thread, split at its holes (the CSRF token):
+    `render()` kept while the thread, roles and the panels' modules are unchanged, and at most
+    SIDE_PANELS_TIMEOUT."""
+    return kept_value(
+        side_panels_key(user.pk, thread.pk),
+        version=(VERSION_KEY, THREAD_PAGE_VERSION_KEY, SIDE_PANELS_VERSION_KEY),
+        compute=render,
+        timeout=SIDE_PANELS_TIMEOUT,
+    )
 
 
 def cached_parts(*, user, page: str, parts: tuple[str, ...]) -> tuple[dict, dict, int]:
@@ -101,11 +196,17 @@ def person_keys(user_id: int) -> tuple[str, ...]:
     return (
         VERSION_KEY,
         THREAD_PAGE_VERSION_KEY,
+        SIDE_PANELS_VERSION_KEY,
+        follows_version(user_id),
         reader_version(user_id),
         access.PRIVATE_NETWORKS_VERSION,
         access.networks_private_key(user_id),
         services.debate_visit_cache_key(user_id),
     )
+
+
+def _follow_changed(sender, instance, **kwargs) -> None:
+    version_renew(follows_version(instance.user_id))
 
 
 def connect() -> None:
@@ -123,6 +224,8 @@ def connect() -> None:
         THREAD_PAGE_VERSION_KEY, Reaction, Attachment, RoleGrant, dispatch="forum-thread-page"
     )
     signals.thread_read.connect(_reader_read, dispatch_uid="forum-list-reader-read")
+    for action, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(_follow_changed, sender=ThreadFollow, dispatch_uid=f"forum-follow-{action}")
     renew_on_change(
         access.PRIVATE_NETWORKS_VERSION, Network, NetworkMembership, dispatch="forum-networks"
     )

@@ -233,18 +233,19 @@ def unanswered_in_expertise(*, user: User) -> QuerySet[Thread]:
     )
 
 
+def thread_row(*, thread_id: int) -> Thread | None:
+    """The thread with its network (what the policy's single check reads), whoever asks: the
+    caller checks access (thread_detail; list_cache.thread_row keeps it)."""
+    return Thread.objects.filter(pk=thread_id).select_related("network").order_by().first()
+
+
 def thread_detail(*, user: User, thread_id: int, related: bool = True) -> Thread:
     """access_thread plus what the thread page shows beside the posts. Without `related`, only
     the thread with its network and hotline case, checked by the policy's single check
     (access.thread_readable): what a thread page kept whole needs per request. The filter's
     subquery cost ~5 ms of query building and the seven-table join 2 ms of planning."""
     if not related:
-        thread = (
-            Thread.objects.filter(pk=thread_id)
-            .select_related("network", "hotline_case")
-            .order_by()
-            .first()
-        )
+        thread = thread_row(thread_id=thread_id)
         if thread is None or not access.thread_readable(user=user, thread=thread):
             raise Http404
         return thread
@@ -271,16 +272,22 @@ def thread_post_ids(*, user: User, thread: Thread) -> list[int]:
     The accepted answer comes right after the question; posts hidden by an editor stay in
     place (access.posts_in_place), so a post is on the same page for every reader.
     """
-    ids = list(
+    return [pk for pk, _author in thread_post_order(user=user, thread=thread)]
+
+
+def thread_post_order(*, user: User, thread: Thread) -> list[tuple[int, int | None]]:
+    """thread_post_ids with each post's author: (id, author id) in page order, one query."""
+    rows = list(
         Post.objects.filter(access.posts_in_place(user=user), thread=thread)
         .order_by("created_at", "id")
-        .values_list("id", flat=True)
+        .values_list("id", "author_id")
     )
     accepted = thread.accepted_answer_id
-    if accepted in ids[1:]:
-        ids.remove(accepted)
-        ids.insert(1, accepted)
-    return ids
+    for index, row in enumerate(rows[1:], start=1):
+        if row[0] == accepted:
+            rows.insert(1, rows.pop(index))
+            break
+    return rows
 
 
 def thread_post_position(*, user: User, post: Post) -> int:
@@ -348,23 +355,17 @@ def thread_posts(*, user: User, thread: Thread, ids: list[int] | None = None) ->
     return posts
 
 
-def page_of_the_reader(*, user: User, ids: list[int]) -> tuple[frozenset[int], dict[int, set]]:
-    """Of a page of posts (ids from thread_post_ids): those the person wrote, and the kinds of
-    their own reactions per post. What a thread page kept whole (views._thread_page) needs of
-    the reader: one query."""
-    own: set[int] = set()
+def thread_of_the_reader(*, user: User, thread: Thread) -> tuple[bool, dict[int, frozenset]]:
+    """Whether the person follows the thread, and the kinds of their own reactions per post of
+    it: what a thread page kept whole (views._thread_page) needs of the reader. Two queries."""
     mine: dict[int, set] = {}
-    rows = (
-        Post.objects.filter(pk__in=ids)
-        .filter(Q(author_id=user.pk) | Q(reactions__user_id=user.pk))
-        .values_list("pk", "author_id", "reactions__kind", "reactions__user_id")
+    rows = Reaction.objects.filter(user_id=user.pk, post__thread_id=thread.pk).values_list(
+        "post_id", "kind"
     )
-    for pk, author_id, kind, reactor_id in rows:
-        if author_id == user.pk:
-            own.add(pk)
-        if kind and reactor_id == user.pk:
-            mine.setdefault(pk, set()).add(kind)
-    return frozenset(own), mine
+    for post_id, kind in rows:
+        mine.setdefault(post_id, set()).add(kind)
+    following = is_following_thread(user=user, thread=thread)
+    return following, {post_id: frozenset(kinds) for post_id, kinds in mine.items()}
 
 
 def post_with_reactions(*, user: User, post_id: int) -> Post:

@@ -178,7 +178,7 @@ def thread_read_record(*, user: User, thread: Thread, post_ids: Sequence[int]) -
     # can be read (a page built in between would be kept under the newest stamp).
     signals.thread_read.send(sender=ThreadReadState, user_id=user.pk)
     if settings.PORTAL_REQUEST_CACHE and last_post_id is not None:
-        cache.set(_read_mark_key(user.pk, thread.pk), (last_post_id, now), _READ_MARK_SECONDS)
+        cache.set(read_mark_key(user.pk, thread.pk), (last_post_id, now), _READ_MARK_SECONDS)
 
 
 # A thread page opened again within this time, showing no post past the person's mark, writes
@@ -186,7 +186,7 @@ def thread_read_record(*, user: User, thread: Thread, post_ids: Sequence[int]) -
 _READ_MARK_SECONDS = int(VISIT_SEEN_EVERY.total_seconds())
 
 
-def _read_mark_key(user_id: int, thread_id: int) -> str:
+def read_mark_key(user_id: int, thread_id: int) -> str:
     return f"forum:read-mark:{user_id}:{thread_id}"
 
 
@@ -196,7 +196,7 @@ def _read_mark_recorded(*, user: User, thread: Thread, last_post_id, now: dateti
     so the database's is at least as far."""
     if not settings.PORTAL_REQUEST_CACHE or last_post_id is None:
         return False
-    recorded = cache.get(_read_mark_key(user.pk, thread.pk))
+    recorded = cache.get(read_mark_key(user.pk, thread.pk))
     return bool(
         recorded
         and recorded[0] >= last_post_id

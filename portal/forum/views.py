@@ -1,6 +1,5 @@
 """Pages of the debate: threads, posts, topics, networks and the editors' moderation."""
 
-import functools
 from types import SimpleNamespace
 
 import rules
@@ -10,15 +9,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from portal.core.cache import read_ahead
 from portal.core.forms import add_service_errors, error_text, posted
-from portal.core.kept_pages import hole, render_kept
+from portal.core.kept_pages import hole, render_kept, split_holes
 from portal.core.models import Topic, User
 from portal.core.pagination import CappedPaginator
 from portal.core.slugs import follow_old_slug
@@ -235,19 +237,17 @@ def _thread_page(
     reads the same posts (the forum's reader signature), may accept an answer or not, follows
     the thread or not and wrote the same posts of the page (usually none); their reactions'
     pressed states and the side panels (hotline, guides: what they may do there) are holes."""
-    ids = selectors.thread_post_ids(user=request.user, thread=thread)
-    paginator = Paginator(ids, settings.PORTAL_THREAD_PAGE_SIZE)
+    order = list_cache.thread_post_order(user=request.user, thread=thread)
+    paginator = Paginator([pk for pk, _author in order], settings.PORTAL_THREAD_PAGE_SIZE)
     if page == "last":
         page = paginator.num_pages
     page_obj = paginator.get_page(request.GET.get("page") if page is None else page)
     page_ids = list(page_obj)
     can_moderate = _can_moderate(request.user)
     can_accept = access.can_accept_answer(user=request.user, thread=thread)
-    is_following = selectors.is_following_thread(user=request.user, thread=thread)
+    is_following, mine = list_cache.thread_of_the_reader(user=request.user, thread=thread)
     services.thread_read_record(user=request.user, thread=thread, post_ids=page_ids)
-    side_panels = render_to_string(
-        "forum/includes/side_panels.html", {"thread": thread}, request=request
-    )
+    side_panels = _side_panels(request, thread)
 
     def build(keeping: bool) -> tuple[dict, None]:
         # What the page shows beside the posts (breadcrumb, addressee, …), in one query.
@@ -297,17 +297,13 @@ def _thread_page(
             context["merge_form"] = ThreadMergeForm()
         return context, None
 
-    @functools.cache
-    def of_the_reader() -> tuple[frozenset[int], dict[int, set]]:
-        """The posts of the page the person wrote, and their reactions (kept pages only)."""
-        return selectors.page_of_the_reader(user=request.user, ids=page_ids)
-
     def fill(_meta) -> dict:
         holes = {"side_panels": side_panels}
-        mine = of_the_reader()[1]
         for pk in page_ids:
-            holes.update(presentation.reactions_pressed(pk, mine.get(pk, set())))
+            holes.update(presentation.reactions_pressed(pk, mine.get(pk, ())))
         return holes
+
+    on_page = set(page_ids)
 
     if reply_form is not None or status != 200:
         return render(request, "forum/thread_detail.html", build(False)[0], status=status)
@@ -319,12 +315,32 @@ def _thread_page(
             thread.pk,
             can_accept,
             is_following,
-            tuple(sorted(of_the_reader()[0])),
+            # The posts of the page the person wrote (their edit links).
+            tuple(pk for pk, author in order if author == request.user.pk and pk in on_page),
         ),
         versions=(list_cache.VERSION_KEY, list_cache.THREAD_PAGE_VERSION_KEY),
         build=build,
         fill=fill,
     )
+
+
+def _side_panels(request, thread: Thread) -> SafeString:
+    """The panels other modules add beside the thread, for this reader: kept split at their
+    CSRF token's holes (list_cache.side_panels), the request's token filled in."""
+    pieces = list_cache.side_panels(
+        user=request.user,
+        thread=thread,
+        render=lambda: split_holes(
+            render_to_string(
+                "forum/includes/side_panels.html",
+                {"thread": thread, "csrf_token": hole("csrf_token")},
+                request=request,
+            )
+        ),
+    )
+    token = get_token(request) if len(pieces) > 1 else ""
+    # Kept markup from our templates, split at our own markers; the token is [A-Za-z0-9].
+    return mark_safe("".join(token if index % 2 else piece for index, piece in enumerate(pieces)))  # noqa: S308
 
 
 def _quoted(request, *, thread: Thread, posts: list[Post]) -> Post | None:
@@ -343,7 +359,9 @@ def _quoted(request, *, thread: Thread, posts: list[Post]) -> Post | None:
 @login_required
 def thread_detail(request, thread_id: int):
     # The thread alone: its page is usually kept whole, and build() reads the rest.
-    thread = selectors.thread_detail(user=request.user, thread_id=thread_id, related=False)
+    # What the page reads of the cache for this reader, in one round trip (core/cache.py).
+    read_ahead(list_cache.thread_page_keys(user_id=request.user.pk, thread_id=thread_id))
+    thread = list_cache.thread_readable(user=request.user, thread_id=thread_id)
     if thread.merged_into_id:
         return redirect("forum:thread_detail", thread_id=thread.merged_into_id)
     signals.thread_viewed.send(sender=Thread, thread_id=thread.pk)

@@ -2,10 +2,15 @@
 full rendering for its author, another reader, an editor and a jurist, with each one's own
 reactions, panels, follow button and actions, and stale on every change it shows."""
 
+import re
+
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from portal.forum import services
+from portal.guides import services as guide_services
+from portal.hotline import services as hotline_services
 from portal.testing.pages import masked, signed_in
 
 from .factories import NetworkFactory, add_member, make_question, make_reply
@@ -93,11 +98,82 @@ def test_a_kept_thread_page_costs_the_readers_part_only(
     client = signed_in(jurist)
     _page(client, url, settings)
     # Session, person, roles, organisation, bell (the cache's in production); the thread, the
-    # day's read count (insights), its post ids, following, the read mark (an UPDATE), the
-    # guides panel, the signature, the page's own posts and reactions. The full page's pin is
-    # in test_views.py.
-    with django_assert_num_queries(13):
+    # day's read count (insights), its posts' ids and authors, the reader's reactions and
+    # following, the read mark (an UPDATE), the hotline's case and the guides (the panels),
+    # the signature. The full page's pin is in test_views.py.
+    with django_assert_num_queries(14):
         _page(client, url, settings)
+
+
+@pytest.fixture
+def request_cache(settings):
+    """The thread's row, its posts' order, the reader's part and the side panels kept in the
+    cache, as in production."""
+    settings.PORTAL_REQUEST_CACHE = True
+    cache.clear()
+
+
+def test_with_the_request_cache_a_kept_thread_page_asks_the_database_two_things_only(
+    request_cache, question, jurist, settings, django_assert_num_queries
+):
+    url = reverse("forum:thread_detail", args=[question.pk])
+    client = signed_in(jurist)
+    _page(client, url, settings)
+    # The session (the cache's in production, accounts/session_engine.py).
+    # The session and the day's read count: the cache's and Redis's in production
+    # (accounts/session_engine.py, insights.services.thread_read_record).
+    with django_assert_num_queries(2):
+        _page(client, url, settings)
+
+
+def test_with_the_request_cache_what_the_reader_did_shows_at_once(
+    request_cache, question, caseworker, colleague, jurist, settings
+):
+    url = reverse("forum:thread_detail", args=[question.pk])
+    client = signed_in(caseworker)
+    reply = question.posts.last()
+    page = _page(client, url, settings)
+    assert page.count('aria-pressed="true"') == 1
+    assert 'name="follow" value="0"' in page  # the asker follows their question
+    services.reaction_toggle(post=reply, user=caseworker, kind="useful")
+    services.thread_unfollow(user=caseworker, thread=question)
+    page = _page(client, url, settings)
+    assert page.count('aria-pressed="true"') == 2
+    assert 'name="follow" value="1"' in page
+    services.thread_follow(user=caseworker, thread=question)
+    assert 'name="follow" value="0"' in _page(client, url, settings)
+    # Another reader (with the same signature) has follows and reactions of their own.
+    other = _page(signed_in(jurist), url, settings)
+    assert 'name="follow" value="1"' in other
+    assert other.count('aria-pressed="true"') == 0
+    # A reply and an accepted answer: the page's posts and order.
+    make_reply(author=colleague, thread=question, body="Et sidste svar.")
+    assert "Et sidste svar." in _page(client, url, settings)
+    services.answer_accept(thread=question, post=reply, by=caseworker)
+    assert reverse("forum:answer_unaccept", args=[question.pk]) in _page(client, url, settings)
+
+
+def test_with_the_request_cache_the_side_panels_follow_the_hotline_and_guides(
+    request_cache, question, caseworker, editor, settings
+):
+    url = reverse("forum:thread_detail", args=[question.pk])
+    client = signed_in(caseworker)
+    assert "Send til den juridiske hotline" in _page(client, url, settings)
+    case = hotline_services.hotline_case_open(thread=question, by=caseworker)
+    page = _page(client, url, settings)
+    assert "Send til den juridiske hotline" not in page
+    assert "Træk tilbage fra hotlinen" in page
+    # The panel's form carries a token of this request's, not a hole's marker.
+    form = reverse("hotline:case_withdraw", args=[question.pk]) + '">\\s*<input type="hidden"'
+    assert re.search(form + r' name="csrfmiddlewaretoken" value="\w{64}"', page)
+    hotline_services.hotline_case_withdraw(case=case, by=caseworker)
+    assert "Træk tilbage fra hotlinen" not in _page(client, url, settings)
+    reply = question.posts.last()
+    services.answer_accept(thread=question, post=reply, by=caseworker)
+    editor_page = _page(signed_in(editor), url, settings)
+    assert "Lav til vejledning" in editor_page
+    guide = guide_services.guide_from_thread(thread=question, by=editor)
+    assert guide.title in _page(signed_in(editor), url, settings)
 
 
 def test_text_that_imitates_a_hole_stays_text(caseworker, colleague, topic, settings):
