@@ -39,6 +39,7 @@ from django.dispatch import receiver
 from django.utils.crypto import constant_time_compare
 
 from portal.core.cache import person_keys, warm
+from portal.core.context_processors import BASE_PAGE_FACTS, base_page_facts
 from portal.core.models import Organisation, RoleGrant, User
 
 ENTRY_SECONDS = 300
@@ -114,6 +115,8 @@ def _entry_for(user: User) -> dict:
     copy.__dict__["role_names"] = user.role_names
     if needs_totp(user):
         copy.__dict__["portal_has_totp"] = has_totp(user)
+    # Decided by the row, roles and organisation alone, which renew the entry when they change.
+    copy.__dict__[BASE_PAGE_FACTS] = base_page_facts(copy)
     return {"user": copy, "session_auth_hash": user.get_session_auth_hash()}
 
 

@@ -59,6 +59,23 @@ def navigation_for(user) -> list[tuple]:
     ]
 
 
+# What the base page shows by who the person is, as base_page_facts computes it; the person
+# cached for each request (accounts/user_cache.py) carries it, computed when they were cached.
+BASE_PAGE_FACTS = "portal_base_page_facts"
+
+
+def base_page_facts(user) -> dict:
+    """The modules the person has and the footer's and header's links by their roles: the
+    person's row, roles and organisation decide them (core/rules.py, the modules' registered
+    checks)."""
+    return {
+        "modules": frozenset(name for name, _label, _prefix in navigation_for(user)),
+        # Asked of django-rules directly: Django's ModelBackend would add two queries per page.
+        "can_administer": rules.has_perm("core.view_audit_log", user),
+        "can_view_outbox": rules.has_perm("core.view_outbox", user),
+    }
+
+
 def portal(request):
     path = request.path
     # The module the page belongs to; pages outside every module (profile, admin) mark none.
@@ -66,14 +83,15 @@ def portal(request):
     for _name, _label, prefix in NAVIGATION:
         if prefix != "/" and path.startswith(prefix):
             current = prefix
+    user = request.user
+    facts = getattr(user, BASE_PAGE_FACTS, None) or base_page_facts(user)
     return {
         "portal_navigation": [
             {"url_name": name, "label": label, "active": prefix == current}
-            for name, label, prefix in navigation_for(request.user)
+            for name, label, prefix in NAVIGATION
+            if name in facts["modules"]
         ],
         "accessibility_statement_url": settings.PORTAL_ACCESSIBILITY_STATEMENT_URL,
-        # Asked of django-rules directly: Django's ModelBackend would add two queries per page.
-        "can_administer": rules.has_perm("core.view_audit_log", request.user),
-        "can_read_outbox": settings.PORTAL_OUTBOX_VISIBLE
-        and rules.has_perm("core.view_outbox", request.user),
+        "can_administer": facts["can_administer"],
+        "can_read_outbox": settings.PORTAL_OUTBOX_VISIBLE and facts["can_view_outbox"],
     }

@@ -23,8 +23,11 @@ as before, in full. Decision docs/decisions/0052-kept-pages.md has the reasoning
 
 import hashlib
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from html import escape
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -36,10 +39,9 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template import engines, loader
 from django.urls import get_script_prefix, get_urlconf
-from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
-from .cache import warm
+from .cache import offered, warm
 from .templatetags.portal_base import (
     footer_key,
     header_key_and_holes,
@@ -56,6 +58,7 @@ NOT_KEPT = object()
 
 __all__ = [
     "NOT_KEPT",
+    "compact",
     "hole",
     "kept_value",
     "render_kept",
@@ -154,6 +157,55 @@ def kept_value(
     return value
 
 
+# Where whitespace is the content: left as it is.
+_VERBATIM = re.compile(r"(<(pre|textarea|script)[\s>].*?</\2>)", re.DOTALL | re.IGNORECASE)
+_INDENT = re.compile(r"\n\s+")
+
+
+def compact(markup: str) -> str:
+    """The template's indentation out (a quarter of a list page's bytes): each run of
+    whitespace that starts a line becomes the line break alone, which HTML shows the same,
+    but inside pre, textarea and script."""
+    parts = _VERBATIM.split(markup)
+    # split() returns text, then per match the whole element and its tag name.
+    out = []
+    for index, part in enumerate(parts):
+        kind = index % 3
+        if kind == 0:
+            out.append(_INDENT.sub("\n", part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)
+
+
+# Each process keeps its latest kept pages too (LOCAL_MAX, least recently used out first): a
+# copy is served only under the stamps the request read with its session and before the time
+# its shared entry would expire, so it is never staler than the shared cache's.
+LOCAL_MAX = 256
+_local: OrderedDict[str, tuple] = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def _local_get(entry_key: str, stamps: tuple) -> tuple | None:
+    with _local_lock:
+        entry = _local.get(entry_key)
+        if entry is None:
+            return None
+        if entry[0] != stamps or entry[3] <= time.time():
+            del _local[entry_key]
+            return None
+        _local.move_to_end(entry_key)
+        return entry
+
+
+def _local_put(entry_key: str, entry: tuple) -> None:
+    with _local_lock:
+        _local[entry_key] = entry
+        _local.move_to_end(entry_key)
+        while len(_local) > LOCAL_MAX:
+            _local.popitem(last=False)
+
+
 def render_kept(
     request,
     template_name: str,
@@ -178,7 +230,8 @@ def render_kept(
     base_context = {"request": request}
     for processor in engines["django"].engine.template_context_processors:
         base_context.update(processor(request))
-    header_key, _holes = header_key_and_holes(base_context)
+    # The base page's holes from the header tag's own function, with this request's token.
+    header_key, holes = header_key_and_holes({**base_context, "csrf_token": get_token(request)})
     full_key = (
         template_name,
         key(),
@@ -190,10 +243,22 @@ def render_kept(
         tuple(sorted(footer_key(base_context).items())),
     )
     entry_key = "kept-page:" + hashlib.sha256(repr(full_key).encode()).hexdigest()
-    found = warm([*versions, entry_key, *also], offer=also)
-    stamps = tuple(found.get(name) or stamp_missing(name) for name in versions)
-    entry = found.get(entry_key)
-    if entry is not None and entry[0] == stamps:
+    # The stamps read with the session (core/cache.py person_keys) decide about this process's
+    # copy without a round trip; else the stamps, the page and `also` come in one.
+    known = offered(versions)
+    entry = None
+    if known is not None and all(known.get(name) for name in versions):
+        stamps = tuple(known[name] for name in versions)
+        entry = _local_get(entry_key, stamps)
+    if entry is None:
+        found = warm([*versions, entry_key, *also], offer=also)
+        stamps = tuple(found.get(name) or stamp_missing(name) for name in versions)
+        entry = found.get(entry_key)
+        if entry is not None and len(entry) == 4 and entry[0] == stamps and entry[3] > time.time():
+            _local_put(entry_key, entry)
+        else:
+            entry = None
+    if entry is not None:
         pieces, meta = entry[1], entry[2]
     else:
         context, meta = build(True)
@@ -211,13 +276,17 @@ def render_kept(
             },
             request,
         )
-        pieces = split_holes(rendered)
-        cache.set(entry_key, (stamps, pieces, meta), timeout)
-    # The base page's holes from the header tag's own function, with this request's token.
-    _key, holes = header_key_and_holes({**base_context, "csrf_token": get_token(request)})
+        pieces = split_holes(compact(rendered))
+        entry = (stamps, pieces, meta, time.time() + timeout)
+        cache.set(entry_key, entry, timeout)
+        _local_put(entry_key, entry)
     holes["nonce"] = str(getattr(request, "csp_nonce", ""))
     holes.update(fill(meta))
     out = []
     for index, piece in enumerate(pieces):
-        out.append(str(conditional_escape(holes[piece])) if index % 2 else piece)
+        if index % 2:
+            # conditional_escape, without its lazy-text wrapper (dozens of holes a page).
+            value = holes[piece]
+            piece = value.__html__() if hasattr(value, "__html__") else escape(str(value))
+        out.append(piece)
     return HttpResponse("".join(out))

@@ -192,8 +192,10 @@ def invalidate(**kwargs) -> None:
 
 def person_keys(user_id: int) -> tuple[str, ...]:
     """What the debate's pages read of the cache for the person on most requests (the reader's
-    signature, the visit, the version stamps), read with their session (core/cache.py)."""
+    signature, the visit, the version stamps, the read marks of the list's first page), read
+    with their session (core/cache.py)."""
     return (
+        read_marks_key(user_id, "1"),
         VERSION_KEY,
         THREAD_PAGE_VERSION_KEY,
         SIDE_PANELS_VERSION_KEY,

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.html import format_html
+from django.utils.translation import get_language, npgettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import npgettext, pgettext
 
 from portal.core.links import link_builder
 from portal.core.models import User
@@ -162,16 +162,32 @@ def read_mark(thread) -> str:
     the hole it fills on a page kept whole): from `is_new` and `unread_count`, which
     selectors.thread_read_marks sets."""
     if getattr(thread, "is_new", False):
-        return format_html(
-            '<span class="tag tag-small" data-mark="new">{}</span>',
-            pgettext("thread mark", "New"),
-        )
+        return _mark_tag(0)
     count = getattr(thread, "unread_count", None)
-    if count:
-        text = npgettext("thread mark", "%(counter)s new", "%(counter)s new", count)
-        return format_html(
-            '<span class="tag tag-small" data-unread="{}">{}</span>',
-            count,
-            text % {"counter": count},
-        )
-    return ""
+    return _mark_tag(int(count)) if count else ""
+
+
+# The tags by language and count (0: "New"): a list page has dozens, each a translation lookup.
+_MARK_TAGS: dict[tuple[str, int], str] = {}
+
+
+def _mark_tag(count: int) -> str:
+    key = (get_language(), count)
+    tag = _MARK_TAGS.get(key)
+    if tag is None:
+        if count == 0:
+            tag = format_html(
+                '<span class="tag tag-small" data-mark="new">{}</span>',
+                pgettext("thread mark", "New"),
+            )
+        else:
+            text = npgettext("thread mark", "%(counter)s new", "%(counter)s new", count)
+            tag = format_html(
+                '<span class="tag tag-small" data-unread="{}">{}</span>',
+                count,
+                text % {"counter": count},
+            )
+        if len(_MARK_TAGS) >= 1000:
+            _MARK_TAGS.clear()
+        _MARK_TAGS[key] = tag
+    return tag

@@ -3,6 +3,8 @@
 from django.http import HttpResponse
 from django.urls import include, path
 
+from portal.core.context_processors import portal
+
 
 def whoami(request):
     user = request.user
@@ -16,8 +18,16 @@ def organisation(request):
     return HttpResponse(request.user.organisation.name)
 
 
+def navigation(request):
+    """The modules and links the base page shows the person (core.context_processors.portal)."""
+    shown = portal(request)
+    names = [item["url_name"] for item in shown["portal_navigation"]]
+    return HttpResponse(f"{','.join(names)}:{shown['can_administer']}")
+
+
 urlpatterns = [
     path("bare/", whoami),
+    path("bare/navigation/", navigation),
     path("bare/organisation/", organisation),
     # The rest of the portal, for the redirects the middleware sends (MFA set-up, sign-in).
     path("", include("config.urls")),

@@ -119,6 +119,22 @@ def test_a_role_given_outside_the_services_is_seen_too(engine, client, caseworke
     assert client.get("/bare/").content.decode() == f"{caseworker.email}:caseworker,editor"
 
 
+def test_the_base_pages_modules_and_links_follow_a_role_at_once(engine, client, caseworker):
+    """What the header shows by the person's roles is cached with the person: a role given
+    (even outside the services) shows on the next page."""
+    signed_in(client, caseworker)
+    before = client.get("/bare/navigation/").content.decode()
+    assert "evaluation:dashboard" not in before
+    assert before.endswith(":False")
+    RoleGrant.objects.create(user=caseworker, role="editor")
+    assert "evaluation:dashboard" in client.get("/bare/navigation/").content.decode()
+    Authenticator.objects.create(  # the admins' second factor
+        user=caseworker, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    RoleGrant.objects.create(user=caseworker, role="admin")
+    assert client.get("/bare/navigation/").content.decode().endswith(":True")
+
+
 def test_a_second_factor_removed_sends_an_admin_back_to_set_it_up(engine, client, fund_admin):
     signed_in(client, fund_admin)
     Authenticator.objects.filter(user=fund_admin).delete()
