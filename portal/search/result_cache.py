@@ -25,6 +25,7 @@ from django.db.models import IntegerField, Value
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from portal.core.access import may_sign_in
+from portal.core.cache import register_person_keys
 from portal.core.kept_pages import kept_value, renew_on_change, version_renew
 from portal.core.models import Organisation, Topic, User
 from portal.events import access as events_access
@@ -53,7 +54,7 @@ def _memberships_cached(*, user: User) -> tuple[str, str]:
     """The person's networks and organised events, from the shared cache (with the request
     cache on) while no membership or organiser changed anywhere (MEMBERSHIPS_VERSION)."""
     return kept_value(
-        f"search:memberships:{user.pk}",
+        _memberships_key(user.pk),
         version=MEMBERSHIPS_VERSION,
         compute=lambda: _memberships(user=user),
     )
@@ -108,7 +109,17 @@ def invalidate(**kwargs) -> None:
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
+def _memberships_key(user_id: int) -> str:
+    return f"search:memberships:{user_id}"
+
+
+def person_keys(user_id: int) -> tuple[str, ...]:
+    """What the search page reads of the cache for the person, read with their session."""
+    return (VERSION_KEY, MEMBERSHIPS_VERSION, _memberships_key(user_id))
+
+
 def connect() -> None:
+    register_person_keys(person_keys)
     renew_on_change(MEMBERSHIPS_VERSION, NetworkMembership, Event, dispatch="search-memberships")
     m2m_changed.connect(
         _memberships_changed, sender=Event.organisers.through, dispatch_uid="search-organisers"
