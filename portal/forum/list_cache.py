@@ -111,6 +111,8 @@ def thread_of_the_reader(*, user, thread) -> tuple[bool, dict[int, frozenset]]:
         thread_reader_key(user.pk, thread.pk),
         version=(THREAD_PAGE_VERSION_KEY, follows_version(user.pk)),
         compute=lambda: selectors.thread_of_the_reader(user=user, thread=thread),
+        # One per person and thread read: kept while they read on, not for the hour.
+        timeout=TIMEOUT,
     )
 
 
