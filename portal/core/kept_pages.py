@@ -165,7 +165,8 @@ _INDENT = re.compile(r"\n\s+")
 def compact(markup: str) -> str:
     """The template's indentation out (a quarter of a list page's bytes): each run of
     whitespace that starts a line becomes the line break alone, which HTML shows the same,
-    but inside pre, textarea and script."""
+    but inside pre, textarea and script. A page kept whole must therefore not show other
+    elements with `white-space: pre` (none of the kept pages does)."""
     parts = _VERBATIM.split(markup)
     # split() returns text, then per match the whole element and its tag name.
     out = []
