@@ -2,19 +2,16 @@
 whitespace is content, and each process's copy of a kept page served only under the stamps the
 shared cache holds now and before its shared entry would expire."""
 
-import os
-import uuid
-
 import pytest
 from django.core.cache import cache
 
-from portal.core import cache as resilient
 from portal.core import kept_pages
 from portal.core.kept_pages import compact
 from portal.forum import list_cache
 from portal.forum.models import Thread
 from portal.forum.tests.factories import make_thread
 from portal.testing.pages import signed_in
+from portal.testing.redis_cache import redis_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -38,23 +35,13 @@ def test_compact_leaves_out_indentation_but_where_whitespace_is_content():
 @pytest.fixture
 def production_cache(settings):
     """Redis with the request cache and kept pages on, as production runs."""
-    if not os.environ.get("REDIS_URL"):
-        pytest.skip("REDIS_URL is not set")
     settings.PORTAL_REQUEST_CACHE = True
     settings.PORTAL_KEPT_PAGES = True
     settings.SESSION_ENGINE = "portal.accounts.session_engine"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "portal.core.cache.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": f"portal-test-{uuid.uuid4().hex}",
-        }
-    }
-    resilient._down_until.clear()
     kept_pages._local.clear()
-    yield
+    with redis_cache(settings):
+        yield
     kept_pages._local.clear()
-    resilient._down_until.clear()
 
 
 def _renew_elsewhere(name: str) -> None:

@@ -2,9 +2,6 @@
 (insights.services.thread_read_record / thread_reads_fold): none lost, none added twice, and
 the database at once when Redis is not there."""
 
-import os
-import uuid
-
 import pytest
 from django.utils import timezone
 
@@ -12,27 +9,16 @@ from portal.core import cache as resilient
 from portal.forum.tests.factories import make_thread
 from portal.insights.models import DailyThreadReads
 from portal.insights.services import thread_read_record, thread_reads_fold
+from portal.testing.redis_cache import redis_cache
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def redis_counting(settings):
-    if not os.environ.get("REDIS_URL"):
-        pytest.skip("REDIS_URL is not set")
     settings.PORTAL_REQUEST_CACHE = True
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "portal.core.cache.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": f"portal-test-{uuid.uuid4().hex}",
-            "FALLBACK": "fallback",
-        },
-        "fallback": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    }
-    resilient._down_until.clear()
-    yield
-    resilient._down_until.clear()
+    with redis_cache(settings, fallback=True):
+        yield
 
 
 def _counts() -> dict:
