@@ -81,7 +81,7 @@ def thread_page_keys(*, user_id: int, thread_id: int) -> tuple[str, ...]:
     )
 
 
-def thread_readable(*, user, thread_id: int):
+def readable_thread(*, user, thread_id: int):
     """selectors.thread_detail without related rows: the thread row kept while the debate's
     version holds, the policy's single check (access.thread_readable) on every request."""
     thread = kept_value(

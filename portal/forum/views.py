@@ -361,7 +361,7 @@ def thread_detail(request, thread_id: int):
     # The thread alone: its page is usually kept whole, and build() reads the rest.
     # What the page reads of the cache for this reader, in one round trip (core/cache.py).
     read_ahead(list_cache.thread_page_keys(user_id=request.user.pk, thread_id=thread_id))
-    thread = list_cache.thread_readable(user=request.user, thread_id=thread_id)
+    thread = list_cache.readable_thread(user=request.user, thread_id=thread_id)
     if thread.merged_into_id:
         return redirect("forum:thread_detail", thread_id=thread.merged_into_id)
     signals.thread_viewed.send(sender=Thread, thread_id=thread.pk)
