@@ -1,5 +1,7 @@
 """Indexing after a write runs in the queue, not in the web request that wrote."""
 
+from collections import defaultdict
+
 import pytest
 
 from portal.core.queue import Fallback
@@ -9,6 +11,13 @@ from portal.search.models import SearchDocument
 from portal.search.tasks import search_index
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def nothing_pending(monkeypatch):
+    """Notes of an earlier test's rolled-back transaction wait for the next commit in this
+    thread (receivers.schedule); a test here sees only its own."""
+    monkeypatch.setattr(receivers._state, "pending", defaultdict(set), raising=False)
 
 
 def test_a_committed_write_hands_its_objects_to_the_queue_and_indexes_nothing_itself(
