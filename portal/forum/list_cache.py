@@ -1,12 +1,17 @@
-"""The data of thread-list pages, shared by everyone who may read the same threads.
+"""What the debate keeps in the shared cache, and the version stamps that make it stale.
 
 The thread list is the debate's busiest page and the same for every reader with the same
 visibility (moderator or not, and which invitation-only networks they belong to). The page's
-threads and the filter form's choices are cached per visibility, language and page, never the
-markup: each request renders them itself, so anything added to the page for one reader cannot
-be served to another from here. The cache is dropped as a whole when
-anything shown in them changes: every save or delete of a thread, post, topic or network bumps
-one version number. Personal filters ("only what I follow") are never cached.
+threads and the filter form's choices are cached per visibility, language and page (the page
+itself is kept whole by core/kept_pages.py, the reader's read marks its holes). The cache is
+dropped as a whole when anything shown in them changes: every save or delete of a thread, post,
+topic or network bumps one version number. Personal filters ("only what I follow") are never
+cached.
+
+A thread page's facts are kept here too (docs/decisions/0053-one-round-trip.md): the thread's
+row and its posts' order, shared by every reader (each request still asks the policy whether
+this reader may read it); the reader's reactions and following; and the side panels' markup
+for this reader, split at its CSRF token.
 """
 
 import time
