@@ -150,7 +150,7 @@ class ResilientRedisCache(RedisCache):
     def validate_key(self, key):
         """Django's check warns of keys memcached would refuse (long, with spaces or control
         characters); Redis takes any key, and the check was a tenth of a signed-in request's
-        time (sixteen keys read with the session, character by character)."""
+        time (nineteen keys read with the session, character by character)."""
 
     @property
     def redis_is_skipped(self) -> bool:
