@@ -235,7 +235,7 @@ def unanswered_in_expertise(*, user: User) -> QuerySet[Thread]:
 
 def thread_row(*, thread_id: int) -> Thread | None:
     """The thread with its network (what the policy's single check reads), whoever asks: the
-    caller checks access (thread_detail; list_cache.thread_row keeps it)."""
+    caller checks access (thread_detail; list_cache.readable_thread keeps it)."""
     return Thread.objects.filter(pk=thread_id).select_related("network").order_by().first()
 
 
