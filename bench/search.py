@@ -645,10 +645,14 @@ def _query_kwargs(raw: str) -> tuple[str, dict]:
 
 
 def _setup_django():
+    import gc
+
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
     django.setup()
+    # As an app server's process is set up (config/wsgi.py): what is loaded, frozen.
+    gc.freeze()
 
 
 def per_query_sql(database_url: str, runs: int = 20) -> list[tuple[str, float, float, int]]:
