@@ -27,7 +27,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from html import escape
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -43,6 +42,7 @@ from django.utils.translation import get_language
 
 from .cache import offered, warm
 from .templatetags.portal_base import (
+    fill_holes,
     footer_key,
     header_key_and_holes,
     hole,
@@ -59,6 +59,7 @@ NOT_KEPT = object()
 __all__ = [
     "NOT_KEPT",
     "compact",
+    "fill_holes",
     "hole",
     "kept_value",
     "render_kept",
@@ -283,11 +284,4 @@ def render_kept(
         _local_put(entry_key, entry)
     holes["nonce"] = str(getattr(request, "csp_nonce", ""))
     holes.update(fill(meta))
-    out = []
-    for index, piece in enumerate(pieces):
-        if index % 2:
-            # conditional_escape, without its lazy-text wrapper (dozens of holes a page).
-            value = holes[piece]
-            piece = value.__html__() if hasattr(value, "__html__") else escape(str(value))
-        out.append(piece)
-    return HttpResponse("".join(out))
+    return HttpResponse(fill_holes(pieces, holes))

@@ -235,20 +235,15 @@ def unanswered_in_expertise(*, user: User) -> QuerySet[Thread]:
 
 def thread_row(*, thread_id: int) -> Thread | None:
     """The thread with its network (what the policy's single check reads), whoever asks: the
-    caller checks access (thread_detail; list_cache.readable_thread keeps it)."""
+    caller checks access (list_cache.readable_thread keeps it and does)."""
     return Thread.objects.filter(pk=thread_id).select_related("network").order_by().first()
 
 
-def thread_detail(*, user: User, thread_id: int, related: bool = True) -> Thread:
-    """access_thread plus what the thread page shows beside the posts. Without `related`, only
-    the thread with its network and hotline case, checked by the policy's single check
-    (access.thread_readable): what a thread page kept whole needs per request. The filter's
-    subquery cost ~5 ms of query building and the seven-table join 2 ms of planning."""
-    if not related:
-        thread = thread_row(thread_id=thread_id)
-        if thread is None or not access.thread_readable(user=user, thread=thread):
-            raise Http404
-        return thread
+def thread_detail(*, user: User, thread_id: int) -> Thread:
+    """access_thread plus what the thread page shows beside the posts. A thread page kept whole
+    needs per request only the row and the policy's single check (list_cache.readable_thread):
+    this filter's subquery cost ~5 ms of query building and the seven-table join 2 ms of
+    planning."""
     thread = (
         Thread.objects.filter(access.threads_readable(user=user), pk=thread_id)
         .select_related(

@@ -19,13 +19,14 @@ import re
 import secrets
 import threading
 import weakref
+from html import escape
 
 from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.template import engines
 from django.urls import get_script_prefix, get_urlconf
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -87,10 +88,7 @@ def fragment(template_name: str, *, key: dict, holes: dict, variables=None) -> S
         if len(store) >= MAX_VARIANTS:
             store.clear()
         store[store_key] = pieces
-    out = []
-    for index, piece in enumerate(pieces):
-        out.append(str(conditional_escape(holes[piece])) if index % 2 else piece)
-    return mark_safe("".join(out))  # noqa: S308 (kept markup from our templates, holes escaped)
+    return mark_safe(fill_holes(pieces, holes))  # noqa: S308 (our templates' markup, holes escaped)
 
 
 def _badge(bell, extra_class: str = "") -> SafeString:
@@ -133,6 +131,19 @@ def split_holes(rendered: str) -> tuple[str, ...]:
     """Markup with markers, as literal text (even positions) and hole names (odd positions).
     Anything else in the text, private-use characters included, stays text."""
     return tuple(_KEPT_HOLE_RE.split(rendered))
+
+
+def fill_holes(pieces: tuple[str, ...], holes: dict) -> str:
+    """Markup split by split_holes (or a fragment's store) with each hole's value in its place,
+    escaped unless marked safe (conditional_escape, without its lazy-text wrapper: a kept page
+    has dozens of holes)."""
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            value = holes[piece]
+            piece = value.__html__() if hasattr(value, "__html__") else escape(str(value))
+        out.append(piece)
+    return "".join(out)
 
 
 def header_key_and_holes(context) -> tuple[dict, dict]:
